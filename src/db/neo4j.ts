@@ -1,0 +1,141 @@
+import neo4j, {
+  isDate,
+  isDateTime,
+  isInt,
+  isLocalDateTime,
+  Neo4jError,
+  type Driver,
+  type ManagedTransaction,
+} from 'neo4j-driver';
+import { AppError } from '../errors.js';
+
+export interface Neo4jConnection {
+  uri: string;
+  user: string;
+  password: string | undefined;
+}
+
+export function createDriver({ uri, user, password }: Neo4jConnection): Driver {
+  return neo4j.driver(uri, password ? neo4j.auth.basic(user, password) : undefined, {
+    // Counts and ids stay far below 2^53; plain numbers keep resolvers free of Integer.
+    disableLosslessIntegers: true,
+    maxConnectionPoolSize: 50,
+    connectionAcquisitionTimeout: 10_000,
+    connectionTimeout: 5_000,
+    maxTransactionRetryTime: 5_000,
+  });
+}
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+
+/** A transaction as repositories see it: plain rows in, plain rows out. */
+export interface Tx {
+  run(cypher: string, params?: Params): Promise<Row[]>;
+}
+
+/**
+ * The one gateway to Neo4j: every query names the database, reads run as read
+ * transactions, writes as write transactions, and each query is counted.
+ */
+export interface Database {
+  read(cypher: string, params?: Params): Promise<Row[]>;
+  write(cypher: string, params?: Params): Promise<Row[]>;
+  readTx<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  writeTx<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  ping(): Promise<boolean>;
+  readonly driver: Driver;
+  readonly name: string;
+}
+
+export interface DatabaseOptions {
+  database: string;
+  txTimeoutMs: number;
+  onQuery?: (mode: 'read' | 'write') => void;
+}
+
+export function createDatabase(driver: Driver, options: DatabaseOptions): Database {
+  const { database, txTimeoutMs, onQuery } = options;
+  const txConfig = { timeout: txTimeoutMs };
+
+  const wrap = (tx: ManagedTransaction, mode: 'read' | 'write'): Tx => ({
+    async run(cypher, params = {}) {
+      onQuery?.(mode);
+      const result = await tx.run(cypher, params);
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    },
+  });
+
+  async function inSession<T>(mode: 'read' | 'write', work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = driver.session({
+      database,
+      defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    try {
+      return mode === 'read'
+        ? await session.executeRead((tx) => work(wrap(tx, mode)), txConfig)
+        : await session.executeWrite((tx) => work(wrap(tx, mode)), txConfig);
+    } catch (error) {
+      throw translateError(error);
+    } finally {
+      await session.close();
+    }
+  }
+
+  return {
+    driver,
+    name: database,
+    read: (cypher, params) => inSession('read', (tx) => tx.run(cypher, params)),
+    write: (cypher, params) => inSession('write', (tx) => tx.run(cypher, params)),
+    readTx: (work) => inSession('read', work),
+    writeTx: (work) => inSession('write', work),
+    async ping() {
+      try {
+        await driver.executeQuery('RETURN 1', {}, { database, routing: neo4j.routing.READ });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/** Maps what Neo4j says to the codes clients see; anything else stays masked. */
+export function translateError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  if (error instanceof Neo4jError) {
+    if (
+      error.code === 'ServiceUnavailable' ||
+      error.code === 'SessionExpired' ||
+      error.code === 'Neo.TransientError.General.DatabaseUnavailable'
+    ) {
+      return new AppError(
+        'DATABASE_UNAVAILABLE',
+        'The database is unavailable; try again shortly.',
+      );
+    }
+    if (error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+      return new AppError('CONFLICT', 'A node with that id already exists.');
+    }
+    if (
+      error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+      error.code === 'Neo.TransientError.Transaction.LockClientStopped'
+    ) {
+      return new AppError('QUERY_TOO_COMPLEX', 'The query took too long and was stopped.');
+    }
+  }
+  return error;
+}
+
+/** Neo4j values to JSON-friendly ones: Date → "YYYY-MM-DD", DateTime → ISO string. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (isInt(value)) return value.toNumber();
+  if (isDate(value)) return String(value);
+  if (isDateTime(value) || isLocalDateTime(value)) return new Date(String(value)).toISOString();
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));
+}
+
+export const int = (n: number) => neo4j.int(n);

@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { isPartialDate } from '../partial-date.js';
+
+/**
+ * The dataset format (version "statement-graph/1"): the one shape used by the
+ * importer, the exporter and the seed. `schema/dataset.schema.json` is generated
+ * from these definitions (`npm run schema:json`), so the two cannot drift.
+ */
+
+export const FORMAT = 'statement-graph/1';
+
+const idOf = (prefix: string) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^${prefix}:[A-Za-z0-9][A-Za-z0-9._-]*$`),
+      `must look like "${prefix}:some-slug"`,
+    )
+    .max(200);
+
+export const ID_PREFIXES = {
+  person: 'person',
+  organization: 'org',
+  country: 'country',
+  place: 'place',
+  topic: 'topic',
+  meeting: 'meeting',
+  source: 'source',
+  statement: 'statement',
+  position: 'position',
+} as const;
+
+const personId = idOf(ID_PREFIXES.person);
+const organizationId = idOf(ID_PREFIXES.organization);
+const countryId = idOf(ID_PREFIXES.country);
+const placeId = idOf(ID_PREFIXES.place);
+const topicId = idOf(ID_PREFIXES.topic);
+const meetingId = idOf(ID_PREFIXES.meeting);
+const sourceId = idOf(ID_PREFIXES.source);
+const statementId = idOf(ID_PREFIXES.statement);
+const positionId = idOf(ID_PREFIXES.position);
+const actorId = z.union([personId, organizationId, countryId]);
+
+const name = z.string().trim().min(1).max(300);
+const text = (max: number) => z.string().trim().min(1).max(max);
+const aliases = z.array(name).max(50).default([]);
+
+/** YYYY, YYYY-MM or YYYY-MM-DD: the precision is the shape. */
+export const partialDate = z
+  .string()
+  .refine(isPartialDate, 'must be a date of the form YYYY, YYYY-MM or YYYY-MM-DD');
+const isoDay = z.iso.date();
+
+export const STANCES = ['SUPPORTIVE', 'CRITICAL', 'NEUTRAL', 'MIXED'] as const;
+export const STATEMENT_KINDS = ['DIRECT_QUOTE', 'PARAPHRASE', 'REPORTED'] as const;
+export const VERIFICATIONS = ['UNVERIFIED', 'VERIFIED', 'DISPUTED'] as const;
+export const SOURCE_KINDS = [
+  'ARTICLE',
+  'WIRE_REPORT',
+  'INTERVIEW',
+  'TRANSCRIPT',
+  'RESOLUTION',
+  'BROADCAST',
+  'PRESS_RELEASE',
+  'REPORT',
+  'OTHER',
+] as const;
+export const MEETING_KINDS = [
+  'VISIT',
+  'TALKS',
+  'SUMMIT',
+  'PRESS_CONFERENCE',
+  'INTERVIEW',
+  'UN_SESSION',
+  'NEGOTIATIONS',
+  'COURT_HEARING',
+  'OTHER',
+] as const;
+
+export const sourceRecord = z.strictObject({
+  id: sourceId,
+  kind: z.enum(SOURCE_KINDS),
+  title: text(500),
+  publisher: name.optional(),
+  /** The organisation that published it, when it is in the graph (a news agency, a ministry). */
+  publishedBy: organizationId.optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
+  publishedDate: partialDate.optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'must be an ISO 639 code such as "en"')
+    .optional(),
+  /** Sources this one republishes or relies on: the source chain. */
+  cites: z.array(sourceId).default([]),
+});
+
+export const personRecord = z.strictObject({
+  id: personId,
+  name,
+  aliases,
+  description: text(2000).optional(),
+});
+
+export const organizationRecord = z.strictObject({
+  id: organizationId,
+  name,
+  aliases,
+  /** ministry, party, armed group, media outlet, intergovernmental body, court, … */
+  kind: z
+    .string()
+    .regex(/^[a-z][a-z -]*$/, 'must be a lower-case word or phrase such as "ministry"'),
+  description: text(2000).optional(),
+  partOf: z.array(z.union([organizationId, countryId])).default([]),
+});
+
+export const countryRecord = z.strictObject({
+  id: countryId,
+  name,
+  aliases,
+  /** ISO 3166-1 alpha-3 where one exists (PSE for Palestine). */
+  iso: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as "RUS"'),
+});
+
+export const placeRecord = z.strictObject({
+  id: placeId,
+  name,
+  aliases,
+  kind: z.enum(['CITY', 'REGION', 'OTHER']),
+  country: countryId,
+});
+
+export const topicRecord = z.strictObject({
+  id: topicId,
+  title: text(300),
+  aliases,
+  description: text(2000).optional(),
+});
+
+export const positionRecord = z.strictObject({
+  id: positionId,
+  person: personId,
+  title: text(300),
+  /** The organisation or country the post belongs to. */
+  of: z.union([organizationId, countryId]),
+  from: partialDate.optional(),
+  to: partialDate.optional(),
+});
+
+export const meetingRecord = z.strictObject({
+  id: meetingId,
+  title: text(500),
+  kind: z.enum(MEETING_KINDS),
+  date: partialDate.optional(),
+  endDate: partialDate.optional(),
+  /** How the source words the date ("last month"), when it is relative. */
+  datePhrase: text(200).optional(),
+  heldIn: z.union([placeId, countryId]).optional(),
+  description: text(2000).optional(),
+  participants: z
+    .array(z.strictObject({ actor: actorId, role: z.string().regex(/^[a-z][a-z -]*$/) }))
+    .default([]),
+});
+
+export const statementRecord = z.strictObject({
+  id: statementId,
+  speaker: actorId,
+  text: text(10000),
+  kind: z.enum(STATEMENT_KINDS),
+  language: z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 code such as "en"'),
+  date: partialDate,
+  datePhrase: text(200).optional(),
+  about: z
+    .array(
+      z.strictObject({ target: z.union([actorId, topicId, meetingId]), stance: z.enum(STANCES) }),
+    )
+    .default([]),
+  topics: z.array(topicId).default([]),
+  mentions: z.array(z.union([actorId, placeId, meetingId])).default([]),
+  meeting: meetingId.optional(),
+  sources: z
+    .array(z.strictObject({ source: sourceId, quoteType: z.enum(STATEMENT_KINDS) }))
+    .min(1, 'a statement needs at least one source'),
+  relays: z.array(statementId).default([]),
+  respondsTo: z.array(statementId).default([]),
+  figures: z
+    .array(
+      z.strictObject({
+        value: z.number().finite(),
+        unit: text(100),
+        asOf: isoDay.optional(),
+        qualifier: z.enum(['EXACT', 'AT_LEAST', 'AT_MOST', 'ABOUT']).default('EXACT'),
+        description: text(500).optional(),
+      }),
+    )
+    .default([]),
+  confidence: z.number().min(0).max(1),
+  verification: z.enum(VERIFICATIONS),
+  note: text(2000).optional(),
+});
+
+export const dataset = z.strictObject({
+  format: z.literal(FORMAT),
+  description: z.string().optional(),
+  sources: z.array(sourceRecord).default([]),
+  people: z.array(personRecord).default([]),
+  organizations: z.array(organizationRecord).default([]),
+  countries: z.array(countryRecord).default([]),
+  places: z.array(placeRecord).default([]),
+  topics: z.array(topicRecord).default([]),
+  positions: z.array(positionRecord).default([]),
+  meetings: z.array(meetingRecord).default([]),
+  statements: z.array(statementRecord).default([]),
+});
+
+/** One JSON Lines record: a dataset record with its collection named in `type`. */
+export const RECORD_TYPES = {
+  source: sourceRecord,
+  person: personRecord,
+  organization: organizationRecord,
+  country: countryRecord,
+  place: placeRecord,
+  topic: topicRecord,
+  position: positionRecord,
+  meeting: meetingRecord,
+  statement: statementRecord,
+} as const;
+
+export type Dataset = z.infer<typeof dataset>;
+export type RecordType = keyof typeof RECORD_TYPES;
+export type SourceRecord = z.infer<typeof sourceRecord>;
+export type PersonRecord = z.infer<typeof personRecord>;
+export type OrganizationRecord = z.infer<typeof organizationRecord>;
+export type CountryRecord = z.infer<typeof countryRecord>;
+export type PlaceRecord = z.infer<typeof placeRecord>;
+export type TopicRecord = z.infer<typeof topicRecord>;
+export type PositionRecord = z.infer<typeof positionRecord>;
+export type MeetingRecord = z.infer<typeof meetingRecord>;
+export type StatementRecord = z.infer<typeof statementRecord>;

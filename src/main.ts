@@ -1,0 +1,86 @@
+import { createServer } from 'node:http';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { startLocalNeo4j, LocalNeo4jError, type LocalNeo4j } from './db/local-neo4j.js';
+import { migrate } from './db/migrations.js';
+import { createDatabase, createDriver } from './db/neo4j.js';
+import { createLogger } from './logger.js';
+import { createMetrics } from './metrics.js';
+
+/** config → Neo4j (local unless NEO4J_URI) → migrations → seed → listen → graceful shutdown. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const local = config.neo4j.uri ? undefined : await startLocal(config);
+  const uri = config.neo4j.uri ?? local!.uri;
+  const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password });
+  const metrics = createMetrics();
+  const db = createDatabase(driver, {
+    database: config.neo4j.database,
+    txTimeoutMs: config.neo4j.txTimeoutMs,
+    onQuery: metrics.countQuery,
+  });
+
+  const stopDatabase = async () => {
+    await driver.close();
+    await local?.stop();
+  };
+  try {
+    await driver.verifyConnectivity({ database: config.neo4j.database });
+  } catch (error) {
+    await stopDatabase();
+    throw new StartupError(
+      `Cannot reach Neo4j at ${uri} (${(error as Error).message.split('\n')[0]}). ` +
+        (config.neo4j.uri
+          ? 'Check NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, or unset NEO4J_URI to start the local Neo4j.'
+          : 'The local Neo4j started but does not answer; see its logs in NEO4J_DATA_DIR/logs.'),
+    );
+  }
+  await migrate(db);
+  logger.info({ uri, database: config.neo4j.database }, 'neo4j schema is up to date');
+
+  const yoga = createApp({ db, logger, metrics });
+  const server = createServer(yoga);
+  await new Promise<void>((listening, failed) => {
+    server.once('error', failed);
+    server.listen(config.http.port, config.http.host, listening);
+  });
+  logger.info(`Statement Graph serving http://${config.http.host}:${config.http.port}/graphql`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    // Keep-alive connections would hold server.close() open forever.
+    server.closeAllConnections();
+    await new Promise<void>((closed) => server.close(() => closed()));
+    await stopDatabase();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+class StartupError extends Error {}
+
+async function startLocal(config: Config): Promise<LocalNeo4j> {
+  const { dataDir, port, heap } = config.neo4j.local;
+  return startLocalNeo4j({ dataDir, port, heap, password: config.neo4j.password });
+}
+
+main().catch((error: unknown) => {
+  if (
+    error instanceof ConfigError ||
+    error instanceof LocalNeo4jError ||
+    error instanceof StartupError
+  ) {
+    process.stderr.write(`statement-graph: ${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `statement-graph: failed to start: ${(error as Error).stack ?? String(error)}\n`,
+    );
+  }
+  process.exit(1);
+});
