@@ -3,8 +3,10 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { startLocalNeo4j, LocalNeo4jError, type LocalNeo4j } from './db/local-neo4j.js';
 import { migrate } from './db/migrations.js';
-import { createDatabase, createDriver } from './db/neo4j.js';
-import { createLogger } from './logger.js';
+import { createDatabase, createDriver, type Database } from './db/neo4j.js';
+import { createImporter } from './import/importer.js';
+import { formatProblem } from './import/validate.js';
+import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 
 /** config → Neo4j (local unless NEO4J_URI) → migrations → seed → listen → graceful shutdown. */
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
   }
   await migrate(db);
   logger.info({ uri, database: config.neo4j.database }, 'neo4j schema is up to date');
+  if (config.seed.onEmpty) await loadSeed(db, config.seed.file, logger);
 
   const yoga = createApp({ db, logger, metrics });
   const server = createServer(yoga);
@@ -64,6 +67,18 @@ async function main(): Promise<void> {
 }
 
 class StartupError extends Error {}
+
+/** An empty graph gets the seed dataset, so a first start has something to answer. */
+async function loadSeed(db: Database, file: string, logger: Logger): Promise<void> {
+  const report = await createImporter(db).seedIfEmpty(file);
+  if (report === null) return;
+  if (!report.ok) {
+    throw new StartupError(
+      `The seed file ${file} is invalid:\n${report.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    );
+  }
+  logger.info({ file, records: report.records }, 'loaded the seed dataset into the empty graph');
+}
 
 async function startLocal(config: Config): Promise<LocalNeo4j> {
   const { dataDir, port, heap } = config.neo4j.local;

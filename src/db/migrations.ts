@@ -32,9 +32,9 @@ const indexes = [
   'CREATE INDEX source_published_start IF NOT EXISTS FOR (s:Source) ON (s.publishedStart)',
   'CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)',
   // Full-text: another spelling of a name finds the same actor.
-  `CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (n:Person|Organization|Country|Place) ON EACH [n.name, n.aliasText]`,
+  `CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (n:Person|Organization|Country|Place) ON EACH [n.name, n.aliases]`,
   `CREATE FULLTEXT INDEX statement_text IF NOT EXISTS FOR (n:Statement) ON EACH [n.text]`,
-  `CREATE FULLTEXT INDEX titles IF NOT EXISTS FOR (n:Meeting|Topic|Source) ON EACH [n.title, n.aliasText]`,
+  `CREATE FULLTEXT INDEX titles IF NOT EXISTS FOR (n:Meeting|Topic|Source) ON EACH [n.title, n.aliases]`,
 ];
 
 export const MIGRATIONS: readonly string[] = [...constraints, ...indexes];

@@ -48,6 +48,7 @@ const aliases = z.array(name).max(50).default([]);
 /** YYYY, YYYY-MM or YYYY-MM-DD: the precision is the shape. */
 export const partialDate = z
   .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date of the form YYYY, YYYY-MM or YYYY-MM-DD')
   .refine(isPartialDate, 'must be a date of the form YYYY, YYYY-MM or YYYY-MM-DD');
 const isoDay = z.iso.date();
 

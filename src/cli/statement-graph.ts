@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { basename } from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import { loadConfig } from '../config.js';
+import { connect } from '../db/connect.js';
+import { createImporter, type ImportReport } from '../import/importer.js';
+import { formatProblem } from '../import/validate.js';
+import { runExport } from './export.js';
+
+const USAGE = `Usage: statement-graph <command> [options]
+
+  import <file> [--dry-run] [--batch-size N]
+      Import a dataset (.json, or .jsonl for JSON Lines). Validates the whole file
+      first; writes nothing if anything is wrong; prints created/updated/unchanged.
+  seed
+      Import seed/statement-graph.json again (SEED_FILE overrides).
+  export [--out FILE] [--format json|jsonl] [--csv FILE] [--speaker ID]... [--from DATE] [--to DATE]
+      Write the graph (or the statements matching the filters, with everything they
+      refer to) in the dataset format, and optionally statements as CSV.
+
+Neo4j: NEO4J_URI if set; else the local one (started for the command if not running).`;
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'import':
+    case 'seed': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { 'dry-run': { type: 'boolean' }, 'batch-size': { type: 'string' } },
+      });
+      const file = command === 'seed' ? config.seed.file : positionals[0];
+      if (!file) {
+        log(USAGE);
+        return 2;
+      }
+      const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
+      if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) {
+        log('--batch-size must be a positive integer');
+        return 2;
+      }
+      const connection = await connect(config, log);
+      try {
+        const bar = process.stderr.isTTY
+          ? new SingleBar({ clearOnComplete: true }, Presets.shades_classic)
+          : null;
+        let started = false;
+        const report = await createImporter(connection.db).importFile(file, {
+          dryRun: values['dry-run'],
+          batchSize,
+          by: `import:${basename(file)}`,
+          onProgress(done, total) {
+            if (!bar || total < 5000) return;
+            if (!started) bar.start(total, 0);
+            started = true;
+            bar.update(done);
+          },
+        });
+        bar?.stop();
+        return printReport(file, report);
+      } finally {
+        await connection.close();
+      }
+    }
+    case 'export': {
+      const connection = await connect(config, log);
+      try {
+        return await runExport(connection.db, rest, log);
+      } finally {
+        await connection.close();
+      }
+    }
+    default:
+      log(USAGE);
+      return command === undefined || command === '--help' ? 0 : 2;
+  }
+}
+
+function printReport(file: string, report: ImportReport): number {
+  if (!report.ok) {
+    log(`${file}: ${report.problems.length} problem(s); nothing was written.`);
+    for (const problem of report.problems) log(`  ${formatProblem(problem)}`);
+    return 1;
+  }
+  const rows = Object.entries(report.counts).filter(
+    ([, c]) => c.created + c.updated + c.unchanged > 0,
+  );
+  const total = rows.reduce(
+    (sum, [, c]) => ({
+      created: sum.created + c.created,
+      updated: sum.updated + c.updated,
+      unchanged: sum.unchanged + c.unchanged,
+    }),
+    { created: 0, updated: 0, unchanged: 0 },
+  );
+  console.log(
+    `${report.dryRun ? 'Dry run (nothing written)' : 'Imported'} ${file}: ${report.records} records`,
+  );
+  for (const [type, c] of rows) {
+    console.log(
+      `  ${type.padEnd(13)} created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}`,
+    );
+  }
+  console.log(
+    total.created + total.updated === 0
+      ? '  Nothing changed: the graph already holds this file.'
+      : `  total         created ${total.created}, updated ${total.updated}, unchanged ${total.unchanged}`,
+  );
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log(`statement-graph: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

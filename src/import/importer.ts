@@ -1,0 +1,219 @@
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { Database, Tx } from '../db/neo4j.js';
+import { FORMAT, type Dataset, type RecordType } from './dataset.js';
+import {
+  createImportRepository,
+  type ImportRepository,
+  type WriteRow,
+} from './import.repository.js';
+import { COLLECTIONS, contentHash, linksOf, propsOf, type AnyRecord } from './records.js';
+import { parseLine, ReferenceChecker, validateDataset, type Problem } from './validate.js';
+
+export interface Counts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export type ImportReport =
+  | { ok: true; dryRun: boolean; counts: Record<RecordType, Counts>; records: number }
+  | { ok: false; problems: Problem[] };
+
+export interface ImportOptions {
+  /** Validate and count what would change; write nothing. */
+  dryRun?: boolean;
+  /** Recorded as `updatedBy` on every node written. */
+  by: string;
+  /** Records per transaction for JSON Lines (a JSON file is always one transaction). */
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const TYPES = COLLECTIONS.map(([, type]) => type);
+const emptyCounts = () =>
+  Object.fromEntries(
+    TYPES.map((type) => [type, { created: 0, updated: 0, unchanged: 0 }]),
+  ) as Record<RecordType, Counts>;
+
+interface Typed {
+  type: RecordType;
+  record: AnyRecord;
+}
+
+/**
+ * Imports a dataset: validates all of it first (every problem, nothing written
+ * when there is one), then writes only what is new or changed.
+ */
+export function createImporter(db: Database) {
+  const repo = createImportRepository(db);
+  const existing = (ids: string[]) => repo.existingIds(ids);
+
+  async function importDataset(input: unknown, options: ImportOptions): Promise<ImportReport> {
+    const validated = await validateDataset(input, existing);
+    if (!validated.ok) return validated;
+    const records = datasetRecords(validated.dataset);
+    const counts = emptyCounts();
+    const changed = await classify(repo, records, counts);
+    if (!options.dryRun) {
+      // One transaction: the file lands whole or not at all.
+      await db.writeTx(async (tx) => {
+        await writeNodes(repo, tx, changed, options.by);
+        await writeLinks(repo, tx, changed, options.by);
+      });
+    }
+    options.onProgress?.(records.length, records.length);
+    return { ok: true, dryRun: Boolean(options.dryRun), counts, records: records.length };
+  }
+
+  /**
+   * JSON Lines: validated in a first pass over the file; then nodes are written
+   * batch by batch, then links (which may point anywhere in the file), each batch
+   * its own transaction. A record counts as imported once its links are written,
+   * so a re-run after a failure skips what fully landed and finishes the rest.
+   */
+  async function importJsonLines(file: string, options: ImportOptions): Promise<ImportReport> {
+    const checker = new ReferenceChecker();
+    const problems: Problem[] = [];
+    let total = 0;
+    for await (const { lineNumber, text } of lines(file)) {
+      if (lineNumber === 1 && isHeader(text)) continue;
+      const { line, problems: lineProblems } = parseLine(text, lineNumber);
+      problems.push(...lineProblems);
+      if (line) {
+        checker.add(line.type, line.record, `line ${lineNumber}`, ': ');
+        total += 1;
+      }
+    }
+    problems.push(...(await checker.finish(existing)));
+    if (problems.length) return { ok: false, problems };
+
+    const counts = emptyCounts();
+    const batchSize = options.batchSize ?? 1000;
+    let done = 0;
+    for (const phase of ['nodes', 'links'] as const) {
+      for await (const batch of batches(file, batchSize)) {
+        const changed = await classify(repo, batch, phase === 'nodes' ? counts : emptyCounts());
+        if (!options.dryRun) {
+          await db.writeTx((tx) =>
+            (phase === 'nodes' ? writeNodes : writeLinks)(repo, tx, changed, options.by),
+          );
+        }
+        done += batch.length;
+        options.onProgress?.(done, total * 2);
+      }
+      if (options.dryRun) break;
+    }
+    return { ok: true, dryRun: Boolean(options.dryRun), counts, records: total };
+  }
+
+  /** Imports a `.json` dataset or a `.jsonl` file. */
+  async function importFile(file: string, options: ImportOptions): Promise<ImportReport> {
+    if (/\.jsonl$|\.ndjson$/i.test(file)) return importJsonLines(file, options);
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(file, 'utf8'));
+    } catch (error) {
+      return { ok: false, problems: [{ path: file, message: (error as Error).message }] };
+    }
+    return importDataset(json, options);
+  }
+
+  /** Loads the seed file into a graph that has no nodes yet; returns whether it did. */
+  async function seedIfEmpty(file: string): Promise<ImportReport | null> {
+    if (!(await repo.isEmpty())) return null;
+    return importFile(file, { by: 'seed' });
+  }
+
+  return { importDataset, importJsonLines, importFile, seedIfEmpty };
+}
+
+export type Importer = ReturnType<typeof createImporter>;
+
+function datasetRecords(dataset: Dataset): Typed[] {
+  return COLLECTIONS.flatMap(([collection, type]) =>
+    (dataset[collection] as AnyRecord[]).map((record) => ({ type, record })),
+  );
+}
+
+type Changed = Map<RecordType, WriteRow[]>;
+
+/** Counts created / updated / unchanged and returns the rows that need writing, by type. */
+async function classify(
+  repo: ImportRepository,
+  records: Typed[],
+  counts: Record<RecordType, Counts>,
+) {
+  const changed: Changed = new Map();
+  for (const type of TYPES) {
+    const ofType = records.filter((r) => r.type === type);
+    if (ofType.length === 0) continue;
+    const hashes = await repo.existingHashes(
+      type,
+      ofType.map((r) => r.record.id),
+    );
+    const rows: WriteRow[] = [];
+    for (const { record } of ofType) {
+      const hash = contentHash(type, record);
+      const previous = hashes.get(record.id);
+      if (previous === hash) {
+        counts[type].unchanged += 1;
+        continue;
+      }
+      // No hash: absent, or written by an import that stopped before its links.
+      counts[type][previous == null ? 'created' : 'updated'] += 1;
+      rows.push({
+        id: record.id,
+        hash,
+        props: propsOf(type, record),
+        links: linksOf(type, record),
+      });
+    }
+    changed.set(type, rows);
+  }
+  return changed;
+}
+
+async function writeNodes(repo: ImportRepository, tx: Tx, changed: Changed, by: string) {
+  const now = new Date();
+  for (const type of TYPES) await repo.writeNodes(tx, type, changed.get(type) ?? [], by, now);
+}
+
+async function writeLinks(repo: ImportRepository, tx: Tx, changed: Changed, by: string) {
+  const now = new Date();
+  for (const type of TYPES) await repo.writeLinks(tx, type, changed.get(type) ?? [], by, now);
+}
+
+function isHeader(text: string): boolean {
+  try {
+    const json = JSON.parse(text) as Record<string, unknown>;
+    return json.format === FORMAT && !('type' in json);
+  } catch {
+    return false;
+  }
+}
+
+async function* lines(file: string) {
+  let lineNumber = 0;
+  for await (const text of createInterface({
+    input: createReadStream(file),
+    crlfDelay: Infinity,
+  })) {
+    lineNumber += 1;
+    if (text.trim() !== '') yield { lineNumber, text };
+  }
+}
+
+async function* batches(file: string, size: number) {
+  let batch: Typed[] = [];
+  for await (const { lineNumber, text } of lines(file)) {
+    if (lineNumber === 1 && isHeader(text)) continue;
+    batch.push(parseLine(text, lineNumber).line!);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
