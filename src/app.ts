@@ -1,3 +1,4 @@
+import { getOperationAST, GraphQLError } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { Database } from './db/neo4j.js';
@@ -23,7 +24,7 @@ export function createApp({ db, logger, metrics }: AppDeps) {
     maskedErrors: true,
     logging: logger,
     context: () => createContext(db),
-    plugins: [healthAndMetrics(db, metrics), requestLog(logger, metrics)],
+    plugins: [healthAndMetrics(db, metrics), requestLog(logger, metrics), inputErrorCodes()],
   });
 }
 
@@ -63,8 +64,9 @@ function requestLog(logger: Logger, metrics: Metrics): Plugin {
     onRequest({ request }) {
       started.set(request, performance.now());
     },
-    onParams({ params, request }) {
-      operations.set(request, params.operationName ?? undefined);
+    onExecute({ args }) {
+      const { request } = args.contextValue as { request: Request };
+      operations.set(request, getOperationAST(args.document, args.operationName)?.name?.value);
     },
     onResponse({ request, response }) {
       const start = started.get(request);
@@ -81,6 +83,33 @@ function requestLog(logger: Logger, metrics: Metrics): Plugin {
         },
         'graphql request',
       );
+    },
+  };
+}
+
+/**
+ * graphql-js reports variables that do not coerce (a "2024-02-30" Date) without a
+ * code; they are the client's input, so they get BAD_USER_INPUT like other bad input.
+ */
+function inputErrorCodes(): Plugin {
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (!('errors' in result) || !result.errors?.length) return;
+          setResult({
+            ...result,
+            errors: result.errors.map((error) =>
+              error.path === undefined && error.extensions?.code === undefined
+                ? new GraphQLError(error.message, {
+                    nodes: error.nodes,
+                    extensions: { code: 'BAD_USER_INPUT' },
+                  })
+                : error,
+            ),
+          });
+        },
+      };
     },
   };
 }

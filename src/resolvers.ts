@@ -1,13 +1,30 @@
-import type { IResolvers } from '@graphql-tools/utils';
-import { DateResolver, DateTimeResolver, URLResolver } from 'graphql-scalars';
+import { GraphQLScalarType } from 'graphql';
+import { DateTimeResolver, LocalDateResolver, URLResolver } from 'graphql-scalars';
+import type { Resolvers } from './generated/graphql.js';
+import { actorsResolvers } from './modules/actors/actors.resolvers.js';
+import { meetingsResolvers } from './modules/meetings/meetings.resolvers.js';
+import { nodesResolvers } from './modules/nodes/nodes.resolvers.js';
+import { sourcesResolvers } from './modules/sources/sources.resolvers.js';
+import { statementsResolvers } from './modules/statements/statements.resolvers.js';
 
-export const resolvers: IResolvers = {
-  Date: DateResolver,
-  DateTime: DateTimeResolver,
-  URL: URLResolver,
-  Node: { __resolveType: () => null },
-  Query: {
-    node: () => null,
-    nodes: (_: unknown, args: { ids: string[] }) => args.ids.map(() => null),
-  },
-};
+/** Days stay "YYYY-MM-DD" strings end to end (graphql-scalars' Date would make them JS Dates at midnight UTC). */
+const DateScalar = new GraphQLScalarType({
+  ...LocalDateResolver.toConfig(),
+  name: 'Date',
+  description: 'A calendar day, YYYY-MM-DD.',
+});
+
+const modules: Resolvers[] = [
+  nodesResolvers,
+  actorsResolvers,
+  statementsResolvers,
+  meetingsResolvers,
+  sourcesResolvers,
+];
+
+/** Each type's resolvers live in one module; only Query is shared, so it is the only one merged. */
+export const resolvers: Resolvers = Object.assign(
+  { Date: DateScalar, DateTime: DateTimeResolver, URL: URLResolver },
+  ...modules,
+  { Query: Object.assign({}, ...modules.map((m) => m.Query)) },
+);

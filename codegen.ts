@@ -1,0 +1,40 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/** Typed resolvers from the SDL: schema and code cannot drift (`npm run codegen`). */
+const rows = '../modules/rows.js';
+
+const config: CodegenConfig = {
+  schema: 'schema/*.graphql',
+  generates: {
+    'src/generated/graphql.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        contextType: '../context.js#Context',
+        scalars: { Date: 'string', DateTime: 'string', URL: 'string' },
+        mappers: {
+          Person: `${rows}#PersonRow`,
+          Organization: `${rows}#OrganizationRow`,
+          Country: `${rows}#CountryRow`,
+          Place: `${rows}#PlaceRow`,
+          Topic: `${rows}#TopicRow`,
+          Meeting: `${rows}#MeetingRow`,
+          Source: `${rows}#SourceRow`,
+          Statement: `${rows}#StatementRow`,
+          Position: `${rows}#PositionRow`,
+          StatementConnection: `${rows}#Connection<StatementRow>`,
+          PersonConnection: `${rows}#Connection<PersonRow>`,
+          OrganizationConnection: `${rows}#Connection<OrganizationRow>`,
+          CountryConnection: `${rows}#Connection<CountryRow>`,
+          MeetingConnection: `${rows}#Connection<MeetingRow>`,
+          TopicConnection: `${rows}#Connection<TopicRow>`,
+          SourceConnection: `${rows}#Connection<SourceRow>`,
+          PartialDate: `${rows}#PartialDateValue`,
+        },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,91 @@
+import type { Context } from '../../context.js';
+import type { Resolvers } from '../../generated/graphql.js';
+import { nodeById, nodeConnection, nodesByIds } from '../nodes/nodes.resolvers.js';
+import type { Relation } from '../nodes/nodes.repository.js';
+import {
+  partialDate,
+  type ActorRow,
+  type CountryRow,
+  type MeetingRow,
+  type OrganizationRow,
+  type PersonRow,
+  type PlaceRow,
+  type PositionRow,
+} from '../rows.js';
+import { heldDuring, statementConnection } from '../statements/statements.resolvers.js';
+
+/** Posts of an actor, optionally those held on the day `at` (partial dates count as their whole range). */
+async function positions(
+  ctx: Context,
+  actor: ActorRow,
+  at: string | null | undefined,
+  relation: Relation,
+) {
+  const all = await ctx.loaders.related<PositionRow>(relation).load(actor.id);
+  return at ? all.filter((p) => heldDuring(p, at, at)) : all;
+}
+
+async function meetings(ctx: Context, actor: ActorRow) {
+  const items = await ctx.loaders
+    .related<{ meeting: string; role: string }>('participations')
+    .load(actor.id);
+  const byId = new Map(
+    (
+      await nodesByIds<MeetingRow>(
+        ctx,
+        items.map((i) => i.meeting),
+      )
+    ).map((m) => [m.id, m]),
+  );
+  return items.flatMap((i) =>
+    byId.has(i.meeting) ? [{ meeting: byId.get(i.meeting)!, role: i.role }] : [],
+  );
+}
+
+/** The fields every actor has. */
+const actorFields = (held: Relation) => ({
+  statements: (a: ActorRow, args: object, ctx: Context) =>
+    statementConnection(ctx, args, { key: 'speakerIds', id: a.id }),
+  statementsAbout: (a: ActorRow, args: object, ctx: Context) =>
+    statementConnection(ctx, args, { key: 'aboutIds', id: a.id }),
+  positions: (a: ActorRow, args: { at?: string | null }, ctx: Context) =>
+    positions(ctx, a, args.at, held),
+  meetings: (a: ActorRow, _: unknown, ctx: Context) => meetings(ctx, a),
+});
+
+const related = async <T extends ActorRow | PlaceRow>(
+  ctx: Context,
+  relation: Relation,
+  id: string,
+) => nodesByIds<T>(ctx, await ctx.loaders.related<string>(relation).load(id));
+
+export const actorsResolvers: Resolvers = {
+  Query: {
+    people: (_, args, ctx) =>
+      nodeConnection<PersonRow>(ctx, 'Person', args, { field: 'NAME', direction: 'ASC' }),
+    organizations: (_, args, ctx) =>
+      nodeConnection<OrganizationRow>(ctx, 'Organization', args, {
+        field: 'NAME',
+        direction: 'ASC',
+      }),
+    countries: (_, args, ctx) =>
+      nodeConnection<CountryRow>(ctx, 'Country', args, { field: 'NAME', direction: 'ASC' }),
+  },
+  Person: actorFields('positionsHeld'),
+  Organization: {
+    ...actorFields('positionsIn'),
+    partOf: (o, _, ctx) => related<OrganizationRow | CountryRow>(ctx, 'partOf', o.id),
+    members: (o, _, ctx) => related<OrganizationRow>(ctx, 'members', o.id),
+  },
+  Country: {
+    ...actorFields('positionsIn'),
+    members: (c, _, ctx) => related<OrganizationRow>(ctx, 'members', c.id),
+    places: (c, _, ctx) => related<PlaceRow>(ctx, 'places', c.id),
+  },
+  Position: {
+    person: async (p, _, ctx) => (await nodeById<PersonRow>(ctx, p.personId))!,
+    of: async (p, _, ctx) => (await nodeById<OrganizationRow | CountryRow>(ctx, p.ofId))!,
+    from: (p) => partialDate(p, 'from'),
+    to: (p) => partialDate(p, 'to'),
+  },
+};

@@ -1,0 +1,148 @@
+import { int, type Database } from '../../db/neo4j.js';
+import {
+  afterCondition,
+  orderClause,
+  pageParams,
+  type Direction,
+  type PageRequest,
+  type SortSpec,
+} from '../pagination.js';
+import type { NodeRow, NodeType } from '../rows.js';
+
+export const NODE_TYPES: readonly NodeType[] = [
+  'Person',
+  'Organization',
+  'Country',
+  'Place',
+  'Topic',
+  'Meeting',
+  'Source',
+  'Statement',
+];
+
+// nodesById
+const NODES_BY_ID = `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n { .*, __typename: head([l IN labels(n) WHERE l IN $types]) } AS node`;
+
+/**
+ * One-hop neighbourhoods that resolvers ask for, each a fixed Cypher expression
+ * over the node `n` (allow-listed: never built from input), sorted so answers are stable.
+ */
+const RELATED = {
+  partOf: `COLLECT { MATCH (n)-[:PART_OF]->(x) RETURN x.id ORDER BY x.id }`,
+  members: `COLLECT { MATCH (x:Organization)-[:PART_OF]->(n) RETURN x.id ORDER BY x.id }`,
+  places: `COLLECT { MATCH (x:Place)-[:LOCATED_IN]->(n) RETURN x.id ORDER BY x.id }`,
+  country: `COLLECT { MATCH (n)-[:LOCATED_IN]->(x:Country) RETURN x.id }`,
+  heldIn: `COLLECT { MATCH (n)-[:HELD_IN]->(x) RETURN x.id }`,
+  publishedBy: `COLLECT { MATCH (n)-[:PUBLISHED_BY]->(x) RETURN x.id }`,
+  cites: `COLLECT { MATCH (n)-[:CITES]->(x) RETURN x.id ORDER BY x.id }`,
+  citedBy: `COLLECT { MATCH (x)-[:CITES]->(n) RETURN x.id ORDER BY x.id }`,
+  chain: `COLLECT { MATCH p = (n)-[:CITES*1..10]->(x) WITH x, min(length(p)) AS d RETURN x.id ORDER BY d, x.id }`,
+  participants: `COLLECT { MATCH (a)-[r:ATTENDED]->(n) RETURN { actor: a.id, role: r.role } AS p ORDER BY a.id, r.role }`,
+  participations: `COLLECT { MATCH (n)-[r:ATTENDED]->(m) RETURN { meeting: m.id, role: r.role } AS p
+                             ORDER BY m.dateStart DESC, m.id }`,
+  positionsHeld: `COLLECT { MATCH (n)-[r:HOLDS_POSITION]->(o) RETURN r { .*, personId: n.id, ofId: o.id } AS p
+                            ORDER BY r.fromStart DESC, r.id }`,
+  positionsIn: `COLLECT { MATCH (x)-[r:HOLDS_POSITION]->(n) RETURN r { .*, personId: x.id, ofId: n.id } AS p
+                          ORDER BY r.fromStart DESC, r.id }`,
+} as const;
+
+export type Relation = keyof typeof RELATED;
+
+const RELATED_QUERIES = Object.fromEntries(
+  Object.entries(RELATED).map(([name, expr]) => [
+    name,
+    `// related:${name}\nUNWIND $ids AS id\nMATCH (n:Entity {id: id})\nRETURN id, ${expr} AS items`,
+  ]),
+) as Record<Relation, string>;
+
+const byName = (field: 'name' | 'title'): Record<string, SortSpec> => ({
+  NAME: { name: 'NAME', expr: `toLower(n.${field})`, cast: 'none' },
+  TITLE: { name: 'TITLE', expr: `toLower(n.${field})`, cast: 'none' },
+  ID: { name: 'ID', expr: 'n.id', cast: 'none' },
+});
+
+/** Root lists: label and sort orders per type, all fixed here. Undated sorts as the earliest. */
+export const LISTS = {
+  Person: byName('name'),
+  Organization: byName('name'),
+  Country: byName('name'),
+  Topic: byName('title'),
+  Meeting: {
+    ...byName('title'),
+    DATE: {
+      name: 'DATE',
+      expr: `coalesce(n.dateStart, date('0001-01-01'))`,
+      cast: 'date',
+    } as SortSpec,
+  },
+  Source: {
+    ...byName('title'),
+    PUBLISHED: {
+      name: 'PUBLISHED',
+      expr: `coalesce(n.publishedStart, date('0001-01-01'))`,
+      cast: 'date',
+    } as SortSpec,
+  },
+} satisfies Partial<Record<NodeType, Record<string, SortSpec>>>;
+
+export type ListType = keyof typeof LISTS;
+
+const NAME_FILTER = `($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains)
+    OR any(alias IN n.aliases WHERE toLower(alias) CONTAINS toLower($nameContains)))`;
+
+export function createNodesRepository(db: Database) {
+  return {
+    /** A page of one type's nodes, with each row's sort value for its cursor. */
+    async page(
+      type: ListType,
+      sort: SortSpec,
+      direction: Direction,
+      page: PageRequest,
+      nameContains?: string | null,
+    ) {
+      // listNodes
+      const cypher = `
+MATCH (n:${type}) WHERE ${NAME_FILTER}${page.after ? ` AND ${afterCondition(sort, direction)}` : ''}
+RETURN n { .*, __typename: $type } AS node, ${sort.expr} AS sortValue
+${orderClause(sort, direction)}
+LIMIT $limit`;
+      const params = {
+        type,
+        nameContains: nameContains ?? null,
+        ...pageParams(page),
+        limit: int(page.limit),
+      };
+      return (await db.read(cypher, params)) as Array<{ node: NodeRow; sortValue: unknown }>;
+    },
+
+    async count(type: ListType, nameContains?: string | null): Promise<number> {
+      // countNodes
+      const [row] = await db.read(
+        `MATCH (n:${type}) WHERE ${NAME_FILTER} RETURN count(n) AS count`,
+        {
+          nameContains: nameContains ?? null,
+        },
+      );
+      return (row?.count as number) ?? 0;
+    },
+
+    /** Nodes of any kind, in key order; null for an unknown id. */
+    async byIds(ids: readonly string[]): Promise<Array<NodeRow | null>> {
+      const rows = await db.read(NODES_BY_ID, { ids, types: NODE_TYPES });
+      const byId = new Map(rows.map((row) => [(row.node as NodeRow).id, row.node as NodeRow]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+
+    /** What each node is related to by `relation`, in key order (empty for an unknown id). */
+    async related<T>(relation: Relation, ids: readonly string[]): Promise<T[][]> {
+      const rows = await db.read(RELATED_QUERIES[relation], { ids });
+      const byId = new Map(rows.map((row) => [row.id as string, row.items as T[]]));
+      return ids.map((id) => byId.get(id) ?? []);
+    },
+  };
+}
+
+export type NodesRepository = ReturnType<typeof createNodesRepository>;

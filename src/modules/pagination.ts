@@ -1,0 +1,119 @@
+import { badInput } from '../errors.js';
+import type { Connection } from './rows.js';
+
+/** Page size cap: a client asking for more gets BAD_USER_INPUT, not a silent truncation. */
+export const MAX_PAGE_SIZE = 100;
+
+export type Direction = 'ASC' | 'DESC';
+
+/**
+ * A sort order from an allow-list: `expr` is Cypher over the alias `n`, written
+ * here and never taken from input; `cast` turns the cursor's value back into
+ * the type `expr` has.
+ */
+export interface SortSpec {
+  /** Names the sort in cursors, so a cursor from another order is refused. */
+  readonly name: string;
+  readonly expr: string;
+  readonly cast: 'date' | 'datetime' | 'none';
+}
+
+export interface PageRequest {
+  /** Rows to fetch: one more than the page, to know whether another follows. */
+  limit: number;
+  first: number;
+  after: { value: unknown; id: string } | null;
+  direction: Direction;
+  sortName: string;
+}
+
+export function pageRequest(
+  args: { first?: number | null; after?: string | null },
+  sort: SortSpec,
+  direction: Direction,
+): PageRequest {
+  const first = args.first ?? 20;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}.`, [
+      { path: 'first', message: `must be between 0 and ${MAX_PAGE_SIZE}, got ${first}` },
+    ]);
+  }
+  const after = args.after ? decodeCursor(args.after, sort, direction) : null;
+  return { first, limit: first + 1, after, direction, sortName: sort.name };
+}
+
+/** Cypher condition for rows after the cursor in (sort value, id) order; uses $afterValue, $afterId. */
+export function afterCondition(sort: SortSpec, direction: Direction): string {
+  const value = sort.cast === 'none' ? '$afterValue' : `${sort.cast}($afterValue)`;
+  const op = direction === 'ASC' ? '>' : '<';
+  return `(${sort.expr} ${op} ${value} OR (${sort.expr} = ${value} AND n.id ${op} $afterId))`;
+}
+
+export function orderClause(sort: SortSpec, direction: Direction): string {
+  return `ORDER BY ${sort.expr} ${direction}, n.id ${direction}`;
+}
+
+export function pageParams(page: PageRequest) {
+  return { afterValue: page.after?.value ?? null, afterId: page.after?.id ?? null };
+}
+
+export function toConnection<T extends { id: string }>(
+  rows: Array<{ node: T; sortValue: unknown }>,
+  page: PageRequest,
+  totalCount: () => Promise<number>,
+): Connection<T> {
+  const edges = rows.slice(0, page.first).map(({ node, sortValue }) => ({
+    cursor: encodeCursor(page.sortName, page.direction, sortValue, node.id),
+    node,
+  }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > page.first,
+      hasPreviousPage: page.after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount,
+  };
+}
+
+function encodeCursor(sortName: string, direction: Direction, value: unknown, id: string): string {
+  return Buffer.from(JSON.stringify([sortName, direction, value, id])).toString('base64url');
+}
+
+const VALID_VALUE: Record<SortSpec['cast'], (value: unknown) => boolean> = {
+  date: (v) =>
+    typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
+  datetime: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+  none: (v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)),
+};
+
+function decodeCursor(
+  cursor: string,
+  sort: SortSpec,
+  direction: Direction,
+): { value: unknown; id: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 4 || typeof parsed[3] !== 'string') {
+    throw badInput('after is not a cursor this API issued.', [
+      { path: 'after', message: 'invalid cursor' },
+    ]);
+  }
+  if (parsed[0] !== sort.name || parsed[1] !== direction) {
+    throw badInput('after is a cursor from another sort order; start again without it.', [
+      { path: 'after', message: 'cursor from another order' },
+    ]);
+  }
+  if (!VALID_VALUE[sort.cast](parsed[2])) {
+    throw badInput('after is not a cursor this API issued.', [
+      { path: 'after', message: 'invalid cursor' },
+    ]);
+  }
+  return { value: parsed[2], id: parsed[3] };
+}

@@ -1,0 +1,174 @@
+import type { Database, Params } from '../../db/neo4j.js';
+import { int } from '../../db/neo4j.js';
+import {
+  afterCondition,
+  orderClause,
+  pageParams,
+  type Direction,
+  type PageRequest,
+  type SortSpec,
+} from '../pagination.js';
+import type { StatementRow } from '../rows.js';
+
+export interface StatementFilter {
+  speakerIds?: string[] | null;
+  aboutIds?: string[] | null;
+  mentionIds?: string[] | null;
+  topicIds?: string[] | null;
+  meetingIds?: string[] | null;
+  sourceIds?: string[] | null;
+  stances?: string[] | null;
+  kinds?: string[] | null;
+  verification?: string[] | null;
+  minConfidence?: number | null;
+  from?: string | null;
+  to?: string | null;
+  dateMatch?: 'WITHIN' | 'OVERLAPS' | null;
+  text?: string | null;
+}
+
+export const STATEMENT_SORTS = {
+  DATE: { name: 'DATE', expr: 'n.dateStart', cast: 'date' },
+  CONFIDENCE: { name: 'CONFIDENCE', expr: 'n.confidence', cast: 'none' },
+  CREATED_AT: { name: 'CREATED_AT', expr: 'n.createdAt', cast: 'datetime' },
+} as const satisfies Record<string, SortSpec>;
+
+export type StatementSort = keyof typeof STATEMENT_SORTS;
+
+/** A statement's links, as ids: resolvers turn them into nodes through the node loader. */
+export interface StatementLinks {
+  id: string;
+  speaker: string;
+  about: Array<{ target: string; stance: string }>;
+  topics: string[];
+  mentions: string[];
+  meeting: string | null;
+  sources: Array<{ source: string; quoteType: string }>;
+  relays: string[];
+  relayedBy: string[];
+  respondsTo: string[];
+  responses: string[];
+}
+
+/**
+ * MATCH … WHERE for a filter. Only fixed fragments are joined; every value is a
+ * parameter. With speakers given, matching starts from them (few nodes) instead
+ * of scanning statements.
+ */
+function matchStatements(f: StatementFilter): string {
+  const where: string[] = [];
+  const overlaps = f.dateMatch === 'OVERLAPS';
+  if (f.aboutIds || f.stances) {
+    where.push(`EXISTS { MATCH (n)-[ab:ABOUT]->(t) WHERE ($aboutIds IS NULL OR t.id IN $aboutIds)
+                           AND ($stances IS NULL OR ab.stance IN $stances) }`);
+  }
+  if (f.mentionIds) where.push('EXISTS { MATCH (n)-[:MENTIONS]->(x) WHERE x.id IN $mentionIds }');
+  if (f.topicIds) where.push('EXISTS { MATCH (n)-[:ON_TOPIC]->(x) WHERE x.id IN $topicIds }');
+  if (f.meetingIds) where.push('EXISTS { MATCH (n)-[:MADE_AT]->(x) WHERE x.id IN $meetingIds }');
+  if (f.sourceIds) where.push('EXISTS { MATCH (n)-[:REPORTED_IN]->(x) WHERE x.id IN $sourceIds }');
+  if (f.kinds) where.push('n.kind IN $kinds');
+  if (f.verification) where.push('n.verification IN $verification');
+  if (f.minConfidence != null) where.push('n.confidence >= $minConfidence');
+  if (f.from) where.push(overlaps ? 'n.dateEnd >= date($from)' : 'n.dateStart >= date($from)');
+  if (f.to) where.push(overlaps ? 'n.dateStart <= date($to)' : 'n.dateEnd <= date($to)');
+  if (f.text) where.push('toLower(n.text) CONTAINS toLower($text)');
+  const match = f.speakerIds
+    ? 'MATCH (speaker:Actor)-[:MADE]->(n:Statement) WHERE speaker.id IN $speakerIds'
+    : 'MATCH (n:Statement) WHERE true';
+  return [match, ...where].join('\n  AND ');
+}
+
+function filterParams(f: StatementFilter): Params {
+  return {
+    speakerIds: f.speakerIds ?? null,
+    aboutIds: f.aboutIds ?? null,
+    mentionIds: f.mentionIds ?? null,
+    topicIds: f.topicIds ?? null,
+    meetingIds: f.meetingIds ?? null,
+    sourceIds: f.sourceIds ?? null,
+    stances: f.stances ?? null,
+    kinds: f.kinds ?? null,
+    verification: f.verification ?? null,
+    minConfidence: f.minConfidence ?? null,
+    from: f.from ?? null,
+    to: f.to ?? null,
+    text: f.text ?? null,
+  };
+}
+
+const STATEMENT_FIELDS = `n { .*, __typename: 'Statement' }`;
+
+// statementLinks: every link of a batch of statements, in one round trip.
+const STATEMENT_LINKS = `
+UNWIND $ids AS id
+MATCH (n:Statement {id: id})
+RETURN n.id AS id,
+  head([(a)-[:MADE]->(n) | a.id]) AS speaker,
+  [(n)-[r:ABOUT]->(x) | { target: x.id, stance: r.stance }] AS about,
+  [(n)-[:ON_TOPIC]->(x) | x.id] AS topics,
+  [(n)-[:MENTIONS]->(x) | x.id] AS mentions,
+  head([(n)-[:MADE_AT]->(m) | m.id]) AS meeting,
+  [(n)-[r:REPORTED_IN]->(x) | { source: x.id, quoteType: r.quoteType }] AS sources,
+  [(n)-[:RELAYS]->(x) | x.id] AS relays,
+  [(x)-[:RELAYS]->(n) | x.id] AS relayedBy,
+  [(n)-[:RESPONDS_TO]->(x) | x.id] AS respondsTo,
+  [(x)-[:RESPONDS_TO]->(n) | x.id] AS responses`;
+
+export function createStatementsRepository(db: Database) {
+  return {
+    async page(
+      filter: StatementFilter,
+      sort: StatementSort,
+      direction: Direction,
+      page: PageRequest,
+    ) {
+      const spec = STATEMENT_SORTS[sort];
+      // listStatements
+      const cypher = `
+${matchStatements(filter)}${page.after ? `\n  AND ${afterCondition(spec, direction)}` : ''}
+RETURN ${STATEMENT_FIELDS} AS node, ${spec.expr} AS sortValue
+${orderClause(spec, direction)}
+LIMIT $limit`;
+      const rows = await db.read(cypher, {
+        ...filterParams(filter),
+        ...pageParams(page),
+        limit: int(page.limit),
+      });
+      return rows as Array<{ node: StatementRow; sortValue: unknown }>;
+    },
+
+    async count(filter: StatementFilter): Promise<number> {
+      // countStatements
+      const [row] = await db.read(
+        `${matchStatements(filter)}\nRETURN count(n) AS count`,
+        filterParams(filter),
+      );
+      return (row?.count as number) ?? 0;
+    },
+
+    /** Links per statement id, in key order; null for an unknown id. */
+    async links(ids: readonly string[]): Promise<Array<StatementLinks | null>> {
+      const rows = (await db.read(STATEMENT_LINKS, { ids })) as unknown as StatementLinks[];
+      const byId = new Map(rows.map((row) => [row.id, sortLinks(row)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+  };
+}
+
+export type StatementsRepository = ReturnType<typeof createStatementsRepository>;
+
+/** Links come back in storage order; sort them so answers are stable. */
+function sortLinks(links: StatementLinks): StatementLinks {
+  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    ...links,
+    about: [...links.about].sort((a, b) => byId(a.target, b.target)),
+    topics: [...links.topics].sort(byId),
+    mentions: [...links.mentions].sort(byId),
+    sources: [...links.sources].sort((a, b) => byId(a.source, b.source)),
+    relays: [...links.relays].sort(byId),
+    relayedBy: [...links.relayedBy].sort(byId),
+    respondsTo: [...links.respondsTo].sort(byId),
+    responses: [...links.responses].sort(byId),
+  };
+}

@@ -1,0 +1,55 @@
+import { createApp, type App } from '../../src/app.js';
+import { createDatabase, type Database } from '../../src/db/neo4j.js';
+import { createLogger } from '../../src/logger.js';
+import { createMetrics, type Metrics } from '../../src/metrics.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T;
+  errors?: Array<{
+    message: string;
+    path?: Array<string | number>;
+    extensions?: { code?: string; [k: string]: unknown };
+  }>;
+}
+
+export interface TestApp {
+  yoga: App;
+  metrics: Metrics;
+  /** POSTs a query through `yoga.fetch` (no port is opened). */
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
+  /** The value of a counter on /metrics, summed over its labels. */
+  metric(name: string): Promise<number>;
+}
+
+export function createTestApp(db: Database): TestApp {
+  const metrics = createMetrics();
+  // As in main.ts: every Cypher query the app sends is counted on /metrics.
+  const counted = createDatabase(db.driver, {
+    database: db.name,
+    txTimeoutMs: 30_000,
+    onQuery: metrics.countQuery,
+  });
+  const yoga = createApp({ db: counted, logger: createLogger('silent'), metrics });
+  return {
+    yoga,
+    metrics,
+    async gql(query, variables) {
+      const response = await yoga.fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResponse<never>;
+    },
+    async metric(name) {
+      const text = await (await yoga.fetch('http://test/metrics')).text();
+      return text
+        .split('\n')
+        .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+        .reduce((sum, line) => sum + Number(line.split(' ').at(-1)), 0);
+    },
+  };
+}

@@ -1,0 +1,260 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createImporter } from '../../src/import/importer.js';
+import { createTestApp, type GraphQLResponse, type TestApp } from '../helpers/app.js';
+import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
+import { SEED_FILE } from '../helpers/seed.js';
+
+interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+interface Page<T> {
+  totalCount: number;
+  edges: Array<Edge<T>>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+describe('GraphQL read API over the seed', () => {
+  let t: TestDatabase;
+  let app: TestApp;
+  beforeAll(async () => {
+    t = await openTestDatabase();
+    await createImporter(t.db).seedIfEmpty(SEED_FILE);
+    app = createTestApp(t.db);
+  });
+  afterAll(() => t.close());
+
+  it("finds a speaker's statements about a target within a date range", async () => {
+    const query = `query ($from: Date, $to: Date) {
+      statements(filter: { speakerIds: ["person:sergey-lavrov"], aboutIds: ["topic:eradication-of-hamas"], from: $from, to: $to }) {
+        totalCount
+        edges { node { id speaker { id } date { text precision } about { stance target { ... on Topic { id } } } } }
+      }
+    }`;
+    const july = await app.gql<{ statements: Page<{ id: string; speaker: { id: string } }> }>(
+      query,
+      {
+        from: '2024-07-01',
+        to: '2024-07-31',
+      },
+    );
+    expect(july.errors).toBeUndefined();
+    expect(july.data!.statements.totalCount).toBe(2);
+    expect(july.data!.statements.edges.map((e) => e.node.speaker.id)).toEqual([
+      'person:sergey-lavrov',
+      'person:sergey-lavrov',
+    ]);
+    expect(july.data!.statements.edges.map((e) => e.node.id)).toContain(
+      'statement:lavrov-2024-07-28-eradicating-hamas-unrealistic',
+    );
+
+    const june = await app.gql<{ statements: Page<unknown> }>(query, {
+      from: '2024-06-01',
+      to: '2024-06-30',
+    });
+    expect(june.data!.statements.totalCount).toBe(0);
+  });
+
+  it('honours date precision: a MONTH date is within its month, and only overlaps a part of it', async () => {
+    const query = `query ($from: Date, $to: Date, $match: DateMatch) {
+      statements(first: 100, filter: { speakerIds: ["person:mousa-abu-marzouk"], from: $from, to: $to, dateMatch: $match }) {
+        totalCount edges { node { date { text precision start end } } }
+      }
+    }`;
+    const month = await app.gql<{ statements: Page<{ date: Record<string, string> }> }>(query, {
+      from: '2024-06-01',
+      to: '2024-06-30',
+    });
+    expect(month.data!.statements.totalCount).toBe(6);
+    expect(month.data!.statements.edges[0]!.node.date).toEqual({
+      text: '2024-06',
+      precision: 'MONTH',
+      start: '2024-06-01',
+      end: '2024-06-30',
+    });
+    const part = { from: '2024-06-10', to: '2024-06-20' };
+    expect(
+      (await app.gql<{ statements: Page<unknown> }>(query, part)).data!.statements.totalCount,
+    ).toBe(0);
+    expect(
+      (await app.gql<{ statements: Page<unknown> }>(query, { ...part, match: 'OVERLAPS' })).data!
+        .statements.totalCount,
+    ).toBe(6);
+  });
+
+  it('lists statements about a country from any speaker', async () => {
+    const result = await app.gql<{
+      node: {
+        statementsAbout: Page<{
+          speaker: { id: string };
+          about: Array<{ stance: string; target: { id: string } }>;
+        }>;
+      };
+    }>(`{
+      node(id: "country:RUS") { ... on Country { statementsAbout(first: 100) {
+        totalCount edges { node { speaker { id } about { stance target { ... on Country { id } } } } }
+      } } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const page = result.data!.node.statementsAbout;
+    expect(page.totalCount).toBe(page.edges.length);
+    expect(page.edges.length).toBeGreaterThan(0);
+    for (const { node } of page.edges)
+      expect(node.about.map((a) => a.target.id)).toContain('country:RUS');
+    expect(new Set(page.edges.map((e) => e.node.speaker.id))).toContain('person:mousa-abu-marzouk');
+  });
+
+  it("gives a statement's sources, how each carries it, and the chain behind them", async () => {
+    const result = await app.gql<{
+      node: {
+        sources: Array<{
+          quoteType: string;
+          source: {
+            id: string;
+            kind: string;
+            cites: Array<{ id: string }>;
+            chain: Array<{ id: string; publishedBy: { name: string } | null }>;
+          };
+        }>;
+      };
+    }>(`{
+      node(id: "statement:lavrov-2024-07-28-no-prospect-for-end-to-bloodshed") { ... on Statement {
+        sources { quoteType source { id kind publishedDate { text } cites { id } chain { id publishedBy { name } } } }
+      } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const sources = result.data!.node.sources;
+    expect(sources.map((s) => [s.source.id, s.quoteType])).toEqual([
+      ['source:palestine-chronicle-2024-07-28', 'DIRECT_QUOTE'],
+      ['source:tass-2024-07-28-lavrov-malaysia', 'DIRECT_QUOTE'],
+    ]);
+    const article = sources[0]!.source;
+    expect(article.cites.map((s) => s.id)).toContain('source:tass-2024-07-28-lavrov-malaysia');
+    expect(
+      article.chain.find((s) => s.id === 'source:tass-2024-07-28-lavrov-malaysia')?.publishedBy
+        ?.name,
+    ).toBe('TASS');
+  });
+
+  it('answers which posts a person held on a date, and in which capacity a statement was made', async () => {
+    const query = `query ($at: Date) { node(id: "person:sergey-lavrov") { ... on Person {
+      positions(at: $at) { title of { id name } from { text precision } to { text } }
+    } } }`;
+    const held = await app.gql<{ node: { positions: unknown[] } }>(query, { at: '2024-07-28' });
+    expect(held.data!.node.positions).toEqual([
+      {
+        title: 'Minister of Foreign Affairs',
+        of: { id: 'country:RUS', name: 'Russia' },
+        from: { text: '2004-03', precision: 'MONTH' },
+        to: null,
+      },
+    ]);
+    expect(
+      (await app.gql<{ node: { positions: unknown[] } }>(query, { at: '2003-01-01' })).data!.node
+        .positions,
+    ).toEqual([]);
+
+    const capacity = await app.gql<{ node: { speakingAs: Array<{ title: string }> } }>(`{
+      node(id: "statement:lavrov-2024-07-28-eradicating-hamas-unrealistic") { ... on Statement { speakingAs { title of { name } } } }
+    }`);
+    expect(capacity.data!.node.speakingAs).toEqual([
+      { title: 'Minister of Foreign Affairs', of: { name: 'Russia' } },
+    ]);
+  });
+
+  it.each([
+    [
+      'statements',
+      'statements(first: $first, after: $after, orderBy: { field: DATE, direction: ASC })',
+    ],
+    ['people', 'people(first: $first, after: $after)'],
+    ['organizations', 'organizations(first: $first, after: $after)'],
+    ['countries', 'countries(first: $first, after: $after, orderBy: { field: ID })'],
+    ['topics', 'topics(first: $first, after: $after)'],
+    ['meetings', 'meetings(first: $first, after: $after)'],
+    ['sources', 'sources(first: $first, after: $after)'],
+  ])('walks every page of %s exactly once, with totalCount matching', async (name, field) => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = -1;
+    for (let pages = 0; pages < 50; pages += 1) {
+      const result: GraphQLResponse<{ page: Page<{ id: string }> }> = await app.gql(
+        `query ($first: Int, $after: String) { page: ${field} { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { first: 4, after },
+      );
+      expect(result.errors, name).toBeUndefined();
+      const page: Page<{ id: string }> = result.data!.page;
+      total = page.totalCount;
+      seen.push(...page.edges.map((e) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(total);
+    expect(total).toBeGreaterThan(0);
+  });
+
+  it('refuses a page larger than 100, a foreign cursor and a reversed range with BAD_USER_INPUT', async () => {
+    const tooMany = await app.gql(`{ statements(first: 101) { totalCount } }`);
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const foreign = await app.gql(`{ statements(after: "bm90IGEgY3Vyc29y") { totalCount } }`);
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const [first] = (
+      await app.gql<{ people: Page<unknown> }>(`{ people(first: 1) { edges { cursor } } }`)
+    ).data!.people.edges;
+    const otherOrder = await app.gql(
+      `query ($after: String) { statements(after: $after) { totalCount } }`,
+      { after: first!.cursor },
+    );
+    expect(otherOrder.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const reversed = await app.gql(
+      `{ statements(filter: { from: "2024-07-01", to: "2024-06-01" }) { totalCount } }`,
+    );
+    expect(reversed.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ path: 'filter.to' }],
+    });
+    const badDate = await app.gql(
+      `query ($from: Date) { statements(filter: { from: $from }) { totalCount } }`,
+      {
+        from: '2024-02-30',
+      },
+    );
+    expect(badDate.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const badLiteral = await app.gql(
+      `{ statements(filter: { from: "2024-02-30" }) { totalCount } }`,
+    );
+    expect(badLiteral.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('returns null for an unknown id, and objects of every kind through node()', async () => {
+    const result = await app.gql<{ nodes: Array<{ __typename: string } | null> }>(`{
+      nodes(ids: ["person:nobody", "country:ISR", "org:hamas", "place:moscow", "topic:gaza-ceasefire",
+                  "meeting:abu-marzouk-visit-moscow-2024-06", "source:tass-2024-07-28-lavrov-malaysia",
+                  "statement:lavrov-2024-07-28-no-prospect-for-end-to-bloodshed"]) { __typename id }
+    }`);
+    expect(result.data!.nodes.map((n) => n?.__typename ?? null)).toEqual([
+      null,
+      'Country',
+      'Organization',
+      'Place',
+      'Topic',
+      'Meeting',
+      'Source',
+      'Statement',
+    ]);
+  });
+
+  it('serves health and Prometheus metrics with request counts per operation', async () => {
+    expect((await app.yoga.fetch('http://test/health/ready')).status).toBe(200);
+    await app.gql(`query CountPeople { people { totalCount } }`);
+    const text = await (await app.yoga.fetch('http://test/metrics')).text();
+    expect(text).toMatch(
+      /statement_graph_graphql_requests_total\{operation="CountPeople",status="200"\} 1/,
+    );
+    expect(text).toMatch(
+      /statement_graph_graphql_request_duration_seconds_bucket\{le="[^"]+",operation="CountPeople"\}/,
+    );
+    expect(await app.metric('statement_graph_cypher_queries_total')).toBeGreaterThan(0);
+  });
+});
