@@ -14,7 +14,8 @@ describe('GraphQL-over-HTTP conformance (graphql-http serverAudits)', () => {
 
   for (const audit of serverAudits({
     url: 'http://test/graphql',
-    fetchFn: (input: RequestInfo | URL, init?: RequestInit) => app.yoga.fetch(input as string, init as never),
+    fetchFn: (input: RequestInfo | URL, init?: RequestInit) =>
+      app.yoga.fetch(input as string, init as never),
   })) {
     it(`${audit.id} ${audit.name}`, async () => {
       const result = await audit.fn();
