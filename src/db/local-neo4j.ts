@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -30,6 +30,10 @@ export interface LocalNeo4jOptions {
   port: number;
   heap?: string;
   password?: string;
+  /** Page cache size in MB (default 128). */
+  pagecacheMb?: number;
+  /** Load APOC Core (the benchmark's peer needs it). */
+  apoc?: boolean;
   /** Where progress and diagnostics go (stderr by default). */
   log?: (line: string) => void;
 }
@@ -109,12 +113,38 @@ export async function buildLocalNeo4j(log: (line: string) => void = stderrLine):
   log(`Local Neo4j ready to start (${downloads} files downloaded).`);
 }
 
+const APOC_DIR = join(TOOL_DIR, 'apoc');
+const APOC_PLUGINS = join(APOC_DIR, 'target/plugins');
+
+/** Downloads APOC Core and its dependencies into tools/neo4j-local/apoc/target/plugins, once. */
+async function buildApoc(log: (line: string) => void): Promise<void> {
+  if (existsSync(APOC_PLUGINS) && readdirSync(APOC_PLUGINS).some((f) => f.startsWith('apoc-core')))
+    return;
+  log('Downloading APOC Core with Maven (once)…');
+  const args = [
+    '-B',
+    '-q',
+    'dependency:copy-dependencies',
+    `-DoutputDirectory=${APOC_PLUGINS}`,
+    '-DincludeScope=runtime',
+  ];
+  const maven = spawn('mvn', args, { cwd: APOC_DIR, stdio: ['ignore', 'inherit', 'inherit'] });
+  const code = await new Promise<number | null>((done) => maven.on('close', done));
+  if (code !== 0) throw new LocalNeo4jError(`Maven could not fetch APOC (exit ${code}).`);
+}
+
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const log = options.log ?? stderrLine;
   await buildLocalNeo4j(log);
+  if (options.apoc) await buildApoc(log);
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const classpath = `${CLASSES}:${readFileSync(CLASSPATH_FILE, 'utf8').trim()}`;
+  // APOC's extensions are found on the classpath, its procedures in the plugin folder: it needs both.
+  const classpath = [
+    CLASSES,
+    readFileSync(CLASSPATH_FILE, 'utf8').trim(),
+    ...(options.apoc ? [`${APOC_PLUGINS}/*`] : []),
+  ].join(':');
   const args = [
     `-Xmx${options.heap ?? '1g'}`,
     '-XX:+UseG1GC',
@@ -131,6 +161,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     '--port',
     String(options.port),
     ...(options.password ? ['--password', options.password] : []),
+    ...(options.pagecacheMb ? ['--pagecache-mb', String(options.pagecacheMb)] : []),
+    ...(options.apoc ? ['--plugins', APOC_PLUGINS] : []),
   ];
   // stdin stays open: the JVM shuts down when it closes, so it never outlives us.
   const jvm = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
@@ -22,7 +23,8 @@ import org.neo4j.io.ByteUnit;
 /**
  * Embedded Neo4j Community with a Bolt connector on 127.0.0.1.
  *
- * <p>Usage: {@code LocalNeo4j --home DIR --port N [--password P] [--pagecache-mb N]}.
+ * <p>Usage: {@code LocalNeo4j --home DIR --port N [--password P] [--pagecache-mb N] [--plugins DIR]}.
+ * {@code --plugins} loads procedure jars (APOC, for the benchmark's peer) from DIR.
  * Prints exactly one line {@code NEO4J_READY bolt://127.0.0.1:N} on stdout once a query
  * succeeds. Shuts down cleanly on SIGTERM/SIGINT, and also when stdin reaches end of file,
  * so that a parent that dies without signalling never leaves a JVM behind.
@@ -37,8 +39,14 @@ public final class LocalNeo4j {
     String password = args.get("password");
     long pagecacheMb = Long.parseLong(args.getOrDefault("pagecache-mb", "128"));
 
+    DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+    if (args.containsKey("plugins")) {
+      builder
+          .setConfig(GraphDatabaseSettings.plugin_dir, Path.of(args.get("plugins")).toAbsolutePath())
+          .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("apoc.*"));
+    }
     DatabaseManagementService dbms =
-        new DatabaseManagementServiceBuilder(home)
+        builder
             .setConfig(BoltConnector.enabled, true)
             .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
             .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
