@@ -28,7 +28,90 @@ const env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_FILE: z.string().min(1).default('seed/statement-graph.json'),
   SEED_ON_EMPTY: bool.default(true),
+  API_TOKENS: z.string().optional(),
+  REQUIRE_READER_TOKEN: bool.default(false),
+  CORS_ORIGINS: z.string().optional(),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+  QUERY_MAX_COST: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
+  QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
+  QUERY_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5_000),
+  QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(50),
 });
+
+export type Role = 'reader' | 'editor';
+
+/** A bearer token and who holds it; `name` is recorded as `updatedBy` on what an editor writes. */
+export interface ApiToken {
+  readonly name: string;
+  readonly role: Role;
+  readonly token: string;
+}
+
+export const MIN_TOKEN_LENGTH = 24;
+const TOKEN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const TOKEN_VALUE = /^[A-Za-z0-9._~+/=-]+$/;
+
+/**
+ * API_TOKENS is `name:role:token` entries separated by commas (the characters a
+ * token may use exclude both separators); every bad entry is reported, never its token.
+ */
+function parseTokens(text: string | undefined, problems: string[]): ApiToken[] {
+  if (text === undefined) return [];
+  const tokens: ApiToken[] = [];
+  text.split(',').forEach((raw, i) => {
+    const entry = raw.trim();
+    if (entry === '') return;
+    const [name = '', role = '', token = '', ...rest] = entry.split(':');
+    const at = `API_TOKENS entry ${i + 1}`;
+    if (rest.length > 0 || token === '') {
+      problems.push(`${at}: must be name:role:token`);
+      return;
+    }
+    if (!TOKEN_NAME.test(name)) {
+      problems.push(`${at}: the name must be 1 to 64 letters, digits, ".", "_" or "-"`);
+    }
+    if (role !== 'reader' && role !== 'editor') {
+      problems.push(`${at} (${name}): the role must be reader or editor`);
+    }
+    if (token.length < MIN_TOKEN_LENGTH || !TOKEN_VALUE.test(token)) {
+      problems.push(
+        `${at} (${name}): the token must be at least ${MIN_TOKEN_LENGTH} characters of A-Z a-z 0-9 . _ ~ + / = -`,
+      );
+    }
+    if (tokens.some((t) => t.name === name)) problems.push(`${at}: the name ${name} is used twice`);
+    if (tokens.some((t) => t.token === token)) problems.push(`${at} (${name}): token used twice`);
+    tokens.push({ name, role: role as Role, token });
+  });
+  return tokens;
+}
+
+/** `*` (any origin), or a comma-separated list of origins such as https://explorer.example.org. */
+function parseOrigins(text: string | undefined, problems: string[]): string[] | '*' {
+  if (text === undefined) return [];
+  if (text.trim() === '*') return '*';
+  const origins = text
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    let valid = false;
+    try {
+      const url = new URL(origin);
+      valid = /^https?:$/.test(url.protocol) && url.origin === origin;
+    } catch {
+      valid = false;
+    }
+    if (!valid)
+      problems.push(`CORS_ORIGINS: "${origin}" is not an origin such as https://example.org`);
+  }
+  return origins;
+}
 
 export interface Config {
   readonly neo4j: {
@@ -43,6 +126,21 @@ export interface Config {
   readonly http: { readonly host: string; readonly port: number };
   readonly logLevel: z.infer<typeof env>['LOG_LEVEL'];
   readonly seed: { readonly file: string; readonly onEmpty: boolean };
+  readonly auth: {
+    readonly tokens: readonly ApiToken[];
+    /** false: anyone may read; true: reads need a reader or editor token. Writes always need an editor token. */
+    readonly requireReaderToken: boolean;
+  };
+  /** Origins allowed to call the API from a browser; none by default. */
+  readonly corsOrigins: readonly string[] | '*';
+  readonly limits: {
+    readonly maxBodyBytes: number;
+    readonly maxDepth: number;
+    readonly maxCost: number;
+    readonly maxAliases: number;
+    readonly maxTokens: number;
+    readonly maxDirectives: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -55,9 +153,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = env.safeParse(
     Object.fromEntries(Object.entries(source).filter(([, value]) => value !== '')),
   );
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  const tokens = parseTokens(source.API_TOKENS || undefined, problems);
+  const corsOrigins = parseOrigins(source.CORS_ORIGINS || undefined, problems);
+  if (parsed.success && parsed.data.REQUIRE_READER_TOKEN && tokens.length === 0) {
+    problems.push('REQUIRE_READER_TOKEN: is true, but API_TOKENS names no token');
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return Object.freeze({
     neo4j: Object.freeze({
@@ -75,5 +179,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     http: Object.freeze({ host: e.HOST, port: e.PORT }),
     logLevel: e.LOG_LEVEL,
     seed: Object.freeze({ file: e.SEED_FILE, onEmpty: e.SEED_ON_EMPTY }),
+    auth: Object.freeze({
+      tokens: Object.freeze(tokens.map((t) => Object.freeze(t))),
+      requireReaderToken: e.REQUIRE_READER_TOKEN,
+    }),
+    corsOrigins: corsOrigins === '*' ? '*' : Object.freeze(corsOrigins),
+    limits: Object.freeze({
+      maxBodyBytes: e.MAX_BODY_BYTES,
+      maxDepth: e.QUERY_MAX_DEPTH,
+      maxCost: e.QUERY_MAX_COST,
+      maxAliases: e.QUERY_MAX_ALIASES,
+      maxTokens: e.QUERY_MAX_TOKENS,
+      maxDirectives: e.QUERY_MAX_DIRECTIVES,
+    }),
   });
 }

@@ -8,20 +8,47 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'CONFLICT'
   | 'DATABASE_UNAVAILABLE'
-  | 'QUERY_TOO_COMPLEX';
+  | 'QUERY_TOO_COMPLEX'
+  | 'REQUEST_ENTITY_TOO_LARGE';
 
 export interface FieldProblem {
   path: string;
   message: string;
 }
 
+/**
+ * Codes that are about the request as a whole get their HTTP status too (yoga
+ * reads `extensions.http` and leaves it out of the response body).
+ */
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  REQUEST_ENTITY_TOO_LARGE: 413,
+};
+
 export class AppError extends GraphQLError {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    details: { problems?: FieldProblem[] } = {},
+    details: { problems?: FieldProblem[]; [key: string]: unknown } = {},
   ) {
-    super(message, { extensions: { code, ...details } });
+    const status = HTTP_STATUS[code];
+    super(message, {
+      extensions: {
+        code,
+        ...details,
+        ...(status
+          ? {
+              http: {
+                status,
+                ...(code === 'UNAUTHENTICATED'
+                  ? { headers: { 'WWW-Authenticate': 'Bearer realm="statement-graph"' } }
+                  : {}),
+              },
+            }
+          : {}),
+      },
+    });
   }
 }
 

@@ -22,3 +22,55 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('loadConfig: tokens, CORS and limits', () => {
+  const editor = 'e'.repeat(24);
+  const reader = 'r'.repeat(30);
+
+  it('reads API_TOKENS as name:role:token entries', () => {
+    const config = loadConfig({ API_TOKENS: `alice:editor:${editor}, bot:reader:${reader}` });
+    expect(config.auth.tokens).toEqual([
+      { name: 'alice', role: 'editor', token: editor },
+      { name: 'bot', role: 'reader', token: reader },
+    ]);
+    expect(config.auth.requireReaderToken).toBe(false);
+  });
+
+  it('reports every bad token entry without echoing a token', () => {
+    try {
+      loadConfig({
+        API_TOKENS: `alice:admin:${editor},bob:editor:short-token,alice:reader:${reader},nocolon`,
+        REQUIRE_READER_TOKEN: 'maybe',
+      });
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/entry 1 \(alice\): the role must be reader or editor/);
+      expect(problems).toMatch(/entry 2 \(bob\): the token must be at least 24 characters/);
+      expect(problems).toMatch(/entry 3: the name alice is used twice/);
+      expect(problems).toMatch(/entry 4: must be name:role:token/);
+      expect(problems).toMatch(/REQUIRE_READER_TOKEN/);
+      expect(problems).not.toContain(editor);
+      expect(problems).not.toContain('short-token');
+    }
+  });
+
+  it('refuses to require reader tokens when there is none', () => {
+    expect(() => loadConfig({ REQUIRE_READER_TOKEN: 'true' })).toThrow(/API_TOKENS names no token/);
+  });
+
+  it('reads CORS origins and limits, with defaults', () => {
+    const defaults = loadConfig({});
+    expect(defaults.corsOrigins).toEqual([]);
+    expect(defaults.limits.maxBodyBytes).toBe(1024 * 1024);
+    expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
+    expect(
+      loadConfig({ CORS_ORIGINS: 'https://a.example.org, http://localhost:5173' }).corsOrigins,
+    ).toEqual(['https://a.example.org', 'http://localhost:5173']);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example.org/path' })).toThrow(
+      /not an origin/,
+    );
+    expect(loadConfig({ QUERY_MAX_DEPTH: '8' }).limits.maxDepth).toBe(8);
+    expect(() => loadConfig({ MAX_BODY_BYTES: '10' })).toThrow(/MAX_BODY_BYTES/);
+  });
+});
