@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../src/errors.js';
+import {
+  buildTimeline,
+  findShifts,
+  isoWeek,
+  periodOf,
+  placeStatement,
+  type TimelineStatement,
+} from '../../src/modules/explore/explore.timeline.js';
+
+const day = (id: string, date: string, stances: TimelineStatement['stances'] = []) =>
+  ({ id, precision: 'DAY', start: date, end: date, stances }) satisfies TimelineStatement;
+const month = (id: string, ym: string, stances: TimelineStatement['stances'] = []) => {
+  const [y, m] = ym.split('-').map(Number);
+  const last = new Date(Date.UTC(y!, m!, 0)).getUTCDate();
+  return {
+    id,
+    precision: 'MONTH',
+    start: `${ym}-01`,
+    end: `${ym}-${last}`,
+    stances,
+  } satisfies TimelineStatement;
+};
+const year = (id: string, y: string): TimelineStatement => ({
+  id,
+  precision: 'YEAR',
+  start: `${y}-01-01`,
+  end: `${y}-12-31`,
+  stances: [],
+});
+const toward = (
+  stance: 'SUPPORTIVE' | 'CRITICAL' | 'NEUTRAL' | 'MIXED',
+  target = 'country:ISR',
+) => [{ target, stance }];
+
+describe('isoWeek', () => {
+  it('runs Monday to Sunday', () => {
+    expect(isoWeek('2024-07-28')).toEqual({
+      key: '2024-W30',
+      start: '2024-07-22',
+      end: '2024-07-28',
+    });
+    expect(isoWeek('2024-07-29').key).toBe('2024-W31');
+  });
+
+  it('takes the year of the week’s Thursday at year ends', () => {
+    expect(isoWeek('2024-12-30')).toMatchObject({ key: '2025-W01', start: '2024-12-30' });
+    expect(isoWeek('2021-01-03')).toMatchObject({ key: '2020-W53', end: '2021-01-03' });
+    expect(isoWeek('2026-01-01').key).toBe('2026-W01');
+  });
+});
+
+describe('periodOf', () => {
+  it('gives months their real last day', () => {
+    expect(periodOf('2024-02-10', 'MONTH')).toEqual({
+      key: '2024-02',
+      granularity: 'MONTH',
+      start: '2024-02-01',
+      end: '2024-02-29',
+    });
+    expect(periodOf('2024-02-10', 'YEAR')).toMatchObject({ key: '2024', end: '2024-12-31' });
+    expect(periodOf('2024-02-10', 'DAY')).toMatchObject({ key: '2024-02-10' });
+  });
+});
+
+describe('placeStatement', () => {
+  it('puts a date into the period containing it when it fits', () => {
+    expect(placeStatement(day('a', '2024-07-28'), 'WEEK').key).toBe('2024-W30');
+    expect(placeStatement(month('a', '2024-06'), 'MONTH').key).toBe('2024-06');
+    expect(placeStatement(month('a', '2024-06'), 'YEAR').key).toBe('2024');
+  });
+
+  it('gives a coarser date a period of its own precision, never a guessed day or week', () => {
+    expect(placeStatement(month('a', '2024-06'), 'DAY')).toEqual({
+      key: '2024-06',
+      granularity: 'MONTH',
+      start: '2024-06-01',
+      end: '2024-06-30',
+    });
+    expect(placeStatement(month('a', '2024-06'), 'WEEK').granularity).toBe('MONTH');
+    expect(placeStatement(year('a', '2024'), 'MONTH')).toMatchObject({
+      key: '2024',
+      granularity: 'YEAR',
+    });
+  });
+});
+
+describe('findShifts', () => {
+  it('reports each change of stance toward a target, naming both statements', () => {
+    const shifts = findShifts([
+      day('c', '2024-07-20', toward('CRITICAL')),
+      day('a', '2024-07-01', toward('SUPPORTIVE')),
+      day('b', '2024-07-10', toward('SUPPORTIVE')),
+      day('d', '2024-07-25', toward('SUPPORTIVE')),
+    ]);
+    expect(shifts).toEqual([
+      {
+        target: 'country:ISR',
+        from: 'SUPPORTIVE',
+        to: 'CRITICAL',
+        before: 'b',
+        after: 'c',
+        certain: true,
+      },
+      {
+        target: 'country:ISR',
+        from: 'CRITICAL',
+        to: 'SUPPORTIVE',
+        before: 'c',
+        after: 'd',
+        certain: true,
+      },
+    ]);
+  });
+
+  it('follows each target on its own', () => {
+    const shifts = findShifts([
+      day('a', '2024-07-01', [
+        { target: 'x', stance: 'CRITICAL' },
+        { target: 'y', stance: 'NEUTRAL' },
+      ]),
+      day('b', '2024-07-02', [{ target: 'y', stance: 'NEUTRAL' }]),
+      day('c', '2024-07-03', [{ target: 'x', stance: 'MIXED' }]),
+    ]);
+    expect(shifts.map((s) => [s.target, s.before, s.after])).toEqual([['x', 'a', 'c']]);
+  });
+
+  it('marks a shift between overlapping dates as uncertain: a month before a day in it', () => {
+    const shifts = findShifts([
+      day('b', '2024-06-15', toward('CRITICAL')),
+      month('a', '2024-06', toward('SUPPORTIVE')),
+    ]);
+    expect(shifts).toEqual([
+      expect.objectContaining({ before: 'a', after: 'b', from: 'SUPPORTIVE', certain: false }),
+    ]);
+  });
+
+  it('orders statements of the same day by id, and says the order is not known', () => {
+    const shifts = findShifts([
+      day('s2', '2024-07-28', toward('CRITICAL')),
+      day('s1', '2024-07-28', toward('NEUTRAL')),
+    ]);
+    expect(shifts).toEqual([
+      expect.objectContaining({ before: 's1', after: 's2', certain: false }),
+    ]);
+  });
+});
+
+describe('buildTimeline', () => {
+  const statements = [
+    day('d1', '2024-07-28', toward('NEUTRAL')),
+    day('d2', '2024-07-28', [
+      { target: 'x', stance: 'CRITICAL' },
+      { target: 'y', stance: 'NEUTRAL' },
+    ]),
+    day('d3', '2024-06-03'),
+    month('m1', '2024-06', toward('SUPPORTIVE')),
+    year('y1', '2024'),
+  ];
+
+  it('buckets by month with every date in its month or year', () => {
+    const t = buildTimeline(statements, 'MONTH', 100);
+    expect(t.totalCount).toBe(5);
+    expect(t.buckets.map((b) => [b.key, b.statementIds])).toEqual([
+      ['2024-06', ['m1', 'd3']],
+      ['2024-07', ['d1', 'd2']],
+    ]);
+    expect(t.coarserBuckets.map((b) => [b.key, b.granularity, b.statementIds])).toEqual([
+      ['2024', 'YEAR', ['y1']],
+    ]);
+  });
+
+  it('keeps month dates out of day buckets', () => {
+    const t = buildTimeline(statements, 'DAY', 100);
+    expect(t.buckets.map((b) => b.key)).toEqual(['2024-06-03', '2024-07-28']);
+    expect(t.coarserBuckets.map((b) => [b.key, b.granularity])).toEqual([
+      ['2024', 'YEAR'],
+      ['2024-06', 'MONTH'],
+    ]);
+    const total = [...t.buckets, ...t.coarserBuckets].reduce((n, b) => n + b.count, 0);
+    expect(total).toBe(statements.length);
+  });
+
+  it('counts each statement once per distinct stance, or as without stance', () => {
+    const july = buildTimeline(statements, 'MONTH', 100).buckets[1]!;
+    expect(july.count).toBe(2);
+    expect(july.stances).toEqual({ supportive: 0, critical: 1, neutral: 2, mixed: 0 });
+    expect(july.withoutStance).toBe(0);
+    const june = buildTimeline(statements, 'MONTH', 100).buckets[0]!;
+    expect(june.withoutStance).toBe(1);
+  });
+
+  it('refuses more statements than the cap with QUERY_TOO_COMPLEX', () => {
+    let caught: unknown;
+    try {
+      buildTimeline(statements, 'MONTH', 4);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AppError);
+    expect((caught as AppError).code).toBe('QUERY_TOO_COMPLEX');
+  });
+});
