@@ -33,6 +33,13 @@ export function checkFilter(
   if (f.text != null && (f.text.length === 0 || f.text.length > MAX_TEXT)) {
     problems.push({ path: `${path}.text`, message: `must be 1 to ${MAX_TEXT} characters` });
   }
+  const title = f.speakingAs?.titleContains;
+  if (title != null && (title.length === 0 || title.length > MAX_TEXT)) {
+    problems.push({
+      path: `${path}.speakingAs.titleContains`,
+      message: `must be 1 to ${MAX_TEXT} characters`,
+    });
+  }
   if (problems.length)
     throw badInput(
       `Invalid statement filter: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`,

@@ -25,6 +25,7 @@ export interface StatementFilter {
   to?: string | null;
   dateMatch?: 'WITHIN' | 'OVERLAPS' | null;
   text?: string | null;
+  speakingAs?: { ofId: string; titleContains?: string | null } | null;
 }
 
 export const STATEMENT_SORTS = {
@@ -72,6 +73,14 @@ function matchStatements(f: StatementFilter): string {
   if (f.from) where.push(overlaps ? 'n.dateEnd >= date($from)' : 'n.dateStart >= date($from)');
   if (f.to) where.push(overlaps ? 'n.dateStart <= date($to)' : 'n.dateEnd <= date($to)');
   if (f.text) where.push('toLower(n.text) CONTAINS toLower($text)');
+  // Held on one of the days the statement's date covers, as Statement.speakingAs has it.
+  if (f.speakingAs) {
+    where.push(`EXISTS { MATCH (holder:Person)-[:MADE]->(n),
+        (holder)-[post:HOLDS_POSITION]->()-[:PART_OF*0..3]->(:Entity {id: $speakingAsOf})
+      WHERE ($speakingAsTitle IS NULL OR toLower(post.title) CONTAINS toLower($speakingAsTitle))
+        AND (post.fromStart IS NULL OR post.fromStart <= n.dateEnd)
+        AND (post.toEnd IS NULL OR post.toEnd >= n.dateStart) }`);
+  }
   const match = f.speakerIds
     ? 'MATCH (speaker:Actor)-[:MADE]->(n:Statement) WHERE speaker.id IN $speakerIds'
     : 'MATCH (n:Statement) WHERE true';
@@ -93,6 +102,8 @@ function filterParams(f: StatementFilter): Params {
     from: f.from ?? null,
     to: f.to ?? null,
     text: f.text ?? null,
+    speakingAsOf: f.speakingAs?.ofId ?? null,
+    speakingAsTitle: f.speakingAs?.titleContains ?? null,
   };
 }
 
