@@ -2,6 +2,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /** Typed resolvers from the SDL: schema and code cannot drift (`npm run codegen`). */
 const rows = '../modules/rows.js';
+const explore = '../modules/explore';
 
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
@@ -12,7 +13,12 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         contextType: '../context.js#Context',
-        scalars: { Date: 'string', DateTime: 'string', URL: 'string' },
+        scalars: {
+          Date: 'string',
+          DateTime: 'string',
+          URL: 'string',
+          JSONObject: 'Record<string, unknown>',
+        },
         mappers: {
           Person: `${rows}#PersonRow`,
           Organization: `${rows}#OrganizationRow`,
@@ -31,6 +37,7 @@ const config: CodegenConfig = {
           TopicConnection: `${rows}#Connection<TopicRow>`,
           SourceConnection: `${rows}#Connection<SourceRow>`,
           PartialDate: `${rows}#PartialDateValue`,
+          TimelineBucket: `${explore}/explore.timeline.js#TimelineBucketRow`,
         },
       },
     },

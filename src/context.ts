@@ -1,4 +1,8 @@
 import type { Database } from './db/neo4j.js';
+import {
+  createExploreRepository,
+  type ExploreRepository,
+} from './modules/explore/explore.repository.js';
 import { createNodeLoaders, type NodeLoaders } from './modules/nodes/nodes.loaders.js';
 import { createNodesRepository, type NodesRepository } from './modules/nodes/nodes.repository.js';
 import {
@@ -14,6 +18,7 @@ import {
 export interface Context {
   nodes: NodesRepository;
   statements: StatementsRepository;
+  explore: ExploreRepository;
   loaders: NodeLoaders & StatementLoaders;
 }
 
@@ -23,6 +28,7 @@ export function createContext(db: Database): Context {
   return {
     nodes,
     statements,
+    explore: createExploreRepository(db),
     loaders: { ...createNodeLoaders(nodes), ...createStatementLoaders(statements) },
   };
 }

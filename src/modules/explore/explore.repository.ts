@@ -1,0 +1,294 @@
+import { Neo4jError } from 'neo4j-driver';
+import { int, type Database } from '../../db/neo4j.js';
+import { badInput } from '../../errors.js';
+import { NODE_TYPES } from '../nodes/nodes.repository.js';
+import type { NodeRow, NodeType } from '../rows.js';
+import type { RawEdge } from './explore.graph.js';
+import type { TimelineStatement } from './explore.timeline.js';
+
+/** Full-text indexes (src/db/migrations.ts) and the node types each one covers. */
+export const SEARCH_INDEXES = {
+  actor_names: ['Person', 'Organization', 'Country', 'Place'],
+  statement_text: ['Statement'],
+  titles: ['Meeting', 'Topic', 'Source'],
+} as const satisfies Record<string, readonly NodeType[]>;
+
+export type SearchIndex = keyof typeof SEARCH_INDEXES;
+
+/** Hits read from each index before types are filtered and results ranked together. */
+const SEARCH_SCAN = 1000;
+
+/**
+ * Path quantifiers per depth: Cypher takes no parameter there, so the bounds are
+ * fixed fragments chosen by a checked integer, never text from the client.
+ */
+const HOPS: Record<number, string> = {
+  1: '{1,1}',
+  2: '{1,2}',
+  3: '{1,3}',
+  4: '{1,4}',
+  5: '{1,5}',
+  6: '{1,6}',
+};
+
+/** Relationships a traversal may follow: all, or those of the allow-listed types in `$types`. */
+const STEP = `-[r WHERE $types IS NULL OR type(r) IN $types]-`;
+
+const NODE_MAP = (alias: string) =>
+  `${alias} { .*, __typename: head([l IN labels(${alias}) WHERE l IN $nodeTypes]) }`;
+
+/** One or more full-text indexes, ranked together by score, ties by id. */
+const SEARCH = `// search
+UNWIND $indexes AS index
+CALL db.index.fulltext.queryNodes(index, $query, { limit: $scan }) YIELD node, score
+WITH node, score WHERE any(l IN labels(node) WHERE l IN $labels)
+RETURN ${NODE_MAP('node')} AS node, score
+ORDER BY score DESC, node.id ASC
+LIMIT $first`;
+
+/** A speaker's statements, with their stances toward $focus (any target when null). */
+const TIMELINE_STATEMENTS = `// timelineStatements
+MATCH (:Entity {id: $actorId})-[:MADE]->(s:Statement)
+WHERE ($from IS NULL OR s.dateStart >= date($from))
+  AND ($to IS NULL OR s.dateEnd <= date($to))
+  AND ($aboutId IS NULL OR EXISTS { (s)-[:ABOUT]->(:Entity {id: $aboutId}) })
+  AND ($topicId IS NULL OR EXISTS { (s)-[:ON_TOPIC]->(:Topic {id: $topicId}) })
+RETURN s.id AS id, s.datePrecision AS precision, s.dateStart AS start, s.dateEnd AS end,
+  [(s)-[r:ABOUT]->(t) WHERE $focus IS NULL OR t.id = $focus | { target: t.id, stance: r.stance }] AS stances
+ORDER BY start, end, id
+LIMIT $limit`;
+
+/** stanceNetwork starts from the given speakers, else the given targets, else every statement. */
+const NETWORK_ANCHORS = {
+  speakers: `MATCH (a:Entity) WHERE a.id IN $speakerIds AND a:Actor
+MATCH (a)-[:MADE]->(s:Statement)-[r:ABOUT]->(t)
+WHERE ($targetIds IS NULL OR t.id IN $targetIds)`,
+  targets: `MATCH (t:Entity) WHERE t.id IN $targetIds
+MATCH (a:Actor)-[:MADE]->(s:Statement)-[r:ABOUT]->(t)
+WHERE true`,
+  all: `MATCH (a:Actor)-[:MADE]->(s:Statement)-[r:ABOUT]->(t)
+WHERE true`,
+} as const;
+
+const stanceNetwork = (anchor: keyof typeof NETWORK_ANCHORS) => `// stanceNetwork
+${NETWORK_ANCHORS[anchor]}
+  AND ($from IS NULL OR s.dateStart >= date($from))
+  AND ($to IS NULL OR s.dateEnd <= date($to))
+WITH a, t, s, r.stance AS stance ORDER BY s.dateStart, s.dateEnd, s.id
+WITH a.id AS speaker, t.id AS target, collect(s) AS said, collect(stance) AS stances
+WITH speaker, target, stances, size(said) AS count, head(said) AS earliest, last(said) AS latest
+ORDER BY count DESC, speaker, target
+WITH collect({
+  speaker: speaker, target: target, count: count,
+  supportive: size([x IN stances WHERE x = 'SUPPORTIVE']),
+  critical: size([x IN stances WHERE x = 'CRITICAL']),
+  neutral: size([x IN stances WHERE x = 'NEUTRAL']),
+  mixed: size([x IN stances WHERE x = 'MIXED']),
+  latestStance: last(stances),
+  first: earliest { .date, .datePrecision, .dateStart, .dateEnd },
+  last: latest { .date, .datePrecision, .dateStart, .dateEnd }
+}) AS pairs
+RETURN size(pairs) AS total, pairs[0..$first] AS edges`;
+
+/**
+ * Every node within the depth, nearest first (then by id), with
+ * its distance from one shortest path each; the first $limit are kept.
+ */
+const neighborhood = (depth: number) => `// neighborhood
+MATCH (c:Entity {id: $id})
+OPTIONAL CALL (c) {
+  MATCH p = SHORTEST 1 (c)${STEP}${HOPS[depth]}(x:Entity)
+  WHERE x <> c
+  RETURN x, length(p) AS distance
+}
+WITH c, x, distance ORDER BY distance, x.id
+WITH c, collect(CASE WHEN x IS NULL THEN null ELSE { id: x.id, distance: distance } END) AS found
+RETURN size(found) AS total, [{ id: c.id, distance: 0 }] + found[0..$limit] AS kept`;
+
+/** All shortest paths (undirected), a bounded number read, in a stable order. */
+const paths = (maxLength: number) => `// pathsBetween
+MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
+CALL (a, b) {
+  MATCH p = ALL SHORTEST (a)${STEP}${HOPS[maxLength]}(b)
+  RETURN p LIMIT $scan
+}
+WITH p ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)]
+WITH collect(p) AS found
+RETURN size(found) AS total, [p IN found[0..$first] | {
+  nodeIds: [n IN nodes(p) | n.id],
+  edges: [r IN relationships(p) | {
+    type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r)
+  }]
+}] AS paths`;
+
+/**
+ * Nodes by id with the number of their distinct neighbours (over
+ * the allowed types) that are not among the ids: what expanding each would add.
+ */
+const SUBGRAPH_NODES = `// subgraphNodes
+MATCH (n:Entity) WHERE n.id IN $ids
+WITH collect(n) AS shown
+UNWIND shown AS n
+RETURN ${NODE_MAP('n')} AS node,
+  COUNT { MATCH (n)${STEP}(y) RETURN DISTINCT y }
+    - size([m IN shown WHERE m <> n AND EXISTS { (n)${STEP}(m) }]) AS hidden`;
+
+/** Every relationship (of the allowed types) between two of the ids. */
+const INDUCED_EDGES = `// inducedEdges
+MATCH (n:Entity) WHERE n.id IN $ids
+WITH collect(n) AS shown
+UNWIND shown AS a
+UNWIND shown AS b
+MATCH (a)-[r]->(b) WHERE $types IS NULL OR type(r) IN $types
+RETURN type(r) AS type, a.id AS source, b.id AS target, properties(r) AS properties`;
+
+export interface StanceEdgeRow {
+  speaker: string;
+  target: string;
+  count: number;
+  supportive: number;
+  critical: number;
+  neutral: number;
+  mixed: number;
+  latestStance: string;
+  first: StoredDate;
+  last: StoredDate;
+}
+
+export interface StoredDate {
+  date: string;
+  datePrecision: string;
+  dateStart: string;
+  dateEnd: string;
+}
+
+export interface SubgraphNode {
+  node: NodeRow;
+  hidden: number;
+}
+
+export interface PathRow {
+  nodeIds: string[];
+  edges: RawEdge[];
+}
+
+/** Relationship types a traversal may follow; null for all. Values come from an allow-listed enum. */
+export type RelationshipTypes = readonly string[] | null;
+
+export function createExploreRepository(db: Database) {
+  return {
+    /** Full-text hits over `indexes`, of the node types in `labels`, best first. */
+    async search(
+      query: string,
+      indexes: readonly SearchIndex[],
+      labels: readonly NodeType[],
+      first: number,
+    ): Promise<Array<{ node: NodeRow; score: number }>> {
+      try {
+        const rows = await db.read(SEARCH, {
+          query,
+          indexes,
+          labels,
+          nodeTypes: NODE_TYPES,
+          scan: int(SEARCH_SCAN),
+          first: int(first),
+        });
+        return rows as Array<{ node: NodeRow; score: number }>;
+      } catch (error) {
+        // The query is built to parse whatever the client typed; should Lucene still refuse it, that is the input's fault.
+        if (
+          error instanceof Neo4jError &&
+          error.code === 'Neo.ClientError.Procedure.ProcedureCallFailed' &&
+          /ParseException|TooManyClauses/.test(error.message)
+        ) {
+          throw badInput('search text could not be searched; remove special characters.', [
+            { path: 'text', message: 'not searchable' },
+          ]);
+        }
+        throw error;
+      }
+    },
+
+    /** A speaker's statements in date order, at most `limit`. */
+    async timelineStatements(args: {
+      actorId: string;
+      aboutId: string | null;
+      topicId: string | null;
+      focus: string | null;
+      from: string | null;
+      to: string | null;
+      limit: number;
+    }): Promise<TimelineStatement[]> {
+      const rows = await db.read(TIMELINE_STATEMENTS, { ...args, limit: int(args.limit) });
+      return rows as unknown as TimelineStatement[];
+    },
+
+    /** Speaker → target pairs, most statements first, with the number of all pairs. */
+    async stanceNetwork(args: {
+      speakerIds: readonly string[] | null;
+      targetIds: readonly string[] | null;
+      from: string | null;
+      to: string | null;
+      first: number;
+    }): Promise<{ total: number; edges: StanceEdgeRow[] }> {
+      const anchor = args.speakerIds ? 'speakers' : args.targetIds ? 'targets' : 'all';
+      const [row] = await db.read(stanceNetwork(anchor), { ...args, first: int(args.first) });
+      return {
+        total: (row?.total as number) ?? 0,
+        edges: (row?.edges as StanceEdgeRow[]) ?? [],
+      };
+    },
+
+    /** The ids kept around `id` (the centre first, distance 0), and how many there were in all; null for an unknown id. */
+    async neighborhood(
+      id: string,
+      depth: number,
+      limit: number,
+      types: RelationshipTypes,
+    ): Promise<{ total: number; kept: Array<{ id: string; distance: number }> } | null> {
+      const [row] = await db.read(neighborhood(depth), { id, limit: int(limit), types });
+      if (!row) return null;
+      return {
+        total: row.total as number,
+        kept: row.kept as Array<{ id: string; distance: number }>,
+      };
+    },
+
+    /** Shortest paths, at most `first` of them, and how many were found (at most `scan`). */
+    async paths(args: {
+      fromId: string;
+      toId: string;
+      maxLength: number;
+      first: number;
+      scan: number;
+      types: RelationshipTypes;
+    }): Promise<{ total: number; paths: PathRow[] }> {
+      const [row] = await db.read(paths(args.maxLength), {
+        fromId: args.fromId,
+        toId: args.toId,
+        types: args.types,
+        first: int(args.first),
+        scan: int(args.scan),
+      });
+      return { total: (row?.total as number) ?? 0, paths: (row?.paths as PathRow[]) ?? [] };
+    },
+
+    /** Nodes of a subgraph with their hidden neighbours, and the edges between them. */
+    async subgraph(
+      ids: readonly string[],
+      types: RelationshipTypes,
+      withEdges: boolean,
+    ): Promise<{ nodes: SubgraphNode[]; edges: RawEdge[] }> {
+      return db.readTx(async (tx) => {
+        const nodes = await tx.run(SUBGRAPH_NODES, { ids, types, nodeTypes: NODE_TYPES });
+        const edges = withEdges ? await tx.run(INDUCED_EDGES, { ids, types }) : [];
+        return {
+          nodes: nodes as unknown as SubgraphNode[],
+          edges: edges as unknown as RawEdge[],
+        };
+      });
+    },
+  };
+}
+
+export type ExploreRepository = ReturnType<typeof createExploreRepository>;

@@ -1,0 +1,286 @@
+import { JSONObjectResolver } from 'graphql-scalars';
+import type { Context } from '../../context.js';
+import { badInput, notFound } from '../../errors.js';
+import type {
+  QueryNeighborhoodArgs,
+  QueryPathsArgs,
+  QuerySearchArgs,
+  QueryStanceNetworkArgs,
+  QueryTimelineArgs,
+  RelationshipType,
+  Resolvers,
+  SearchType,
+  Stance,
+} from '../../generated/graphql.js';
+import { nodeById, nodesByIds } from '../nodes/nodes.resolvers.js';
+import { MAX_PAGE_SIZE } from '../pagination.js';
+import {
+  partialDate,
+  type ActorRow,
+  type MeetingRow,
+  type NodeType,
+  type StatementRow,
+  type TopicRow,
+} from '../rows.js';
+import {
+  edgeId,
+  nodeLabel,
+  toGraphEdges,
+  toGraphNode,
+  type GraphNodeRow,
+} from './explore.graph.js';
+import { boundedInt, checkRange, idList } from './explore.input.js';
+import { SEARCH_INDEXES, type SearchIndex, type SubgraphNode } from './explore.repository.js';
+import { checkSearchText, luceneQuery, matchedField, searchTerms } from './explore.search.js';
+import { buildTimeline, type ShiftRow } from './explore.timeline.js';
+
+type TargetRow = ActorRow | TopicRow | MeetingRow;
+
+const ACTOR_TYPES = new Set<NodeType>(['Person', 'Organization', 'Country']);
+const TARGET_TYPES = new Set<NodeType>(['Person', 'Organization', 'Country', 'Topic', 'Meeting']);
+
+const SEARCH_TYPES: Record<SearchType, NodeType> = {
+  PERSON: 'Person',
+  ORGANIZATION: 'Organization',
+  COUNTRY: 'Country',
+  PLACE: 'Place',
+  STATEMENT: 'Statement',
+  MEETING: 'Meeting',
+  TOPIC: 'Topic',
+  SOURCE: 'Source',
+};
+
+/** The relationship types of the graph: the only values a traversal filter sends to Cypher. */
+const RELATIONSHIP_TYPES: Record<RelationshipType, string> = {
+  MADE: 'MADE',
+  ABOUT: 'ABOUT',
+  MENTIONS: 'MENTIONS',
+  ON_TOPIC: 'ON_TOPIC',
+  MADE_AT: 'MADE_AT',
+  REPORTED_IN: 'REPORTED_IN',
+  CITES: 'CITES',
+  PUBLISHED_BY: 'PUBLISHED_BY',
+  RELAYS: 'RELAYS',
+  RESPONDS_TO: 'RESPONDS_TO',
+  HOLDS_POSITION: 'HOLDS_POSITION',
+  PART_OF: 'PART_OF',
+  ATTENDED: 'ATTENDED',
+  HELD_IN: 'HELD_IN',
+  LOCATED_IN: 'LOCATED_IN',
+};
+
+export const MAX_TIMELINE_STATEMENTS = 5000;
+const MAX_NETWORK_IDS = 100;
+const MAX_NETWORK_EDGES = 500;
+const MAX_DEPTH = 3;
+const MAX_NEIGHBORS = 200;
+const MAX_PATH_LENGTH = 6;
+const MAX_PATHS = 50;
+/** Shortest paths read before ordering them: more are reported through `truncated`. */
+const PATH_SCAN = 1000;
+
+const relationshipTypes = (types: readonly RelationshipType[] | null | undefined) =>
+  types ? [...new Set(types.map((t) => RELATIONSHIP_TYPES[t]))] : null;
+
+async function search(ctx: Context, args: QuerySearchArgs) {
+  const text = checkSearchText(args.text);
+  const first = boundedInt('first', args.first ?? 20, 0, MAX_PAGE_SIZE);
+  const types = args.types ?? (Object.keys(SEARCH_TYPES) as SearchType[]);
+  const labels = [...new Set(types.map((t) => SEARCH_TYPES[t]))];
+  const indexes = (Object.keys(SEARCH_INDEXES) as SearchIndex[]).filter((index) =>
+    (SEARCH_INDEXES[index] as readonly NodeType[]).some((label) => labels.includes(label)),
+  );
+  if (first === 0 || indexes.length === 0) return [];
+  const hits = await ctx.explore.search(luceneQuery(text), indexes, labels, first);
+  const terms = searchTerms(text);
+  return hits.map(({ node, score }) => {
+    ctx.loaders.node.prime(node.id, node);
+    const match = matchedField(node, terms);
+    return {
+      node,
+      score,
+      label: nodeLabel(node),
+      matchedField: match.field,
+      matchedText: match.value,
+    };
+  });
+}
+
+async function timeline(ctx: Context, args: QueryTimelineArgs) {
+  checkRange(args.from, args.to);
+  const [actor, about, topic] = await Promise.all([
+    nodeById(ctx, args.actorId),
+    nodeById(ctx, args.aboutId),
+    nodeById(ctx, args.topicId),
+  ]);
+  if (!actor || !ACTOR_TYPES.has(actor.__typename)) throw notFound('actor', args.actorId);
+  if (args.aboutId && (!about || !TARGET_TYPES.has(about.__typename))) {
+    throw notFound('statement target', args.aboutId);
+  }
+  if (args.topicId && topic?.__typename !== 'Topic') throw notFound('topic', args.topicId);
+  const granularity = args.granularity ?? 'MONTH';
+  const statements = await ctx.explore.timelineStatements({
+    actorId: actor.id,
+    aboutId: args.aboutId ?? null,
+    topicId: args.topicId ?? null,
+    focus: args.aboutId ?? args.topicId ?? null,
+    from: args.from ?? null,
+    to: args.to ?? null,
+    limit: MAX_TIMELINE_STATEMENTS + 1,
+  });
+  const data = buildTimeline(statements, granularity, MAX_TIMELINE_STATEMENTS);
+  return {
+    actor: actor as ActorRow,
+    about: about as TargetRow | null,
+    topic: topic as TopicRow | null,
+    granularity,
+    ...data,
+    shifts: await withNodes(ctx, data.shifts),
+  };
+}
+
+/** Shifts with their statements and targets, loaded in one batch. */
+async function withNodes(ctx: Context, shifts: ShiftRow[]) {
+  const ids = shifts.flatMap((s) => [s.target, s.before, s.after]);
+  const byId = new Map((await nodesByIds(ctx, ids)).map((n) => [n.id, n]));
+  return shifts.flatMap((s) => {
+    const [target, before, after] = [byId.get(s.target), byId.get(s.before), byId.get(s.after)];
+    if (!target || !before || !after) return [];
+    return [
+      {
+        target: target as TargetRow,
+        before: before as StatementRow,
+        after: after as StatementRow,
+        from: s.from as Stance,
+        to: s.to as Stance,
+        certain: s.certain,
+      },
+    ];
+  });
+}
+
+async function stanceNetwork(ctx: Context, args: QueryStanceNetworkArgs) {
+  checkRange(args.from, args.to);
+  const speakerIds = idList('speakerIds', args.speakerIds, MAX_NETWORK_IDS);
+  const targetIds = idList('targetIds', args.targetIds, MAX_NETWORK_IDS);
+  const first = boundedInt('first', args.first ?? 100, 0, MAX_NETWORK_EDGES);
+  const { total, edges } = await ctx.explore.stanceNetwork({
+    speakerIds,
+    targetIds,
+    from: args.from ?? null,
+    to: args.to ?? null,
+    first,
+  });
+  const byId = new Map(
+    (
+      await nodesByIds(
+        ctx,
+        edges.flatMap((e) => [e.speaker, e.target]),
+      )
+    ).map((n) => [n.id, n]),
+  );
+  return {
+    totalCount: total,
+    edges: edges.flatMap((e) => {
+      const [speaker, target] = [byId.get(e.speaker), byId.get(e.target)];
+      if (!speaker || !target) return [];
+      const { supportive, critical, neutral, mixed } = e;
+      return [
+        {
+          id: `${e.speaker}->${e.target}`,
+          speaker: speaker as ActorRow,
+          target: target as TargetRow,
+          count: e.count,
+          stances: { supportive, critical, neutral, mixed },
+          latestStance: e.latestStance as Stance,
+          firstDate: partialDate(e.first, 'date')!,
+          lastDate: partialDate(e.last, 'date')!,
+        },
+      ];
+    }),
+  };
+}
+
+/** Graph nodes in the order of `order`, priming the node loader for `GraphNode.node`. */
+function graphNodes(
+  ctx: Context,
+  nodes: SubgraphNode[],
+  order: Map<string, number>,
+): GraphNodeRow[] {
+  return nodes
+    .filter(({ node }) => order.has(node.id))
+    .map(({ node, hidden }) => {
+      ctx.loaders.node.prime(node.id, node);
+      return toGraphNode(node, order.get(node.id)!, hidden);
+    })
+    .sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : 1));
+}
+
+async function neighborhood(ctx: Context, args: QueryNeighborhoodArgs) {
+  const depth = boundedInt('depth', args.depth ?? 1, 1, MAX_DEPTH);
+  const limit = boundedInt('limit', args.limit ?? 50, 0, MAX_NEIGHBORS);
+  const types = relationshipTypes(args.relationshipTypes);
+  const found = await ctx.explore.neighborhood(args.id, depth, limit, types);
+  if (!found) throw notFound('node', args.id);
+  const distance = new Map(found.kept.map((k) => [k.id, k.distance]));
+  const sub = await ctx.explore.subgraph([...distance.keys()], types, true);
+  const omitted = found.total - (found.kept.length - 1);
+  return {
+    nodes: graphNodes(ctx, sub.nodes, distance),
+    edges: toGraphEdges(sub.edges),
+    totalNeighbors: found.total,
+    omitted,
+    truncated: omitted > 0,
+  };
+}
+
+async function paths(ctx: Context, args: QueryPathsArgs) {
+  const maxLength = boundedInt('maxLength', args.maxLength ?? 4, 1, MAX_PATH_LENGTH);
+  const first = boundedInt('first', args.first ?? 10, 1, MAX_PATHS);
+  if (args.fromId === args.toId) {
+    throw badInput('fromId and toId must differ.', [{ path: 'toId', message: 'same as fromId' }]);
+  }
+  const [from, to] = await Promise.all([nodeById(ctx, args.fromId), nodeById(ctx, args.toId)]);
+  if (!from) throw notFound('node', args.fromId);
+  if (!to) throw notFound('node', args.toId);
+  const types = relationshipTypes(args.relationshipTypes);
+  const found = await ctx.explore.paths({
+    fromId: from.id,
+    toId: to.id,
+    maxLength,
+    first,
+    scan: PATH_SCAN,
+    types,
+  });
+  const distance = new Map<string, number>();
+  for (const path of found.paths) {
+    path.nodeIds.forEach((id, i) => distance.set(id, Math.min(i, distance.get(id) ?? i)));
+  }
+  const sub = distance.size ? await ctx.explore.subgraph([...distance.keys()], types, false) : null;
+  return {
+    nodes: sub ? graphNodes(ctx, sub.nodes, distance) : [],
+    edges: toGraphEdges(found.paths.flatMap((p) => p.edges)),
+    paths: found.paths.map((p) => ({ nodeIds: p.nodeIds, edgeIds: p.edges.map(edgeId) })),
+    length: found.paths[0] ? found.paths[0].nodeIds.length - 1 : null,
+    truncated: found.total > found.paths.length,
+  };
+}
+
+export const exploreResolvers: Resolvers = {
+  JSONObject: JSONObjectResolver,
+  Query: {
+    search: (_, args, ctx) => search(ctx, args),
+    timeline: (_, args, ctx) => timeline(ctx, args),
+    stanceNetwork: (_, args, ctx) => stanceNetwork(ctx, args),
+    neighborhood: (_, args, ctx) => neighborhood(ctx, args),
+    paths: (_, args, ctx) => paths(ctx, args),
+  },
+  TimelineBucket: {
+    period: (b) => b.key,
+    statements: (b, { first }, ctx) =>
+      nodesByIds<StatementRow>(
+        ctx,
+        b.statementIds.slice(0, boundedInt('first', first ?? 100, 0, MAX_PAGE_SIZE)),
+      ),
+  },
+};
