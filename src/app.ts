@@ -1,7 +1,12 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { getOperationAST, GraphQLError } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createAuth } from './auth.js';
+import { loadConfig, type Config } from './config.js';
 import type { Database } from './db/neo4j.js';
+import { AppError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { createContext } from './context.js';
@@ -11,10 +16,16 @@ export interface AppDeps {
   db: Database;
   logger: Logger;
   metrics: Metrics;
+  /** Tokens, limits and CORS; without it, the defaults: open reads, no writes (no editor token). */
+  config?: Pick<Config, 'auth' | 'limits' | 'corsOrigins'>;
 }
 
+/** The header a browser must add to a form-encoded or text/plain POST (CSRF); any value. */
+export const CSRF_HEADER = 'x-graphql-csrf';
+
 /** Builds the HTTP application; never listens (main.ts does, tests call `yoga.fetch`). */
-export function createApp({ db, logger, metrics }: AppDeps) {
+export function createApp({ db, logger, metrics, config = loadConfig({}) }: AppDeps) {
+  const auth = createAuth(config.auth);
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
@@ -23,8 +34,17 @@ export function createApp({ db, logger, metrics }: AppDeps) {
     graphiql: { title: 'Statement Graph', defaultQuery: EXAMPLE_QUERY },
     maskedErrors: true,
     logging: logger,
-    context: () => createContext(db),
-    plugins: [healthAndMetrics(db, metrics), requestLog(logger, metrics), inputErrorCodes()],
+    maxRequestBodySize: config.limits.maxBodyBytes,
+    cors: corsOptions(config.corsOrigins),
+    context: ({ request }) => createContext(db, auth.principalOf(request)),
+    plugins: [
+      healthAndMetrics(db, metrics),
+      requestLog(logger, metrics),
+      csrfPrevention(),
+      auth.plugin,
+      queryLimits(config.limits),
+      inputErrorCodes(),
+    ],
   });
 }
 
@@ -85,6 +105,66 @@ function requestLog(logger: Logger, metrics: Metrics): Plugin {
       );
     },
   };
+}
+
+/**
+ * A browser posts forms (urlencoded, multipart, text/plain) cross-site without a
+ * CORS preflight; such posts must carry CSRF_HEADER, which a page on another site
+ * cannot add. JSON posts always need a preflight, so they pass as they are. GET
+ * is exempt: it only ever runs queries (yoga refuses mutations over GET), and
+ * another site cannot read the answer.
+ */
+function csrfPrevention(): Plugin {
+  const { onRequestParse } = useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }) as Required<
+    Pick<Plugin, 'onRequestParse'>
+  >;
+  return {
+    onRequestParse(payload) {
+      if (payload.request.method === 'GET') return;
+      try {
+        return onRequestParse(payload);
+      } catch {
+        throw new AppError(
+          'FORBIDDEN',
+          `A form-encoded or text/plain POST needs the ${CSRF_HEADER} header (any value); or POST application/json.`,
+        );
+      }
+    },
+  };
+}
+
+/** No CORS headers unless origins are configured; bearer tokens, never cookies, so no credentials. */
+function corsOptions(origins: Config['corsOrigins']) {
+  if (origins !== '*' && origins.length === 0) return false;
+  return {
+    origin: origins === '*' ? '*' : [...origins],
+    credentials: false,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'authorization', CSRF_HEADER],
+    maxAge: 600,
+  };
+}
+
+/**
+ * graphql-armor's limits, each rejection turned into QUERY_TOO_COMPLEX with
+ * `extensions.limit` naming the limit (armor's own errors carry no code).
+ */
+function queryLimits(limits: Config['limits']): Plugin {
+  const reject = (limit: string) => [
+    (_: unknown, error: GraphQLError) => {
+      throw new AppError('QUERY_TOO_COMPLEX', error.message.replace(/^Syntax Error: /, ''), {
+        limit,
+      });
+    },
+  ];
+  return EnvelopArmorPlugin({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, onReject: reject('depth') },
+    costLimit: { maxCost: limits.maxCost, onReject: reject('cost') },
+    maxAliases: { n: limits.maxAliases, onReject: reject('aliases') },
+    maxTokens: { n: limits.maxTokens, onReject: reject('tokens') },
+    maxDirectives: { n: limits.maxDirectives, onReject: reject('directives') },
+    blockFieldSuggestion: { enabled: true },
+  }) as Plugin;
 }
 
 /**

@@ -40,7 +40,7 @@ const env = z.object({
   QUERY_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
   QUERY_MAX_COST: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
   QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
-  QUERY_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(5_000),
+  QUERY_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2_000),
   QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(50),
 });
 

@@ -1,4 +1,6 @@
+import type { Principal } from './auth.js';
 import type { Database } from './db/neo4j.js';
+import { createEditingService, type EditingService } from './modules/editing/editing.service.js';
 import {
   createExploreRepository,
   type ExploreRepository,
@@ -20,15 +22,27 @@ export interface Context {
   statements: StatementsRepository;
   explore: ExploreRepository;
   loaders: NodeLoaders & StatementLoaders;
+  /** Who is calling: from the bearer token, null without one. */
+  principal: Principal | null;
+  editing: EditingService;
+  /** Fresh loaders, so reads after a write in the same request never see cached rows. */
+  clearLoaders(): void;
 }
 
-export function createContext(db: Database): Context {
+export function createContext(db: Database, principal: Principal | null = null): Context {
   const nodes = createNodesRepository(db);
   const statements = createStatementsRepository(db);
+  const loaders = () => ({ ...createNodeLoaders(nodes), ...createStatementLoaders(statements) });
   return {
     nodes,
     statements,
     explore: createExploreRepository(db),
-    loaders: { ...createNodeLoaders(nodes), ...createStatementLoaders(statements) },
+    loaders: loaders(),
+    principal,
+    editing: createEditingService(db),
+    // `this`: yoga copies these fields onto its own context object, which resolvers get.
+    clearLoaders(this: Context) {
+      this.loaders = loaders();
+    },
   };
 }

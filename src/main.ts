@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   logger.info({ uri, database: config.neo4j.database }, 'neo4j schema is up to date');
   if (config.seed.onEmpty) await loadSeed(db, config.seed.file, logger);
 
-  const yoga = createApp({ db, logger, metrics });
+  const yoga = createApp({ db, logger, metrics, config });
   const server = createServer(yoga);
   await new Promise<void>((listening, failed) => {
     server.once('error', failed);

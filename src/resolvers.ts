@@ -2,6 +2,7 @@ import { GraphQLScalarType } from 'graphql';
 import { DateTimeResolver, LocalDateResolver, URLResolver } from 'graphql-scalars';
 import type { Resolvers } from './generated/graphql.js';
 import { actorsResolvers } from './modules/actors/actors.resolvers.js';
+import { editingResolvers } from './modules/editing/editing.resolvers.js';
 import { exploreResolvers } from './modules/explore/explore.resolvers.js';
 import { meetingsResolvers } from './modules/meetings/meetings.resolvers.js';
 import { nodesResolvers } from './modules/nodes/nodes.resolvers.js';
@@ -22,6 +23,7 @@ const modules: Resolvers[] = [
   meetingsResolvers,
   sourcesResolvers,
   exploreResolvers,
+  editingResolvers,
 ];
 
 /** Each type's resolvers live in one module; only Query is shared, so it is the only one merged. */

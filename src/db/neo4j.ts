@@ -119,7 +119,9 @@ export function translateError(error: unknown): unknown {
     }
     if (
       error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
-      error.code === 'Neo.TransientError.Transaction.LockClientStopped'
+      error.code === 'Neo.TransientError.Transaction.LockClientStopped' ||
+      // The driver reports a lock wait cut short by the timeout as a client error.
+      error.code === 'Neo.ClientError.Transaction.LockClientStopped'
     ) {
       return new AppError('QUERY_TOO_COMPLEX', 'The query took too long and was stopped.');
     }

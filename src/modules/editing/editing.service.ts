@@ -1,0 +1,395 @@
+import type { z } from 'zod';
+import type { Database, Tx } from '../../db/neo4j.js';
+import { AppError, type ErrorCode, type FieldProblem } from '../../errors.js';
+import { ID_PREFIXES, RECORD_TYPES, type RecordType } from '../../import/dataset.js';
+import { createImportRepository, type WriteRow } from '../../import/import.repository.js';
+import {
+  COLLECTIONS,
+  contentHash,
+  linksOf,
+  propsOf,
+  type AnyRecord,
+} from '../../import/records.js';
+import { ReferenceChecker } from '../../import/validate.js';
+import type {
+  CountryRow,
+  MeetingRow,
+  NodeRow,
+  OrganizationRow,
+  PersonRow,
+  PlaceRow,
+  PositionRow,
+  SourceRow,
+  StatementRow,
+  TopicRow,
+} from '../rows.js';
+import { createEditingRepository, type Referrer } from './editing.repository.js';
+import { foldRecords, fromStored, rewriteReferences } from './editing.records.js';
+
+export type Outcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'DELETED' | 'MERGED';
+
+/** The row a node of each record type reads back as. */
+export interface RowOf {
+  person: PersonRow;
+  organization: OrganizationRow;
+  country: CountryRow;
+  place: PlaceRow;
+  topic: TopicRow;
+  source: SourceRow;
+  meeting: MeetingRow;
+  statement: StatementRow;
+}
+
+export interface Written<T> {
+  value: T;
+  outcome: Outcome;
+}
+
+/** A problem with one field of a mutation's arguments, with the code that says what kind. */
+export interface EditProblem extends FieldProblem {
+  code: ErrorCode;
+}
+
+/** A mutation refused as a whole; nothing was written. */
+export class EditRejected extends AppError {
+  constructor(readonly problems: EditProblem[]) {
+    super(problems[0]!.code, `The change was refused: ${problems[0]!.message}`, { problems });
+  }
+}
+
+const MAX_MERGE = 50;
+const MAX_REFERRERS_LISTED = 20;
+/** Record types in the order the importer writes them: referenced records first. */
+const TYPE_ORDER = COLLECTIONS.map(([, type]) => type);
+
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function joinPath(prefix: string, path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`),
+    prefix,
+  );
+}
+
+/**
+ * GraphQL sends absent optional fields as null; the dataset format leaves them
+ * out. Strings must be well-formed Unicode: Neo4j stores UTF-8, so an unpaired
+ * surrogate would come back changed instead of verbatim.
+ */
+function normalise(value: unknown, path: string, problems: EditProblem[]): unknown {
+  if (typeof value === 'string') {
+    if (UNPAIRED_SURROGATE.test(value)) {
+      problems.push({ code: 'BAD_USER_INPUT', path, message: 'must be valid Unicode text' });
+    }
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v, i) => normalise(v, `${path}[${i}]`, problems));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== null && v !== undefined)
+        .map(([k, v]) => [k, normalise(v, `${path}.${k}`, problems)]),
+    );
+  }
+  return value;
+}
+
+/** Validates a record as the importer does (the same schema, with every problem and its path). */
+function parseRecord(type: RecordType, input: unknown, path: string): AnyRecord {
+  const problems: EditProblem[] = [];
+  const normalised = normalise(input, path, problems);
+  const parsed = (RECORD_TYPES[type] as z.ZodType).safeParse(normalised);
+  if (!parsed.success) {
+    problems.push(
+      ...parsed.error.issues.map((issue) => ({
+        code: 'BAD_USER_INPUT' as const,
+        path: joinPath(path, issue.path),
+        message: issue.message,
+      })),
+    );
+  }
+  if (problems.length) throw new EditRejected(problems);
+  return parsed.data as AnyRecord;
+}
+
+const writeRow = (type: RecordType, record: AnyRecord): WriteRow => ({
+  id: record.id,
+  hash: contentHash(type, record),
+  props: propsOf(type, record),
+  links: linksOf(type, record),
+});
+
+const kindOfId = (id: string): RecordType | undefined =>
+  (Object.entries(ID_PREFIXES) as Array<[RecordType, string]>).find(([, prefix]) =>
+    id.startsWith(`${prefix}:`),
+  )?.[0];
+
+/**
+ * Writes of editors: each call is one write transaction that validates, locks
+ * what it links to, writes through the import path and verifies, or changes nothing.
+ */
+export function createEditingService(db: Database) {
+  const repo = createEditingRepository();
+  const importRepo = createImportRepository(db);
+
+  /** Writes records (nodes first, then links, as an import does); `by` is recorded on each. */
+  async function writeRecords(
+    tx: Tx,
+    records: Array<{ type: RecordType; record: AnyRecord }>,
+    by: string,
+  ) {
+    const now = new Date();
+    const rows = (type: RecordType) =>
+      records.filter((r) => r.type === type).map((r) => writeRow(type, r.record));
+    for (const type of TYPE_ORDER) await importRepo.writeNodes(tx, type, rows(type), by, now);
+    for (const type of TYPE_ORDER) await importRepo.writeLinks(tx, type, rows(type), by, now);
+  }
+
+  /** Checks references: every id a record names must exist (and is locked until commit). */
+  async function checkReferences(tx: Tx, type: RecordType, record: AnyRecord, path: string) {
+    const checker = new ReferenceChecker();
+    checker.add(type, record, path);
+    const problems = await checker.finish(
+      async (ids) => new Set((await repo.lockNodes(tx, ids)).keys()),
+    );
+    if (problems.length) {
+      throw new EditRejected(
+        problems.map((p) => ({
+          code: p.message.startsWith('unknown id') ? 'NOT_FOUND' : 'BAD_USER_INPUT',
+          ...p,
+        })),
+      );
+    }
+  }
+
+  async function upsertRecord(type: RecordType, input: unknown, by: string) {
+    const record = parseRecord(type, input, 'input');
+    return db.writeTx(async (tx) => {
+      await checkReferences(tx, type, record, 'input');
+      const row = writeRow(type, record);
+      const previous = await repo.hash(tx, type, record.id);
+      const outcome: Outcome =
+        previous === row.hash ? 'UNCHANGED' : previous === undefined ? 'CREATED' : 'UPDATED';
+      if (outcome !== 'UNCHANGED') await writeRecords(tx, [{ type, record }], by);
+      return { id: record.id, outcome };
+    });
+  }
+
+  return {
+    /** Creates or replaces a node from its record; writing the same record again changes nothing. */
+    async upsertNode<K extends keyof RowOf>(
+      type: K,
+      input: unknown,
+      by: string,
+    ): Promise<Written<RowOf[K]>> {
+      const { id, outcome } = await upsertRecord(type, input, by);
+      const value = await db.readTx((tx) => repo.nodeRow(tx, id));
+      return { value: value as RowOf[K], outcome };
+    },
+
+    async setPosition(input: unknown, by: string): Promise<Written<PositionRow>> {
+      const { id, outcome } = await upsertRecord('position', input, by);
+      const value = await db.readTx((tx) => repo.positionRow(tx, id));
+      return { value: value!, outcome };
+    },
+
+    /**
+     * Deletes a node and the links it owns. Refused (CONFLICT, listing them) while
+     * other records link to it: deleting it would silently change them. Merge a
+     * duplicate instead, or change those records first.
+     */
+    async deleteNode(id: string): Promise<Written<string>> {
+      return db.writeTx(async (tx) => {
+        const found = await repo.lockNodes(tx, [id]);
+        if (!found.has(id)) {
+          throw new EditRejected([
+            { code: 'NOT_FOUND', path: 'id', message: `no node with id "${id}"` },
+          ]);
+        }
+        const referrers = await repo.referrers(tx, [id]);
+        if (referrers.length) throw new EditRejected(referrerProblems(referrers, 'id'));
+        await repo.deleteNode(tx, id);
+        return { value: id, outcome: 'DELETED' as const };
+      });
+    },
+
+    async deletePosition(id: string): Promise<Written<string>> {
+      return db.writeTx(async (tx) => {
+        if (!(await repo.deletePosition(tx, id))) {
+          throw new EditRejected([
+            { code: 'NOT_FOUND', path: 'id', message: `no position with id "${id}"` },
+          ]);
+        }
+        return { value: id, outcome: 'DELETED' as const };
+      });
+    },
+
+    /**
+     * Merges duplicates into `keepId` in one transaction: every record that links
+     * to a merged node is rewritten to link to the kept one (through the import
+     * path, so content hashes stay true), the merged records are folded into the
+     * kept one, and the merged nodes are deleted once nothing refers to them.
+     */
+    async merge(keepId: string, mergeIds: string[], by: string): Promise<Written<NodeRow>> {
+      checkMergeArguments(keepId, mergeIds);
+      const id = await db.writeTx(async (tx) => {
+        const types = await repo.lockNodes(tx, [keepId, ...mergeIds]);
+        const type = types.get(keepId);
+        const problems: EditProblem[] = [];
+        if (!type)
+          problems.push({
+            code: 'NOT_FOUND',
+            path: 'keepId',
+            message: `no node with id "${keepId}"`,
+          });
+        mergeIds.forEach((mergeId, i) => {
+          const mergeType = types.get(mergeId);
+          const path = `mergeIds[${i}]`;
+          if (!mergeType)
+            problems.push({ code: 'NOT_FOUND', path, message: `no node with id "${mergeId}"` });
+          else if (type && mergeType !== type) {
+            problems.push({
+              code: 'BAD_USER_INPUT',
+              path,
+              message: `is a ${mergeType}, not a ${type} like keepId`,
+            });
+          }
+        });
+        if (problems.length || !type) throw new EditRejected(problems);
+
+        const merging = new Set(mergeIds);
+        const referrers = (await repo.referrers(tx, mergeIds)).filter(
+          (r) => r.by !== keepId && !merging.has(r.by),
+        );
+        await repo.lockNodes(
+          tx,
+          referrers.filter((r) => r.type !== 'position').map((r) => r.by),
+        );
+        const replace = new Map(mergeIds.map((m) => [m, keepId]));
+        const conflicts: string[] = [];
+
+        const [keepRow, ...mergedRows] = await loadRecords(tx, type, [keepId, ...mergeIds]);
+        const rewrite = (t: RecordType, r: AnyRecord) =>
+          rewriteReferences(t, r, replace, conflicts);
+        const kept = foldRecords(
+          type,
+          rewrite(type, keepRow!),
+          mergedRows.map((r) => rewrite(type, r)),
+          conflicts,
+        );
+        const changed: Array<{ type: RecordType; record: AnyRecord }> = [{ type, record: kept }];
+        const byType = groupBy(referrers, (r) => r.type);
+        for (const [referrerType, list] of byType) {
+          const ids = [...new Set(list.map((r) => r.by))];
+          for (const record of await loadRecords(tx, referrerType, ids)) {
+            changed.push({ type: referrerType, record: rewrite(referrerType, record) });
+          }
+        }
+        const invalid = changed.flatMap(({ type: t, record }) => {
+          const parsed = (RECORD_TYPES[t] as z.ZodType).safeParse(record);
+          return parsed.success
+            ? []
+            : parsed.error.issues.map(
+                (i) => `${record.id}: ${joinPath('', i.path).slice(1)} ${i.message}`,
+              );
+        });
+        if (conflicts.length || invalid.length) {
+          throw new EditRejected(
+            [...conflicts, ...invalid].map((message) => ({
+              code: 'CONFLICT',
+              path: 'mergeIds',
+              message,
+            })),
+          );
+        }
+        await writeRecords(
+          tx,
+          changed.map(({ type: t, record }) => ({
+            type: t,
+            record: (RECORD_TYPES[t] as z.ZodType).parse(record) as AnyRecord,
+          })),
+          by,
+        );
+        // Nothing may still refer to a merged node: were it so, deleting it would lose a link.
+        const left = await repo.referrers(tx, mergeIds);
+        if (left.length) {
+          throw new EditRejected(
+            left.map((r) => ({
+              code: 'CONFLICT',
+              path: 'mergeIds',
+              message: `${r.by} (${r.link}) changed while merging; try again`,
+            })),
+          );
+        }
+        const createdAt = await repo.earliestCreatedAt(tx, [keepId, ...mergeIds]);
+        if (createdAt) await repo.setCreatedAt(tx, keepId, createdAt);
+        await repo.deleteNodes(tx, mergeIds);
+        return keepId;
+      });
+      const value = await db.readTx((tx) => repo.nodeRow(tx, id));
+      return { value: value!, outcome: 'MERGED' };
+    },
+  };
+
+  async function loadRecords(tx: Tx, type: RecordType, ids: string[]): Promise<AnyRecord[]> {
+    const rows = await repo.records(tx, type, ids);
+    const byId = new Map(rows.map((row) => [row.id as string, fromStored(type, row)]));
+    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  }
+}
+
+export type EditingService = ReturnType<typeof createEditingService>;
+
+function checkMergeArguments(keepId: string, mergeIds: string[]) {
+  const problems: EditProblem[] = [];
+  if (mergeIds.length === 0) {
+    problems.push({
+      code: 'BAD_USER_INPUT',
+      path: 'mergeIds',
+      message: 'name at least one node to merge',
+    });
+  }
+  if (mergeIds.length > MAX_MERGE) {
+    problems.push({
+      code: 'BAD_USER_INPUT',
+      path: 'mergeIds',
+      message: `at most ${MAX_MERGE} ids`,
+    });
+  }
+  mergeIds.forEach((id, i) => {
+    const path = `mergeIds[${i}]`;
+    if (id === keepId) problems.push({ code: 'BAD_USER_INPUT', path, message: 'is keepId itself' });
+    else if (mergeIds.indexOf(id) !== i)
+      problems.push({ code: 'BAD_USER_INPUT', path, message: 'is named twice' });
+  });
+  if (kindOfId(keepId) === 'position') {
+    problems.push({
+      code: 'BAD_USER_INPUT',
+      path: 'keepId',
+      message: 'positions are not nodes; set or delete them',
+    });
+  }
+  if (problems.length) throw new EditRejected(problems);
+}
+
+function referrerProblems(referrers: Referrer[], path: string): EditProblem[] {
+  const listed = referrers.slice(0, MAX_REFERRERS_LISTED).map((r) => ({
+    code: 'CONFLICT' as const,
+    path,
+    message: `${r.by} links to it (${r.link}); change that ${r.type} first, or merge this node into another`,
+  }));
+  if (referrers.length > MAX_REFERRERS_LISTED) {
+    listed.push({
+      code: 'CONFLICT',
+      path,
+      message: `and ${referrers.length - MAX_REFERRERS_LISTED} more links`,
+    });
+  }
+  return listed;
+}
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
