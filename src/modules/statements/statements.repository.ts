@@ -109,21 +109,26 @@ function filterParams(f: StatementFilter): Params {
 
 const STATEMENT_FIELDS = `n { .*, __typename: 'Statement' }`;
 
+/** Every link of the statement `n`, as ids. */
+const LINKS_OF_N = `{
+  id: n.id,
+  speaker: head([(a)-[:MADE]->(n) | a.id]),
+  about: [(n)-[r:ABOUT]->(x) | { target: x.id, stance: r.stance }],
+  topics: [(n)-[:ON_TOPIC]->(x) | x.id],
+  mentions: [(n)-[:MENTIONS]->(x) | x.id],
+  meeting: head([(n)-[:MADE_AT]->(m) | m.id]),
+  sources: [(n)-[r:REPORTED_IN]->(x) | { source: x.id, quoteType: r.quoteType }],
+  relays: [(n)-[:RELAYS]->(x) | x.id],
+  relayedBy: [(x)-[:RELAYS]->(n) | x.id],
+  respondsTo: [(n)-[:RESPONDS_TO]->(x) | x.id],
+  responses: [(x)-[:RESPONDS_TO]->(n) | x.id]
+}`;
+
 // statementLinks: every link of a batch of statements, in one round trip.
 const STATEMENT_LINKS = `
 UNWIND $ids AS id
 MATCH (n:Statement {id: id})
-RETURN n.id AS id,
-  head([(a)-[:MADE]->(n) | a.id]) AS speaker,
-  [(n)-[r:ABOUT]->(x) | { target: x.id, stance: r.stance }] AS about,
-  [(n)-[:ON_TOPIC]->(x) | x.id] AS topics,
-  [(n)-[:MENTIONS]->(x) | x.id] AS mentions,
-  head([(n)-[:MADE_AT]->(m) | m.id]) AS meeting,
-  [(n)-[r:REPORTED_IN]->(x) | { source: x.id, quoteType: r.quoteType }] AS sources,
-  [(n)-[:RELAYS]->(x) | x.id] AS relays,
-  [(x)-[:RELAYS]->(n) | x.id] AS relayedBy,
-  [(n)-[:RESPONDS_TO]->(x) | x.id] AS respondsTo,
-  [(x)-[:RESPONDS_TO]->(n) | x.id] AS responses`;
+RETURN ${LINKS_OF_N} AS links`;
 
 export function createStatementsRepository(db: Database) {
   return {
@@ -134,18 +139,20 @@ export function createStatementsRepository(db: Database) {
       page: PageRequest,
     ) {
       const spec = STATEMENT_SORTS[sort];
-      // listStatements
+      // listStatements: the page with each statement's links, so listing costs one round trip.
       const cypher = `
 ${matchStatements(filter)}${page.after ? `\n  AND ${afterCondition(spec, direction)}` : ''}
-RETURN ${STATEMENT_FIELDS} AS node, ${spec.expr} AS sortValue
-${orderClause(spec, direction)}
-LIMIT $limit`;
+WITH n ${orderClause(spec, direction)}
+LIMIT $limit
+RETURN ${STATEMENT_FIELDS} AS node, ${spec.expr} AS sortValue, ${LINKS_OF_N} AS links`;
       const rows = await db.read(cypher, {
         ...filterParams(filter),
         ...pageParams(page),
         limit: int(page.limit),
       });
-      return rows as Array<{ node: StatementRow; sortValue: unknown }>;
+      return (rows as Array<{ node: StatementRow; sortValue: unknown; links: StatementLinks }>).map(
+        (row) => ({ ...row, links: sortLinks(row.links) }),
+      );
     },
 
     async count(filter: StatementFilter): Promise<number> {
@@ -159,8 +166,10 @@ LIMIT $limit`;
 
     /** Links per statement id, in key order; null for an unknown id. */
     async links(ids: readonly string[]): Promise<Array<StatementLinks | null>> {
-      const rows = (await db.read(STATEMENT_LINKS, { ids })) as unknown as StatementLinks[];
-      const byId = new Map(rows.map((row) => [row.id, sortLinks(row)]));
+      const rows = await db.read(STATEMENT_LINKS, { ids });
+      const byId = new Map(
+        rows.map(({ links }) => [(links as StatementLinks).id, sortLinks(links as StatementLinks)]),
+      );
       return ids.map((id) => byId.get(id) ?? null);
     },
   };

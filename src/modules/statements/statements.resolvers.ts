@@ -43,7 +43,10 @@ export async function statementConnection(
   const direction = args.orderBy?.direction ?? 'DESC';
   const page = pageRequest(args, STATEMENT_SORTS[field], direction);
   const rows = await ctx.statements.page(filter, field, direction, page);
-  for (const { node } of rows) ctx.loaders.node.prime(node.id, node);
+  for (const { node, links } of rows) {
+    ctx.loaders.node.prime(node.id, node);
+    ctx.loaders.statementLinks.prime(node.id, links);
+  }
   return toConnection(rows, page, () => ctx.statements.count(filter));
 }
 

@@ -1,0 +1,225 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { RecordType } from '../src/import/dataset.js';
+import { createImporter } from '../src/import/importer.js';
+import { COLLECTIONS, linksOf, propsOf, type AnyRecord } from '../src/import/records.js';
+import { createDatabase } from '../src/db/neo4j.js';
+import { migrate } from '../src/db/migrations.js';
+import { generate } from './generate.js';
+
+/**
+ * Three ways to put the same generated graph into Neo4j:
+ * - ours: the importer (validation of the whole file, hashes, batched UNWIND … MERGE);
+ * - floor: plain batched UNWIND … CREATE of the same nodes and relationships, no checks;
+ * - row-at-a-time: one transaction per record, one query per node and per link.
+ */
+
+export interface IngestResult {
+  method: string;
+  statements: number;
+  records: number;
+  seconds: number;
+  statementsPerSecond: number;
+}
+
+const LABELS: Record<RecordType, string> = {
+  country: 'Country:Actor:Entity',
+  organization: 'Organization:Actor:Entity',
+  person: 'Person:Actor:Entity',
+  place: 'Place:Entity',
+  topic: 'Topic:Entity',
+  source: 'Source:Entity',
+  position: '',
+  meeting: 'Meeting:Entity',
+  statement: 'Statement:Entity',
+};
+
+/** Relationship rows of a record: [type, from id, to id, properties]. */
+function relationships(
+  type: RecordType,
+  record: AnyRecord,
+): Array<[string, string, string, Record<string, unknown>]> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- links differ per record type
+  const l = linksOf(type, record) as Record<string, any>;
+  const id = record.id;
+  const rels: Array<[string, string, string, Record<string, unknown>]> = [];
+  const add = (rel: string, from: string, to: string | null | undefined, props = {}) =>
+    to && rels.push([rel, from, to, props]);
+  switch (type) {
+    case 'organization':
+      for (const x of l.partOf) add('PART_OF', id, x);
+      break;
+    case 'place':
+      add('LOCATED_IN', id, l.country);
+      break;
+    case 'source':
+      for (const x of l.cites) add('CITES', id, x);
+      add('PUBLISHED_BY', id, l.publishedBy);
+      break;
+    case 'position':
+      add('HOLDS_POSITION', l.person, l.of, dated(propsOf(type, record)));
+      break;
+    case 'meeting':
+      add('HELD_IN', id, l.heldIn);
+      for (const p of l.participants) add('ATTENDED', p.actor, id, { role: p.role });
+      break;
+    case 'statement':
+      add('MADE', l.speaker, id);
+      for (const a of l.about) add('ABOUT', id, a.target, { stance: a.stance });
+      for (const x of l.topics) add('ON_TOPIC', id, x);
+      for (const x of l.mentions) add('MENTIONS', id, x);
+      add('MADE_AT', id, l.meeting);
+      for (const s of l.sources) add('REPORTED_IN', id, s.source, { quoteType: s.quoteType });
+      for (const x of l.relays) add('RELAYS', id, x);
+      for (const x of l.respondsTo) add('RESPONDS_TO', id, x);
+      break;
+  }
+  return rels;
+}
+
+/** Date properties as Neo4j dates, as the importer stores them. */
+function dated(props: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(props)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => {
+        if (/(Start|End)$/.test(k) && typeof v === 'string') {
+          const [y, m, d] = v.split('-').map(Number);
+          return [k, new neo4j.types.Date(y!, m!, d!)];
+        }
+        return [k, v];
+      }),
+  );
+}
+
+function records(statements: number): Array<{ type: RecordType; record: AnyRecord }> {
+  return [...generate(statements)].map(({ type, ...record }) => ({
+    type: type as RecordType,
+    record: record as unknown as AnyRecord,
+  }));
+}
+
+const REL_TYPES = [
+  'PART_OF',
+  'LOCATED_IN',
+  'CITES',
+  'PUBLISHED_BY',
+  'HOLDS_POSITION',
+  'HELD_IN',
+  'ATTENDED',
+  'MADE',
+  'ABOUT',
+  'ON_TOPIC',
+  'MENTIONS',
+  'MADE_AT',
+  'REPORTED_IN',
+  'RELAYS',
+  'RESPONDS_TO',
+];
+
+async function timed(
+  method: string,
+  statements: number,
+  count: number,
+  work: () => Promise<void>,
+): Promise<IngestResult> {
+  const start = performance.now();
+  await work();
+  const seconds = (performance.now() - start) / 1000;
+  return { method, statements, records: count, seconds, statementsPerSecond: statements / seconds };
+}
+
+export async function ingestOurs(
+  driver: Driver,
+  file: string,
+  statements: number,
+  batchSize: number,
+): Promise<IngestResult> {
+  const db = createDatabase(driver, { database: 'neo4j', txTimeoutMs: 600_000 });
+  await migrate(db);
+  let count = 0;
+  return timed('ours (importer)', statements, 0, async () => {
+    const report = await createImporter(db).importJsonLines(file, { by: 'bench', batchSize });
+    if (!report.ok)
+      throw new Error(
+        `import failed: ${report.problems
+          .slice(0, 3)
+          .map((p) => p.message)
+          .join('; ')}`,
+      );
+    count = report.records;
+  }).then((r) => ({ ...r, records: count }));
+}
+
+export async function ingestFloor(
+  driver: Driver,
+  statements: number,
+  batchSize: number,
+): Promise<IngestResult> {
+  await migrate(createDatabase(driver, { database: 'neo4j', txTimeoutMs: 600_000 }));
+  const all = records(statements);
+  return timed('floor (UNWIND … CREATE)', statements, all.length, async () => {
+    const session = driver.session({ database: 'neo4j' });
+    try {
+      for (const [, type] of COLLECTIONS) {
+        if (type === 'position') continue;
+        const rows = all.filter((r) => r.type === type).map((r) => dated(propsOf(type, r.record)));
+        for (let i = 0; i < rows.length; i += batchSize) {
+          await session.executeWrite((tx) =>
+            tx.run(`UNWIND $rows AS row CREATE (n:${LABELS[type]}) SET n = row`, {
+              rows: rows.slice(i, i + batchSize),
+            }),
+          );
+        }
+      }
+      const rels = all.flatMap((r) => relationships(r.type, r.record));
+      for (const rel of REL_TYPES) {
+        const rows = rels
+          .filter((r) => r[0] === rel)
+          .map(([, from, to, props]) => ({ from, to, props }));
+        for (let i = 0; i < rows.length; i += batchSize) {
+          await session.executeWrite((tx) =>
+            tx.run(
+              `UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[r:${rel}]->(b) SET r = row.props`,
+              {
+                rows: rows.slice(i, i + batchSize),
+              },
+            ),
+          );
+        }
+      }
+    } finally {
+      await session.close();
+    }
+  });
+}
+
+export async function ingestRowAtATime(driver: Driver, statements: number): Promise<IngestResult> {
+  await migrate(createDatabase(driver, { database: 'neo4j', txTimeoutMs: 600_000 }));
+  const all = records(statements);
+  return timed('row-at-a-time', statements, all.length, async () => {
+    const session = driver.session({ database: 'neo4j' });
+    try {
+      for (const { type, record } of all) {
+        await session.executeWrite(async (tx) => {
+          if (type !== 'position') {
+            await tx.run(
+              `MERGE (n:${LABELS[type].split(':')[0]} {id: $id}) SET n = $props SET n:${LABELS[type]}`,
+              {
+                id: record.id,
+                props: dated(propsOf(type, record)),
+              },
+            );
+          }
+          for (const [rel, from, to, props] of relationships(type, record)) {
+            await tx.run(
+              `MATCH (a:Entity {id: $from}) MATCH (b:Entity {id: $to}) MERGE (a)-[r:${rel}]->(b) SET r = $props`,
+              { from, to, props },
+            );
+          }
+        });
+      }
+    } finally {
+      await session.close();
+    }
+  });
+}

@@ -1,0 +1,326 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { freePort } from '../src/db/local-neo4j.js';
+import { writeDataset } from './generate.js';
+import { ingestFloor, ingestOurs, ingestRowAtATime, type IngestResult } from './ingest.js';
+import { freshNeo4j, type BenchNeo4j } from './neo4j.js';
+import { QUERIES, type BenchQuery } from './queries.js';
+import { latencySvg, machine, markdown, type BenchResults, type LoadResult } from './report.js';
+
+/**
+ * `npm run bench [-- --size N --duration S --concurrency 1,8,32]`: ingest the same
+ * generated graph three ways, then load our API, the floor and the peer with the
+ * same query mix, in one run on one machine. Prints and writes bench/results/.
+ */
+
+const USAGE = `Usage: npm run bench -- [--size 10000] [--duration 10] [--concurrency 1,4,16,32] [--row-sample 1000] [--skip-ingest-comparison]`;
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: '10000' },
+    duration: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '1,4,16,32' },
+    'row-sample': { type: 'string', default: '1000' },
+    'batch-size': { type: 'string', default: '5000' },
+    'skip-ingest-comparison': { type: 'boolean', default: false },
+    help: { type: 'boolean' },
+  },
+});
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const size = Number(values.size);
+const duration = Number(values.duration);
+const concurrencies = values.concurrency.split(',').map(Number);
+const rowSample = Math.min(size, Number(values['row-sample']));
+const batchSize = Number(values['batch-size']);
+if (
+  ![size, duration, rowSample, batchSize, ...concurrencies].every(
+    (n) => Number.isInteger(n) && n > 0,
+  ) ||
+  size > 1_000_000
+) {
+  console.error(`${USAGE}\n(size up to 1,000,000; all numbers positive integers)`);
+  process.exit(2);
+}
+
+const HEAP = process.env.BENCH_NEO4J_HEAP ?? '4g';
+const PAGECACHE_MB = Number(process.env.BENCH_NEO4J_PAGECACHE_MB ?? 2048);
+const WARMUP_STATEMENTS = 2000;
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+async function main() {
+  const startedAt = new Date().toISOString();
+  mkdirSync('bench/.data', { recursive: true });
+  const file = `bench/.data/statements-${size}.jsonl`;
+  const warmupFile = `bench/.data/statements-${WARMUP_STATEMENTS}.jsonl`;
+  for (const [f, n] of [
+    [file, size],
+    [warmupFile, WARMUP_STATEMENTS],
+  ] as const) {
+    if (!existsSync(f)) {
+      log(`generating ${n} statements into ${f}`);
+      await writeDataset(f, n);
+    }
+  }
+  const records = readFileSync(file, 'utf8').split('\n').filter(Boolean).length - 1;
+
+  // Each method gets a fresh Neo4j, warmed up by the same method on a small graph first.
+  const ingest: IngestResult[] = [];
+  const fresh = () => freshNeo4j(HEAP, PAGECACHE_MB);
+  // CALL … IN TRANSACTIONS needs an auto-commit transaction: session.run.
+  const clear = async (neo: BenchNeo4j) => {
+    const session = neo.driver.session();
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    await session.close();
+  };
+  if (!values['skip-ingest-comparison']) {
+    for (const method of ['floor', 'row-at-a-time'] as const) {
+      const neo = await fresh();
+      try {
+        if (method === 'floor') {
+          await ingestFloor(neo.driver, WARMUP_STATEMENTS, batchSize);
+          await clear(neo);
+          log(`floor: ${size} statements`);
+          ingest.push(await ingestFloor(neo.driver, size, batchSize));
+        } else {
+          await ingestRowAtATime(neo.driver, Math.min(200, rowSample));
+          await clear(neo);
+          log(`row-at-a-time: ${rowSample} statements (a sample; its rate only falls with size)`);
+          ingest.push(await ingestRowAtATime(neo.driver, rowSample));
+        }
+        log(JSON.stringify(ingest.at(-1)));
+      } finally {
+        await neo.stop();
+      }
+    }
+  }
+  const neo = await fresh();
+  try {
+    await ingestOurs(neo.driver, warmupFile, WARMUP_STATEMENTS, batchSize);
+    await clear(neo);
+    log(`ours: ${size} statements`);
+    ingest.push(await ingestOurs(neo.driver, file, size, batchSize));
+    log(JSON.stringify(ingest.at(-1)));
+
+    const load = await runQueries(neo.uri);
+    const results: BenchResults = {
+      startedAt,
+      machine: machine(),
+      size,
+      records,
+      durationSeconds: duration,
+      ingest,
+      load,
+      queries: QUERIES.map(({ name, description }) => ({ name, description })),
+    };
+    writeResults(results);
+  } finally {
+    await neo.stop();
+  }
+}
+
+interface Server {
+  target: LoadResult['target'];
+  url: string;
+  child: ChildProcess;
+  cypherCount(): Promise<number>;
+  request(q: BenchQuery): {
+    method: 'POST';
+    path: string;
+    headers: Record<string, string>;
+    body: string;
+  };
+}
+
+async function startServer(
+  target: LoadResult['target'],
+  command: string[],
+  env: Record<string, string>,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, command, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((ready, failed) => {
+    const timer = setTimeout(() => failed(new Error(`${target} did not start`)), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (/ready|serving/i.test(chunk.toString())) {
+        clearTimeout(timer);
+        ready();
+      }
+    });
+    child.on('exit', (code) => failed(new Error(`${target} exited with ${code}`)));
+  });
+  child.stdout!.resume();
+  return child;
+}
+
+const graphqlRequest = (q: { query: string; variables?: object }) => ({
+  method: 'POST' as const,
+  path: '/graphql',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(q),
+});
+
+async function runQueries(uri: string): Promise<LoadResult[]> {
+  log('building the API (dist/) for the query runs');
+  if (spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' }).status !== 0)
+    throw new Error('build failed');
+  const ports = { ours: await freePort(), floor: await freePort(), peer: await freePort() };
+  const env = { NEO4J_URI: uri, SEED_ON_EMPTY: 'false', HOST: '127.0.0.1' };
+  const servers: Server[] = [
+    {
+      target: 'ours',
+      url: `http://127.0.0.1:${ports.ours}`,
+      // The production entry point, logging one line per request as it does in production.
+      child: await startServer('ours', ['dist/main.js'], {
+        ...env,
+        PORT: String(ports.ours),
+        LOG_LEVEL: 'info',
+      }),
+      cypherCount: async () => {
+        const text = await (await fetch(`http://127.0.0.1:${ports.ours}/metrics`)).text();
+        return text
+          .split('\n')
+          .filter((l) => l.startsWith('statement_graph_cypher_queries_total{'))
+          .reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0);
+      },
+      request: (q) => graphqlRequest(q.ours),
+    },
+    {
+      target: 'floor',
+      url: `http://127.0.0.1:${ports.floor}`,
+      child: await startServer('floor', ['--import', 'tsx', 'bench/servers/floor.ts'], {
+        ...env,
+        PORT: String(ports.floor),
+      }),
+      cypherCount: async () =>
+        (
+          (await (await fetch(`http://127.0.0.1:${ports.floor}/stats`)).json()) as {
+            queries: number;
+          }
+        ).queries,
+      request: (q) => ({ method: 'POST', path: `/${q.name}`, headers: {}, body: '' }),
+    },
+    {
+      target: 'peer',
+      url: `http://127.0.0.1:${ports.peer}`,
+      child: await startServer('peer', ['--import', 'tsx', 'bench/servers/peer.ts'], {
+        ...env,
+        PORT: String(ports.peer),
+      }),
+      cypherCount: async () =>
+        (
+          (await (await fetch(`http://127.0.0.1:${ports.peer}/stats`)).json()) as {
+            queries: number;
+          }
+        ).queries,
+      request: (q) => graphqlRequest(q.peer),
+    },
+  ];
+  try {
+    await checkAnswers(servers);
+    const results: LoadResult[] = [];
+    for (const server of servers) await cannon(server, 4, 3); // warm-up, not recorded
+    for (const concurrency of concurrencies) {
+      for (const server of servers) {
+        log(`${server.target} at concurrency ${concurrency}`);
+        results.push(await cannon(server, concurrency, duration));
+        log(JSON.stringify(results.at(-1)));
+      }
+    }
+    // Each query alone, one connection: where the time of the mix goes.
+    for (const query of QUERIES) {
+      for (const server of servers) {
+        results.push({
+          ...(await cannon(server, 1, Math.max(2, Math.round(duration / 2)), [query])),
+          query: query.name,
+        });
+        log(JSON.stringify(results.at(-1)));
+      }
+    }
+    return results;
+  } finally {
+    for (const s of servers) s.child.kill('SIGTERM');
+  }
+}
+
+/** Every target must answer every query without errors before it is timed. */
+async function checkAnswers(servers: Server[]) {
+  for (const server of servers) {
+    for (const q of QUERIES) {
+      const r = server.request(q);
+      const response = await fetch(server.url + r.path, {
+        method: r.method,
+        headers: r.headers,
+        body: r.body || undefined,
+      });
+      const body = (await response.json()) as { errors?: unknown[] };
+      if (!response.ok || body.errors) {
+        throw new Error(
+          `${server.target} fails ${q.name}: ${response.status} ${JSON.stringify(body).slice(0, 500)}`,
+        );
+      }
+    }
+  }
+}
+
+async function cannon(
+  server: Server,
+  connections: number,
+  seconds: number,
+  mix = QUERIES,
+): Promise<LoadResult> {
+  const before = await server.cypherCount();
+  let rssMb = 0;
+  const sampler = setInterval(() => {
+    const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    rssMb = Math.max(rssMb, kb / 1024);
+  }, 200);
+  const result = await autocannon({
+    url: server.url,
+    connections,
+    duration: seconds,
+    requests: mix.map((q) => server.request(q)),
+  });
+  clearInterval(sampler);
+  const cypher = (await server.cypherCount()) - before;
+  const requests = result.requests.total;
+  return {
+    target: server.target,
+    concurrency: connections,
+    requests,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    cypherPerRequest: requests ? cypher / requests : 0,
+    rssMb,
+  };
+}
+
+function writeResults(results: BenchResults) {
+  const dir = 'bench/results';
+  mkdirSync(dir, { recursive: true });
+  const md = markdown(results);
+  writeFileSync(`${dir}/results-${results.size}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(
+    `${dir}/results-${results.size}.md`,
+    md.replace('(latency.svg)', `(latency-${results.size}.svg)`),
+  );
+  writeFileSync(`${dir}/latency-${results.size}.svg`, latencySvg(results.load));
+  console.log(md);
+  log(`written to ${dir}/results-${results.size}.{json,md} and latency-${results.size}.svg`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench] failed: ${(error as Error).stack ?? String(error)}`);
+  process.exit(1);
+});
