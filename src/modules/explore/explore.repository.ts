@@ -46,13 +46,17 @@ RETURN ${NODE_MAP('node')} AS node, score
 ORDER BY score DESC, node.id ASC
 LIMIT $first`;
 
-/** A speaker's statements, with their stances toward $focus (any target when null). */
+/**
+ * A speaker's statements, with their stances toward $focus (any target when null).
+ * The about/topic checks expand from the statement (a few relationships) rather
+ * than look the target up: with an optional id the planner would scan the index.
+ */
 const TIMELINE_STATEMENTS = `// timelineStatements
 MATCH (:Entity {id: $actorId})-[:MADE]->(s:Statement)
 WHERE ($from IS NULL OR s.dateStart >= date($from))
   AND ($to IS NULL OR s.dateEnd <= date($to))
-  AND ($aboutId IS NULL OR EXISTS { (s)-[:ABOUT]->(:Entity {id: $aboutId}) })
-  AND ($topicId IS NULL OR EXISTS { (s)-[:ON_TOPIC]->(:Topic {id: $topicId}) })
+  AND ($aboutId IS NULL OR EXISTS { MATCH (s)-[:ABOUT]->(t) WHERE t.id = $aboutId })
+  AND ($topicId IS NULL OR EXISTS { MATCH (s)-[:ON_TOPIC]->(t:Topic) WHERE t.id = $topicId })
 RETURN s.id AS id, s.datePrecision AS precision, s.dateStart AS start, s.dateEnd AS end,
   [(s)-[r:ABOUT]->(t) WHERE $focus IS NULL OR t.id = $focus | { target: t.id, stance: r.stance }] AS stances
 ORDER BY start, end, id
@@ -60,10 +64,12 @@ LIMIT $limit`;
 
 /** stanceNetwork starts from the given speakers, else the given targets, else every statement. */
 const NETWORK_ANCHORS = {
-  speakers: `MATCH (a:Entity) WHERE a.id IN $speakerIds AND a:Actor
+  speakers: `UNWIND $speakerIds AS speakerId
+MATCH (a:Entity {id: speakerId}) WHERE a:Actor
 MATCH (a)-[:MADE]->(s:Statement)-[r:ABOUT]->(t)
 WHERE ($targetIds IS NULL OR t.id IN $targetIds)`,
-  targets: `MATCH (t:Entity) WHERE t.id IN $targetIds
+  targets: `UNWIND $targetIds AS targetId
+MATCH (t:Entity {id: targetId})
 MATCH (a:Actor)-[:MADE]->(s:Statement)-[r:ABOUT]->(t)
 WHERE true`,
   all: `MATCH (a:Actor)-[:MADE]->(s:Statement)-[r:ABOUT]->(t)

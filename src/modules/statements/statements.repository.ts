@@ -73,13 +73,14 @@ function matchStatements(f: StatementFilter): string {
   if (f.from) where.push(overlaps ? 'n.dateEnd >= date($from)' : 'n.dateStart >= date($from)');
   if (f.to) where.push(overlaps ? 'n.dateStart <= date($to)' : 'n.dateEnd <= date($to)');
   if (f.text) where.push('toLower(n.text) CONTAINS toLower($text)');
-  // Held on one of the days the statement's date covers, as Statement.speakingAs has it.
+  // A post held on one of the days the statement's date covers, as Statement.speakingAs has it.
+  // Expanded from the statement: anchored on $speakingAsOf, the planner scanned the id index per statement.
   if (f.speakingAs) {
-    where.push(`EXISTS { MATCH (holder:Person)-[:MADE]->(n),
-        (holder)-[post:HOLDS_POSITION]->()-[:PART_OF*0..3]->(:Entity {id: $speakingAsOf})
+    where.push(`EXISTS { MATCH (n)<-[:MADE]-(:Person)-[post:HOLDS_POSITION]->(of)
       WHERE ($speakingAsTitle IS NULL OR toLower(post.title) CONTAINS toLower($speakingAsTitle))
         AND (post.fromStart IS NULL OR post.fromStart <= n.dateEnd)
-        AND (post.toEnd IS NULL OR post.toEnd >= n.dateStart) }`);
+        AND (post.toEnd IS NULL OR post.toEnd >= n.dateStart)
+        AND (of.id = $speakingAsOf OR EXISTS { MATCH (of)-[:PART_OF*1..3]->(x) WHERE x.id = $speakingAsOf }) }`);
   }
   const match = f.speakerIds
     ? 'MATCH (speaker:Actor)-[:MADE]->(n:Statement) WHERE speaker.id IN $speakerIds'
