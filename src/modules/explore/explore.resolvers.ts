@@ -69,7 +69,7 @@ const RELATIONSHIP_TYPES: Record<RelationshipType, string> = {
   LOCATED_IN: 'LOCATED_IN',
 };
 
-export const MAX_TIMELINE_STATEMENTS = 5000;
+const MAX_TIMELINE_STATEMENTS = 5000;
 const MAX_NETWORK_IDS = 100;
 const MAX_NETWORK_EDGES = 500;
 const MAX_DEPTH = 3;
