@@ -26,6 +26,8 @@ export function createDriver({ uri, user, password }: Neo4jConnection): Driver {
   });
 }
 
+const PING_TIMEOUT_MS = 2_000;
+
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
 
@@ -89,12 +91,20 @@ export function createDatabase(driver: Driver, options: DatabaseOptions): Databa
     write: (cypher, params) => inSession('write', (tx) => tx.run(cypher, params)),
     readTx: (work) => inSession('read', work),
     writeTx: (work) => inSession('write', work),
+    /**
+     * One attempt, never retried: a readiness probe must say 503 at once while
+     * Neo4j is down, not after the driver's retry window (queries keep that
+     * window, so they ride out a short restart).
+     */
     async ping() {
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
       try {
-        await driver.executeQuery('RETURN 1', {}, { database, routing: neo4j.routing.READ });
+        await session.run('RETURN 1', {}, { timeout: PING_TIMEOUT_MS });
         return true;
       } catch {
         return false;
+      } finally {
+        await session.close().catch(() => {});
       }
     },
   };
