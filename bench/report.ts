@@ -98,6 +98,20 @@ export function markdown(r: BenchResults): string {
       `| ${c} | ${o && f ? fmt(o.p50 / f.p50, 2) : '–'} | ${o && p ? fmt(o.requestsPerSecond / p.requestsPerSecond, 2) : '–'} |`,
     );
   }
+  lines.push(
+    '',
+    '### Each query alone (one connection): p50 ms, and Cypher queries per request',
+    '',
+    '| query | ours | floor | peer | ours/floor | ours Cypher/request |',
+    '|---|---:|---:|---:|---:|---:|',
+  );
+  for (const name of [...new Set(single.map((l) => l.query!))]) {
+    const at = (t: LoadResult['target']) => single.find((l) => l.target === t && l.query === name);
+    const [o, f, p] = [at('ours'), at('floor'), at('peer')];
+    lines.push(
+      `| ${name} | ${fmt(o?.p50 ?? NaN)} | ${fmt(f?.p50 ?? NaN)} | ${fmt(p?.p50 ?? NaN)} | ${o && f ? fmt(o.p50 / f.p50, 2) : '–'} | ${fmt(o?.cypherPerRequest ?? NaN, 2)} |`,
+    );
+  }
   const peak = Math.max(0, ...r.load.filter((l) => l.target === 'ours').map((l) => l.rssMb));
   lines.push(
     '',
