@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImporter } from '../../src/import/importer.js';
+import { schema } from '../../src/schema.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { SEED_FILE } from '../helpers/seed.js';
@@ -29,6 +31,15 @@ describe('README example queries', () => {
 
   const examples = readmeExamples();
   it('has five of them', () => expect(examples).toHaveLength(5));
+
+  it('shows only queries that are valid against the schema, everywhere in the README', () => {
+    const blocks = [
+      ...readFileSync('README.md', 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g),
+    ].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThan(10);
+    for (const block of blocks)
+      expect(validate(schema, parse(block)).map((e) => e.message)).toEqual([]);
+  });
 
   for (const example of examples) {
     it(`answers "${example.title}" as the README shows`, async () => {
