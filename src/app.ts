@@ -11,6 +11,7 @@ import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { createContext } from './context.js';
 import { schema } from './schema.js';
+import { webExplorer } from './web/web.plugin.js';
 
 export interface AppDeps {
   db: Database;
@@ -26,6 +27,17 @@ export const CSRF_HEADER = 'x-graphql-csrf';
 /** Builds the HTTP application; never listens (main.ts does, tests call `yoga.fetch`). */
 export function createApp({ db, logger, metrics, config = loadConfig({}) }: AppDeps) {
   const auth = createAuth(config.auth);
+  // Names and roles only: a token is never logged.
+  logger.info(
+    {
+      tokens: config.auth.tokens.map((t) => `${t.name}:${t.role}`),
+      requireReaderToken: config.auth.requireReaderToken,
+      corsOrigins: config.corsOrigins,
+    },
+    config.auth.tokens.some((t) => t.role === 'editor')
+      ? 'access control'
+      : 'access control: no editor token configured, every mutation will be refused',
+  );
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
@@ -39,6 +51,7 @@ export function createApp({ db, logger, metrics, config = loadConfig({}) }: AppD
     context: ({ request }) => createContext(db, auth.principalOf(request)),
     plugins: [
       healthAndMetrics(db, metrics),
+      webExplorer(),
       requestLog(logger, metrics),
       csrfPrevention(),
       auth.plugin,

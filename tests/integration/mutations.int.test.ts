@@ -534,6 +534,67 @@ describe('mutations (editor token)', () => {
     }
   });
 
+  it('merges duplicate statements: sources and topics united, statements relaying the duplicate moved', async () => {
+    const base = {
+      speaker: 'person:sergey-lavrov',
+      about: [{ target: 'topic:gaza-ceasefire', stance: 'SUPPORTIVE' }],
+    };
+    for (const input of [
+      statementInput({ ...base, id: 'statement:test-keep', topics: ['topic:gaza-war'] }),
+      statementInput({
+        ...base,
+        id: 'statement:test-copy',
+        topics: ['topic:regional-escalation'],
+        sources: [{ source: 'source:palestine-chronicle-2024-07-28', quoteType: 'PARAPHRASE' }],
+        note: 'Recorded twice by mistake',
+      }),
+      statementInput({
+        id: 'statement:test-relaying',
+        speaker: 'org:tass',
+        relays: ['statement:test-copy'],
+        about: [],
+        topics: [],
+      }),
+    ]) {
+      expect(
+        (await gql<{ recordStatement: Payload }>(STATEMENT, { input })).data!.recordStatement
+          .errors,
+      ).toEqual([]);
+    }
+    const merged = await gql<{ mergeEntities: Payload }>(MERGE, {
+      keepId: 'statement:test-keep',
+      mergeIds: ['statement:test-copy'],
+    });
+    expect(merged.data!.mergeEntities).toMatchObject({ outcome: 'MERGED', errors: [] });
+    const exported = await exportDataset(t.db);
+    const kept = exported.statements.find((s) => s.id === 'statement:test-keep')!;
+    expect(kept.topics).toEqual(['topic:gaza-war', 'topic:regional-escalation']);
+    expect(kept.sources.map((s) => s.source)).toEqual([
+      'source:palestine-chronicle-2024-07-28',
+      'source:tass-2024-07-28-lavrov-malaysia',
+    ]);
+    expect(kept.note).toBe('Recorded twice by mistake');
+    expect(exported.statements.find((s) => s.id === 'statement:test-relaying')!.relays).toEqual([
+      'statement:test-keep',
+    ]);
+    expect(exported.statements.some((s) => s.id === 'statement:test-copy')).toBe(false);
+    // Statements said by different speakers are not duplicates.
+    await gql(STATEMENT, {
+      input: statementInput({
+        ...base,
+        id: 'statement:test-other',
+        speaker: 'person:benjamin-netanyahu',
+      }),
+    });
+    const refused = await gql<{ mergeEntities: Payload }>(MERGE, {
+      keepId: 'statement:test-keep',
+      mergeIds: ['statement:test-other'],
+    });
+    expect(refused.data!.mergeEntities.errors).toEqual([
+      expect.objectContaining({ code: 'CONFLICT', message: expect.stringContaining('speaker') }),
+    ]);
+  });
+
   it('refuses a merge that would drop a fact, and a merge across kinds', async () => {
     await gql(
       `mutation { a: upsertPlace(input: { id: "place:test-a", name: "Rafah", kind: CITY, country: "country:PSE" }) { errors { path } }
