@@ -1,7 +1,13 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { RecordType } from '../src/import/dataset.js';
 import { createImporter } from '../src/import/importer.js';
-import { COLLECTIONS, linksOf, propsOf, type AnyRecord } from '../src/import/records.js';
+import {
+  COLLECTIONS,
+  linksOf,
+  propsOf,
+  relationshipsOf,
+  type AnyRecord,
+} from '../src/import/records.js';
 import { createDatabase } from '../src/db/neo4j.js';
 import { migrate } from '../src/db/migrations.js';
 import { generate } from './generate.js';
@@ -33,47 +39,15 @@ const LABELS: Record<RecordType, string> = {
   statement: 'Statement:Entity',
 };
 
-/** Relationship rows of a record: [type, from id, to id, properties]. */
+/** Relationship rows of a record — the importer's own rule — and a position as its HOLDS_POSITION. */
 function relationships(
   type: RecordType,
   record: AnyRecord,
 ): Array<[string, string, string, Record<string, unknown>]> {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- links differ per record type
-  const l = linksOf(type, record) as Record<string, any>;
-  const id = record.id;
-  const rels: Array<[string, string, string, Record<string, unknown>]> = [];
-  const add = (rel: string, from: string, to: string | null | undefined, props = {}) =>
-    to && rels.push([rel, from, to, props]);
-  switch (type) {
-    case 'organization':
-      for (const x of l.partOf) add('PART_OF', id, x);
-      break;
-    case 'place':
-      add('LOCATED_IN', id, l.country);
-      break;
-    case 'source':
-      for (const x of l.cites) add('CITES', id, x);
-      add('PUBLISHED_BY', id, l.publishedBy);
-      break;
-    case 'position':
-      add('HOLDS_POSITION', l.person, l.of, dated(propsOf(type, record)));
-      break;
-    case 'meeting':
-      add('HELD_IN', id, l.heldIn);
-      for (const p of l.participants) add('ATTENDED', p.actor, id, { role: p.role });
-      break;
-    case 'statement':
-      add('MADE', l.speaker, id);
-      for (const a of l.about) add('ABOUT', id, a.target, { stance: a.stance });
-      for (const x of l.topics) add('ON_TOPIC', id, x);
-      for (const x of l.mentions) add('MENTIONS', id, x);
-      add('MADE_AT', id, l.meeting);
-      for (const s of l.sources) add('REPORTED_IN', id, s.source, { quoteType: s.quoteType });
-      for (const x of l.relays) add('RELAYS', id, x);
-      for (const x of l.respondsTo) add('RESPONDS_TO', id, x);
-      break;
-  }
-  return rels;
+  const links = linksOf(type, record) as Record<string, string>;
+  if (type === 'position')
+    return [['HOLDS_POSITION', links.person!, links.of!, dated(propsOf(type, record))]];
+  return relationshipsOf(type, record.id, links).map((r) => [r.type, r.from, r.to, r.props]);
 }
 
 /** Date properties as Neo4j dates, as the importer stores them. */

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database, Tx } from '../db/neo4j.js';
 import type { RecordType } from './dataset.js';
-import type { Props } from './records.js';
+import { RELATIONSHIP_TYPES, relationshipsOf, type Props } from './records.js';
 
 /** A record ready to write: its properties, its content hash and the links it owns. */
 export interface WriteRow {
@@ -76,6 +76,16 @@ WITH n, row, n.createdAt AS createdAt
 SET n = row.props
 SET n:${labels}, n.createdAt = createdAt, n.updatedAt = $now, n.updatedBy = $by`;
 
+// createNodes
+const createNodes = (labels: string) => `
+UNWIND $rows AS row
+CREATE (n:${labels})
+SET n = row.props, n.createdAt = $now, n.updatedAt = $now, n.updatedBy = $by`;
+
+const CREATE_NODES = Object.fromEntries(
+  Object.entries(NODE_LABELS).map(([type, labels]) => [type, createNodes(labels)]),
+) as Record<Exclude<RecordType, 'position'>, string>;
+
 const UPSERT_NODES = Object.fromEntries(
   Object.entries(NODE_LABELS).map(([type, labels]) => [type, upsertNodes(labels)]),
 ) as Record<Exclude<RecordType, 'position'>, string>;
@@ -97,53 +107,44 @@ UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
 SET n.contentHash = row.hash`;
 
-/** replaceLinks: the links a record owns are deleted and written again from the record. */
-const REPLACE_LINKS: Partial<Record<RecordType, string>> = {
+/** deleteOwnedLinks: before an updated record's links are written again, the old ones go. */
+const DELETE_OWNED_LINKS: Partial<Record<RecordType, string>> = {
   organization: `
-UNWIND $rows AS row
-MATCH (n:Organization {id: row.id})
-CALL (n) { MATCH (n)-[r:PART_OF]->() DELETE r }
-CALL (n, row) { UNWIND row.links.partOf AS id MATCH (x:Entity {id: id}) CREATE (n)-[:PART_OF]->(x) }`,
+UNWIND $ids AS id
+MATCH (n:Organization {id: id})-[r:PART_OF]->()
+DELETE r`,
   place: `
-UNWIND $rows AS row
-MATCH (n:Place {id: row.id})
-CALL (n) { MATCH (n)-[r:LOCATED_IN]->() DELETE r }
-CALL (n, row) { MATCH (x:Country {id: row.links.country}) CREATE (n)-[:LOCATED_IN]->(x) }`,
+UNWIND $ids AS id
+MATCH (n:Place {id: id})-[r:LOCATED_IN]->()
+DELETE r`,
   source: `
-UNWIND $rows AS row
-MATCH (n:Source {id: row.id})
-CALL (n) { MATCH (n)-[r:CITES|PUBLISHED_BY]->() DELETE r }
-CALL (n, row) { UNWIND row.links.cites AS id MATCH (x:Source {id: id}) CREATE (n)-[:CITES]->(x) }
-CALL (n, row) { MATCH (x:Organization {id: row.links.publishedBy}) CREATE (n)-[:PUBLISHED_BY]->(x) }`,
+UNWIND $ids AS id
+MATCH (n:Source {id: id})-[r:CITES|PUBLISHED_BY]->()
+DELETE r`,
   meeting: `
-UNWIND $rows AS row
-MATCH (n:Meeting {id: row.id})
+UNWIND $ids AS id
+MATCH (n:Meeting {id: id})
 CALL (n) { MATCH (n)-[r:HELD_IN]->() DELETE r }
-CALL (n) { MATCH ()-[r:ATTENDED]->(n) DELETE r }
-CALL (n, row) { MATCH (x:Entity {id: row.links.heldIn}) CREATE (n)-[:HELD_IN]->(x) }
-CALL (n, row) {
-  UNWIND row.links.participants AS p
-  MATCH (a:Actor {id: p.actor})
-  CREATE (a)-[:ATTENDED {role: p.role}]->(n)
-}`,
+CALL (n) { MATCH ()-[r:ATTENDED]->(n) DELETE r }`,
   statement: `
-UNWIND $rows AS row
-MATCH (s:Statement {id: row.id})
-CALL (s) { MATCH (s)-[r:ABOUT|MENTIONS|ON_TOPIC|MADE_AT|REPORTED_IN|RELAYS|RESPONDS_TO]->() DELETE r }
-CALL (s) { MATCH ()-[r:MADE]->(s) DELETE r }
-CALL (s, row) { MATCH (a:Actor {id: row.links.speaker}) CREATE (a)-[:MADE]->(s) }
-CALL (s, row) { UNWIND row.links.about AS t MATCH (x:Entity {id: t.target}) CREATE (s)-[:ABOUT {stance: t.stance}]->(x) }
-CALL (s, row) { UNWIND row.links.topics AS id MATCH (x:Topic {id: id}) CREATE (s)-[:ON_TOPIC]->(x) }
-CALL (s, row) { UNWIND row.links.mentions AS id MATCH (x:Entity {id: id}) CREATE (s)-[:MENTIONS]->(x) }
-CALL (s, row) { MATCH (x:Meeting {id: row.links.meeting}) CREATE (s)-[:MADE_AT]->(x) }
-CALL (s, row) {
-  UNWIND row.links.sources AS src
-  MATCH (x:Source {id: src.source})
-  CREATE (s)-[:REPORTED_IN {quoteType: src.quoteType}]->(x)
-}
-CALL (s, row) { UNWIND row.links.relays AS id MATCH (x:Statement {id: id}) CREATE (s)-[:RELAYS]->(x) }
-CALL (s, row) { UNWIND row.links.respondsTo AS id MATCH (x:Statement {id: id}) CREATE (s)-[:RESPONDS_TO]->(x) }`,
+UNWIND $ids AS id
+MATCH (n:Statement {id: id})
+CALL (n) { MATCH (n)-[r:ABOUT|MENTIONS|ON_TOPIC|MADE_AT|REPORTED_IN|RELAYS|RESPONDS_TO]->() DELETE r }
+CALL (n) { MATCH ()-[r:MADE]->(n) DELETE r }`,
 };
+
+/** createLinks: one UNWIND per relationship type, both ends found through the :Entity id constraint. */
+const CREATE_LINKS = Object.fromEntries(
+  RELATIONSHIP_TYPES.map((type) => [
+    type,
+    `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from})
+MATCH (b:Entity {id: row.to})
+CREATE (a)-[r:${type}]->(b)
+SET r = row.props`,
+  ]),
+) as Record<(typeof RELATIONSHIP_TYPES)[number], string>;
 
 export function createImportRepository(db: Database) {
   return {
@@ -177,22 +178,49 @@ export function createImportRepository(db: Database) {
       await tx.run(UPSERT_NODES[type], { rows: asParams(rows), by, now: dateTime(now) });
     },
 
-    async writeLinks(
+    /** Nodes known not to exist (a concurrent writer of the same id makes the transaction fail on the constraint). */
+    async createNodes(
       tx: Tx,
       type: RecordType,
       rows: WriteRow[],
       by: string,
       now: Date,
     ): Promise<void> {
+      if (rows.length === 0 || type === 'position') return;
+      await tx.run(CREATE_NODES[type], { rows: asParams(rows), by, now: dateTime(now) });
+    },
+
+    /**
+     * Writes the links the records own, then marks them complete. `fresh`: the
+     * records were just created, so they own no links yet and none are deleted.
+     */
+    async writeLinks(
+      tx: Tx,
+      type: RecordType,
+      rows: WriteRow[],
+      by: string,
+      now: Date,
+      { fresh = false } = {},
+    ): Promise<void> {
       if (rows.length === 0) return;
       if (type === 'position') {
         await tx.run(UPSERT_POSITIONS, { rows: asParams(rows), by, now: dateTime(now) });
         return;
       }
-      const cypher = REPLACE_LINKS[type];
-      const params = { rows: rows.map(({ id, hash, links }) => ({ id, hash, links })) };
-      if (cypher) await tx.run(cypher, params);
-      await tx.run(MARK_WRITTEN, params);
+      const deleteOwned = DELETE_OWNED_LINKS[type];
+      if (deleteOwned && !fresh) await tx.run(deleteOwned, { ids: rows.map((row) => row.id) });
+      const byType = new Map<string, Array<{ from: string; to: string; props: object }>>();
+      for (const row of rows) {
+        for (const rel of relationshipsOf(type, row.id, row.links)) {
+          const list = byType.get(rel.type) ?? [];
+          list.push({ from: rel.from, to: rel.to, props: rel.props });
+          byType.set(rel.type, list);
+        }
+      }
+      for (const [relType, rels] of byType) {
+        await tx.run(CREATE_LINKS[relType as keyof typeof CREATE_LINKS], { rows: rels });
+      }
+      await tx.run(MARK_WRITTEN, { rows: rows.map(({ id, hash }) => ({ id, hash })) });
     },
   };
 }

@@ -55,12 +55,12 @@ export function createImporter(db: Database) {
     if (!validated.ok) return validated;
     const records = datasetRecords(validated.dataset);
     const counts = emptyCounts();
-    const changed = await classify(repo, records, counts);
+    const plan = await classify(repo, records, counts);
     if (!options.dryRun) {
       // One transaction: the file lands whole or not at all.
       await db.writeTx(async (tx) => {
-        await writeNodes(repo, tx, changed, options.by);
-        await writeLinks(repo, tx, changed, options.by);
+        await writeNodes(repo, tx, plan, options.by);
+        await writeLinks(repo, tx, plan, options.by);
       });
     }
     options.onProgress?.(records.length, records.length);
@@ -91,21 +91,36 @@ export function createImporter(db: Database) {
 
     const counts = emptyCounts();
     const batchSize = options.batchSize ?? 1000;
+    // What the nodes pass wrote, so the links pass knows without asking the graph again.
+    const written = new Map<string, 'fresh' | 'changed'>();
     let done = 0;
-    for (const phase of ['nodes', 'links'] as const) {
-      for await (const batch of batches(file, batchSize)) {
-        const changed = await classify(repo, batch, phase === 'nodes' ? counts : emptyCounts());
-        if (!options.dryRun) {
-          await db.writeTx((tx) =>
-            (phase === 'nodes' ? writeNodes : writeLinks)(repo, tx, changed, options.by),
-          );
-        }
-        done += batch.length;
-        options.onProgress?.(done, total * 2);
+    for await (const batch of batches(file, batchSize)) {
+      const plan = await classify(repo, batch, counts);
+      for (const [kind, rows] of [
+        ['fresh', plan.fresh],
+        ['changed', plan.changed],
+      ] as const) {
+        for (const list of rows.values()) for (const row of list) written.set(row.id, kind);
       }
-      if (options.dryRun) break;
+      if (!options.dryRun) await db.writeTx((tx) => writeNodes(repo, tx, plan, options.by));
+      done += batch.length;
+      options.onProgress?.(done, options.dryRun ? total : total * 2);
     }
-    return { ok: true, dryRun: Boolean(options.dryRun), counts, records: total };
+    if (options.dryRun) return { ok: true, dryRun: true, counts, records: total };
+    for await (const batch of batches(file, batchSize)) {
+      const plan: Plan = { fresh: new Map(), changed: new Map() };
+      for (const { type, record } of batch) {
+        const kind = written.get(record.id);
+        if (!kind) continue;
+        const rows = plan[kind].get(type) ?? [];
+        rows.push(writeRow(type, record));
+        plan[kind].set(type, rows);
+      }
+      await db.writeTx((tx) => writeLinks(repo, tx, plan, options.by));
+      done += batch.length;
+      options.onProgress?.(done, total * 2);
+    }
+    return { ok: true, dryRun: false, counts, records: total };
   }
 
   /** Imports a `.json` dataset or a `.jsonl` file. */
@@ -137,15 +152,26 @@ function datasetRecords(dataset: Dataset): Typed[] {
   );
 }
 
-type Changed = Map<RecordType, WriteRow[]>;
+/** Rows to write, by type: `fresh` ones do not exist yet; `changed` ones exist and differ (or never got their links). */
+interface Plan {
+  fresh: Map<RecordType, WriteRow[]>;
+  changed: Map<RecordType, WriteRow[]>;
+}
 
-/** Counts created / updated / unchanged and returns the rows that need writing, by type. */
+const writeRow = (type: RecordType, record: AnyRecord): WriteRow => ({
+  id: record.id,
+  hash: contentHash(type, record),
+  props: propsOf(type, record),
+  links: linksOf(type, record),
+});
+
+/** Counts created / updated / unchanged and plans the rows that need writing. */
 async function classify(
   repo: ImportRepository,
   records: Typed[],
   counts: Record<RecordType, Counts>,
 ) {
-  const changed: Changed = new Map();
+  const plan: Plan = { fresh: new Map(), changed: new Map() };
   for (const type of TYPES) {
     const ofType = records.filter((r) => r.type === type);
     if (ofType.length === 0) continue;
@@ -153,36 +179,40 @@ async function classify(
       type,
       ofType.map((r) => r.record.id),
     );
-    const rows: WriteRow[] = [];
+    const fresh: WriteRow[] = [];
+    const changed: WriteRow[] = [];
     for (const { record } of ofType) {
-      const hash = contentHash(type, record);
+      const row = writeRow(type, record);
       const previous = hashes.get(record.id);
-      if (previous === hash) {
+      if (previous === row.hash) {
         counts[type].unchanged += 1;
         continue;
       }
-      // No hash: absent, or written by an import that stopped before its links.
+      // No hash: written by an import that stopped before its links — it counts as created.
       counts[type][previous == null ? 'created' : 'updated'] += 1;
-      rows.push({
-        id: record.id,
-        hash,
-        props: propsOf(type, record),
-        links: linksOf(type, record),
-      });
+      // Positions are relationships: always upserted by id.
+      (previous === undefined && type !== 'position' ? fresh : changed).push(row);
     }
-    changed.set(type, rows);
+    plan.fresh.set(type, fresh);
+    plan.changed.set(type, changed);
   }
-  return changed;
+  return plan;
 }
 
-async function writeNodes(repo: ImportRepository, tx: Tx, changed: Changed, by: string) {
+async function writeNodes(repo: ImportRepository, tx: Tx, plan: Plan, by: string) {
   const now = new Date();
-  for (const type of TYPES) await repo.writeNodes(tx, type, changed.get(type) ?? [], by, now);
+  for (const type of TYPES) {
+    await repo.createNodes(tx, type, plan.fresh.get(type) ?? [], by, now);
+    await repo.writeNodes(tx, type, plan.changed.get(type) ?? [], by, now);
+  }
 }
 
-async function writeLinks(repo: ImportRepository, tx: Tx, changed: Changed, by: string) {
+async function writeLinks(repo: ImportRepository, tx: Tx, plan: Plan, by: string) {
   const now = new Date();
-  for (const type of TYPES) await repo.writeLinks(tx, type, changed.get(type) ?? [], by, now);
+  for (const type of TYPES) {
+    await repo.writeLinks(tx, type, plan.fresh.get(type) ?? [], by, now, { fresh: true });
+    await repo.writeLinks(tx, type, plan.changed.get(type) ?? [], by, now);
+  }
 }
 
 function isHeader(text: string): boolean {

@@ -332,3 +332,82 @@ export function linksOf(type: RecordType, record: AnyRecord): Record<string, unk
       return {};
   }
 }
+
+/** Every relationship type a record can own, in the order they are written. */
+export const RELATIONSHIP_TYPES = [
+  'PART_OF',
+  'LOCATED_IN',
+  'CITES',
+  'PUBLISHED_BY',
+  'HELD_IN',
+  'ATTENDED',
+  'MADE',
+  'ABOUT',
+  'ON_TOPIC',
+  'MENTIONS',
+  'MADE_AT',
+  'REPORTED_IN',
+  'RELAYS',
+  'RESPONDS_TO',
+] as const;
+
+export interface RelationshipRow {
+  type: (typeof RELATIONSHIP_TYPES)[number];
+  from: string;
+  to: string;
+  props: Record<string, string>;
+}
+
+/**
+ * The relationships a record owns, from its links: a statement owns the MADE
+ * from its speaker, a meeting the ATTENDED of its participants. (Positions are
+ * relationships of their own, written apart.)
+ */
+export function relationshipsOf(
+  type: RecordType,
+  id: string,
+  links: Record<string, unknown>,
+): RelationshipRow[] {
+  const rels: RelationshipRow[] = [];
+  const add = (
+    rel: RelationshipRow['type'],
+    from: string,
+    to: unknown,
+    props: Record<string, string> = {},
+  ) => {
+    if (typeof to === 'string') rels.push({ type: rel, from, to, props });
+  };
+  const ids = (key: string) => (links[key] ?? []) as string[];
+  switch (type) {
+    case 'organization':
+      for (const x of ids('partOf')) add('PART_OF', id, x);
+      break;
+    case 'place':
+      add('LOCATED_IN', id, links.country);
+      break;
+    case 'source':
+      for (const x of ids('cites')) add('CITES', id, x);
+      add('PUBLISHED_BY', id, links.publishedBy);
+      break;
+    case 'meeting':
+      add('HELD_IN', id, links.heldIn);
+      for (const p of links.participants as Array<{ actor: string; role: string }>) {
+        add('ATTENDED', p.actor, id, { role: p.role });
+      }
+      break;
+    case 'statement':
+      if (typeof links.speaker === 'string') add('MADE', links.speaker, id);
+      for (const a of links.about as Array<{ target: string; stance: string }>)
+        add('ABOUT', id, a.target, { stance: a.stance });
+      for (const x of ids('topics')) add('ON_TOPIC', id, x);
+      for (const x of ids('mentions')) add('MENTIONS', id, x);
+      add('MADE_AT', id, links.meeting);
+      for (const s of links.sources as Array<{ source: string; quoteType: string }>) {
+        add('REPORTED_IN', id, s.source, { quoteType: s.quoteType });
+      }
+      for (const x of ids('relays')) add('RELAYS', id, x);
+      for (const x of ids('respondsTo')) add('RESPONDS_TO', id, x);
+      break;
+  }
+  return rels;
+}
