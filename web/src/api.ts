@@ -1,0 +1,668 @@
+/**
+ * The page's only way out: POSTs of JSON to /graphql on its own origin. JSON
+ * posts pass the API's CSRF check as they are (a browser preflights them).
+ */
+
+import type { Granularity, SearchType } from './state.js';
+
+export type Stance = 'SUPPORTIVE' | 'CRITICAL' | 'NEUTRAL' | 'MIXED';
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+const TOKEN_KEY = 'statement-graph.token';
+
+/** A reader token, when the API requires one (REQUIRE_READER_TOKEN); kept for this tab only. */
+export const token = {
+  get: (): string | null => sessionStorage.getItem(TOKEN_KEY),
+  set: (value: string | null) =>
+    value === null
+      ? sessionStorage.removeItem(TOKEN_KEY)
+      : sessionStorage.setItem(TOKEN_KEY, value),
+};
+
+let pending = 0;
+/** Requests in flight, on <html data-pending> (index.html starts it at 0): what tests wait on. */
+const track = (delta: number) => {
+  pending += delta;
+  document.documentElement.dataset.pending = String(pending);
+};
+
+export async function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json, application/json',
+  };
+  const bearer = token.get();
+  if (bearer !== null) headers.authorization = `Bearer ${bearer}`;
+  track(+1);
+  try {
+    let response: Response;
+    try {
+      response = await fetch('/graphql', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables }),
+        credentials: 'same-origin',
+      });
+    } catch {
+      throw new ApiError('The API cannot be reached. Is the server running?', 'NETWORK');
+    }
+    let body: { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
+    try {
+      body = (await response.json()) as typeof body;
+    } catch {
+      throw new ApiError(`The API answered HTTP ${response.status} without JSON.`, undefined);
+    }
+    const [error] = body.errors ?? [];
+    if (error !== undefined) throw new ApiError(error.message, error.extensions?.code);
+    if (body.data == null) throw new ApiError('The API answered without data.', undefined);
+    return body.data;
+  } finally {
+    track(-1);
+  }
+}
+
+// ------------------------------------------------------------------ search
+
+export interface SearchHit {
+  label: string;
+  matchedField: 'NAME' | 'ALIAS' | 'TITLE' | 'TEXT';
+  matchedText: string;
+  node: { __typename: string; id: string };
+}
+
+const SEARCH = /* GraphQL */ `
+  query ExplorerSearch($text: String!, $types: [SearchType!], $first: Int) {
+    search(text: $text, types: $types, first: $first) {
+      label
+      matchedField
+      matchedText
+      node {
+        __typename
+        id
+      }
+    }
+  }
+`;
+
+export async function search(text: string, types: SearchType[]): Promise<SearchHit[]> {
+  const data = await graphql<{ search: SearchHit[] }>(SEARCH, {
+    text,
+    types: types.length > 0 ? types : null,
+    first: 40,
+  });
+  return data.search;
+}
+
+// ------------------------------------------------------------------ subgraphs
+
+export interface GraphNode {
+  id: string;
+  type: string;
+  label: string;
+  distance: number;
+  hiddenNeighbors: number;
+}
+
+export interface GraphEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  properties: Record<string, unknown>;
+}
+
+export interface Neighborhood {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  totalNeighbors: number;
+  omitted: number;
+}
+
+export interface Paths {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  paths: { nodeIds: string[]; edgeIds: string[] }[];
+  length: number | null;
+  truncated: boolean;
+}
+
+const NEIGHBORHOOD = /* GraphQL */ `
+  query ExplorerNeighborhood($id: ID!, $limit: Int) {
+    neighborhood(id: $id, depth: 1, limit: $limit) {
+      totalNeighbors
+      omitted
+      nodes {
+        id
+        type
+        label
+        distance
+        hiddenNeighbors
+      }
+      edges {
+        id
+        type
+        source
+        target
+        properties
+      }
+    }
+  }
+`;
+
+const PATHS = /* GraphQL */ `
+  query ExplorerPaths($fromId: ID!, $toId: ID!) {
+    paths(fromId: $fromId, toId: $toId, maxLength: 6, first: 20) {
+      length
+      truncated
+      paths {
+        nodeIds
+        edgeIds
+      }
+      nodes {
+        id
+        type
+        label
+        distance
+        hiddenNeighbors
+      }
+      edges {
+        id
+        type
+        source
+        target
+        properties
+      }
+    }
+  }
+`;
+
+/** Answers that do not change while the page is open, by query and variables. */
+const cache = new Map<string, Promise<unknown>>();
+
+function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let answer = cache.get(key) as Promise<T> | undefined;
+  if (answer === undefined) {
+    answer = load();
+    cache.set(key, answer);
+    answer.catch(() => cache.delete(key));
+  }
+  return answer;
+}
+
+export const neighborhood = (id: string, limit: number) =>
+  cached(`n:${id}@${limit}`, async () => {
+    const data = await graphql<{ neighborhood: Neighborhood }>(NEIGHBORHOOD, { id, limit });
+    return data.neighborhood;
+  });
+
+export const paths = (fromId: string, toId: string) =>
+  cached(`p:${fromId}>${toId}`, async () => {
+    const data = await graphql<{ paths: Paths }>(PATHS, { fromId, toId });
+    return data.paths;
+  });
+
+// ------------------------------------------------------------------ details
+
+export interface Ref {
+  __typename: string;
+  id: string;
+  name?: string;
+  title?: string;
+}
+
+export interface PartialDate {
+  text: string;
+  precision: 'DAY' | 'MONTH' | 'YEAR';
+}
+
+export interface SourceInfo {
+  id: string;
+  kind: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  publishedDate: { text: string } | null;
+}
+
+export interface Statement {
+  __typename: 'Statement';
+  id: string;
+  text: string;
+  kind: 'DIRECT_QUOTE' | 'PARAPHRASE' | 'REPORTED';
+  language: string;
+  date: PartialDate & { start: string; end: string };
+  datePhrase: string | null;
+  confidence: number;
+  verification: 'UNVERIFIED' | 'VERIFIED' | 'DISPUTED';
+  note: string | null;
+  speaker: Ref;
+  speakingAs: { title: string; of: Ref }[];
+  about: { stance: Stance; target: Ref }[];
+  topics: Ref[];
+  meeting: (Ref & { date: { text: string } | null }) | null;
+  sources: {
+    quoteType: string;
+    source: SourceInfo & { cites: SourceInfo[]; chain: SourceInfo[] };
+  }[];
+  relays: { id: string; text: string; speaker: Ref }[];
+  relayedBy: { id: string; text: string; speaker: Ref }[];
+}
+
+export interface Position {
+  title: string;
+  of: Ref;
+  from: { text: string } | null;
+  to: { text: string } | null;
+}
+
+/** Any node but a statement, with what its details panel shows. */
+export interface NodeDetails {
+  __typename: string;
+  id: string;
+  name?: string;
+  title?: string;
+  aliases?: string[];
+  description?: string | null;
+  /** Organisations and places; meetings and sources answer an enum, under its own name. */
+  kind?: string;
+  meetingKind?: string;
+  sourceKind?: string;
+  iso?: string;
+  positions?: (Position & { person?: Ref })[];
+  partOf?: Ref[];
+  country?: Ref;
+  date?: { text: string } | null;
+  datePhrase?: string | null;
+  heldIn?: Ref | null;
+  publisher?: string | null;
+  url?: string | null;
+  publishedDate?: { text: string } | null;
+  chain?: SourceInfo[];
+  statements?: { totalCount: number };
+  statementsAbout?: { totalCount: number };
+}
+
+const REF = /* GraphQL */ `
+  fragment Ref on Node {
+    __typename
+    id
+    ... on Actor {
+      name
+    }
+    ... on Place {
+      name
+    }
+    ... on Topic {
+      title
+    }
+    ... on Meeting {
+      title
+    }
+    ... on Source {
+      title
+    }
+    ... on Statement {
+      title: text
+    }
+  }
+`;
+
+const SOURCE = /* GraphQL */ `
+  fragment SourceInfo on Source {
+    id
+    kind
+    title
+    publisher
+    url
+    publishedDate {
+      text
+    }
+  }
+`;
+
+const STATEMENT = /* GraphQL */ `
+  query ExplorerStatement($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Statement {
+        id
+        text
+        kind
+        language
+        date {
+          text
+          precision
+          start
+          end
+        }
+        datePhrase
+        confidence
+        verification
+        note
+        speaker {
+          ...Ref
+        }
+        speakingAs {
+          title
+          of {
+            ...Ref
+          }
+        }
+        about {
+          stance
+          target {
+            ...Ref
+          }
+        }
+        topics {
+          ...Ref
+        }
+        meeting {
+          ...Ref
+          date {
+            text
+          }
+        }
+        sources {
+          quoteType
+          source {
+            ...SourceInfo
+            cites {
+              ...SourceInfo
+            }
+            chain {
+              ...SourceInfo
+            }
+          }
+        }
+        relays {
+          id
+          text
+          speaker {
+            ...Ref
+          }
+        }
+        relayedBy {
+          id
+          text
+          speaker {
+            ...Ref
+          }
+        }
+      }
+    }
+  }
+  ${REF}
+  ${SOURCE}
+`;
+
+const NODE = /* GraphQL */ `
+  query ExplorerNode($id: ID!) {
+    node(id: $id) {
+      ...Ref
+      ... on Actor {
+        aliases
+        statements(first: 1) {
+          totalCount
+        }
+        statementsAbout(first: 1) {
+          totalCount
+        }
+      }
+      ... on Person {
+        description
+        positions {
+          title
+          of {
+            ...Ref
+          }
+          from {
+            text
+          }
+          to {
+            text
+          }
+        }
+      }
+      ... on Organization {
+        kind
+        description
+        partOf {
+          ...Ref
+        }
+      }
+      ... on Country {
+        iso
+      }
+      ... on Topic {
+        aliases
+        description
+      }
+      ... on Place {
+        aliases
+        kind
+        country {
+          ...Ref
+        }
+      }
+      ... on Meeting {
+        meetingKind: kind
+        description
+        datePhrase
+        date {
+          text
+        }
+        heldIn {
+          ...Ref
+        }
+      }
+      ... on Source {
+        sourceKind: kind
+        publisher
+        url
+        publishedDate {
+          text
+        }
+        chain {
+          ...SourceInfo
+        }
+      }
+    }
+  }
+  ${REF}
+  ${SOURCE}
+`;
+
+export const statement = (id: string) =>
+  cached(`s:${id}`, async () => {
+    const data = await graphql<{ node: Statement | { __typename: string } | null }>(STATEMENT, {
+      id,
+    });
+    if (data.node === null) throw new ApiError(`There is no ${id}.`, 'NOT_FOUND');
+    if (data.node.__typename !== 'Statement') {
+      throw new ApiError(`${id} is not a statement.`, 'BAD_USER_INPUT');
+    }
+    return data.node as Statement;
+  });
+
+export const nodeDetails = (id: string) =>
+  cached(`d:${id}`, async () => {
+    const data = await graphql<{ node: NodeDetails | null }>(NODE, { id });
+    if (data.node === null) throw new ApiError(`There is no ${id}.`, 'NOT_FOUND');
+    return data.node;
+  });
+
+// ------------------------------------------------------------------ timeline
+
+export interface TimelineStatement {
+  id: string;
+  text: string;
+  kind: string;
+  date: PartialDate;
+  about: { stance: Stance; target: { id: string } }[];
+}
+
+export interface TimelineBucket {
+  period: string;
+  granularity: Granularity;
+  start: string;
+  end: string;
+  count: number;
+  withoutStance: number;
+  stances: { supportive: number; critical: number; neutral: number; mixed: number };
+  statements: TimelineStatement[];
+}
+
+export interface StanceShift {
+  target: Ref;
+  from: Stance;
+  to: Stance;
+  certain: boolean;
+  before: { id: string; date: { text: string } };
+  after: { id: string; date: { text: string } };
+}
+
+export interface Timeline {
+  actor: Ref;
+  about: Ref | null;
+  totalCount: number;
+  buckets: TimelineBucket[];
+  coarserBuckets: TimelineBucket[];
+  shifts: StanceShift[];
+}
+
+export interface TimelineAnswer {
+  timeline: Timeline;
+  /** What the actor spoke about, most statements first: the targets to narrow to. */
+  targets: { count: number; target: Ref }[];
+}
+
+/**
+ * Lists are left at the API's default length (statements per period: 100; targets:
+ * 100): a literal `first` multiplies a field's cost under the API's query cost limit.
+ */
+const TIMELINE = /* GraphQL */ `
+  query ExplorerTimeline($actorId: ID!, $aboutId: ID, $granularity: TimeGranularity) {
+    timeline(actorId: $actorId, aboutId: $aboutId, granularity: $granularity) {
+      actor {
+        ...Ref
+      }
+      about {
+        ...Ref
+      }
+      totalCount
+      buckets {
+        ...Bucket
+      }
+      coarserBuckets {
+        ...Bucket
+      }
+      shifts {
+        target {
+          ...Ref
+        }
+        from
+        to
+        certain
+        before {
+          id
+          date {
+            text
+          }
+        }
+        after {
+          id
+          date {
+            text
+          }
+        }
+      }
+    }
+  }
+  fragment Bucket on TimelineBucket {
+    period
+    granularity
+    start
+    end
+    count
+    withoutStance
+    stances {
+      supportive
+      critical
+      neutral
+      mixed
+    }
+    statements {
+      id
+      text
+      kind
+      date {
+        text
+        precision
+      }
+      about {
+        stance
+        target {
+          ... on Node {
+            id
+          }
+        }
+      }
+    }
+  }
+  ${REF}
+`;
+
+const TARGETS = /* GraphQL */ `
+  query ExplorerTargets($actorId: ID!) {
+    stanceNetwork(speakerIds: [$actorId]) {
+      edges {
+        count
+        target {
+          ...Ref
+        }
+      }
+    }
+  }
+  ${REF}
+`;
+
+/** The targets are asked apart: they do not change with the target or the period length. */
+export const timeline = async (
+  actorId: string,
+  aboutId: string | null,
+  granularity: Granularity,
+): Promise<TimelineAnswer> => {
+  const [answer, targets] = await Promise.all([
+    cached(`t:${actorId}>${aboutId ?? ''}@${granularity}`, async () => {
+      const data = await graphql<{ timeline: Timeline }>(TIMELINE, {
+        actorId,
+        aboutId,
+        granularity,
+      });
+      return data.timeline;
+    }),
+    cached(`tt:${actorId}`, async () => {
+      const data = await graphql<{ stanceNetwork: { edges: { count: number; target: Ref }[] } }>(
+        TARGETS,
+        { actorId },
+      );
+      return data.stanceNetwork.edges;
+    }),
+  ]);
+  return { timeline: answer, targets };
+};
+
+/** A node's display name. */
+export const nameOf = (ref: Ref | NodeDetails): string => ref.name ?? ref.title ?? ref.id;
+
+/** Every query the page sends, for a test that checks them against the schema and the API's limits. */
+export const QUERIES = { SEARCH, NEIGHBORHOOD, PATHS, STATEMENT, NODE, TIMELINE, TARGETS };

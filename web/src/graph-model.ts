@@ -1,0 +1,73 @@
+/**
+ * The graph on screen as data: the union of the subgraphs fetched so far (each
+ * expanded node's neighbourhood, the paths drawn), with how many neighbours of
+ * each node are still off screen. No DOM here, so it is tested on its own.
+ */
+
+import type { GraphEdge, GraphNode } from './api.js';
+
+export interface Subgraph {
+  nodes: readonly GraphNode[];
+  edges: readonly GraphEdge[];
+}
+
+export interface ModelNode {
+  id: string;
+  type: string;
+  label: string;
+}
+
+export class GraphModel {
+  readonly nodes = new Map<string, ModelNode>();
+  readonly edges = new Map<string, GraphEdge>();
+  /** Distinct neighbours of a node in the whole graph, where an answer told us. */
+  private readonly degree = new Map<string, number>();
+  private readonly adjacent = new Map<string, Set<string>>();
+
+  /**
+   * Adds a subgraph. A node's neighbours are those in the subgraph joined to it
+   * by one of its edges plus its `hiddenNeighbors`: exact for a neighbourhood
+   * (which has every edge between its nodes), at most that for paths (which
+   * have only the edges on the paths), so the largest count seen is kept.
+   */
+  add(subgraph: Subgraph): void {
+    const near = new Map<string, Set<string>>();
+    for (const edge of subgraph.edges) {
+      link(near, edge.source, edge.target);
+      link(this.adjacent, edge.source, edge.target);
+      this.edges.set(edge.id, edge);
+    }
+    for (const node of subgraph.nodes) {
+      if (!this.nodes.has(node.id)) {
+        this.nodes.set(node.id, { id: node.id, type: node.type, label: node.label });
+      }
+      const degree = node.hiddenNeighbors + (near.get(node.id)?.size ?? 0);
+      this.degree.set(node.id, Math.max(degree, this.degree.get(node.id) ?? 0));
+    }
+  }
+
+  /** Distinct nodes joined to `id` by an edge in the model. */
+  neighbours(id: string): ReadonlySet<string> {
+    return this.adjacent.get(id) ?? new Set();
+  }
+
+  /** Neighbours of `id` that are not in the model: what expanding it further would add. */
+  hidden(id: string): number {
+    const degree = this.degree.get(id);
+    if (degree === undefined) return 0;
+    return Math.max(0, degree - this.neighbours(id).size);
+  }
+}
+
+/** Records that `a` and `b` are neighbours (a self-loop makes no neighbour). */
+function link(adjacent: Map<string, Set<string>>, a: string, b: string): void {
+  if (a === b) return;
+  for (const [from, to] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    let set = adjacent.get(from);
+    if (set === undefined) adjacent.set(from, (set = new Set()));
+    set.add(to);
+  }
+}

@@ -1,0 +1,195 @@
+/**
+ * A statement's card: the quote, its kind, the date as precisely as it is known,
+ * the speaker and the post they held that day, the targets with the stance toward
+ * each, and every source with the chain of sources it cites.
+ */
+
+import type { Ref, SourceInfo, Statement } from './api.js';
+import { nameOf } from './api.js';
+import { chip, externalLink, h, nodeLink, type Opener } from './dom.js';
+import { formatDate, humanize, PRECISION_WORDS, STANCE_COLOURS, typeStyle } from './theme.js';
+
+/** `open`: a node in the graph, with its details. */
+export interface CardActions extends Opener {
+  close(): void;
+}
+
+const QUOTE_TYPES: Record<string, string> = {
+  DIRECT_QUOTE: 'quotes it directly',
+  PARAPHRASE: 'paraphrases it',
+  REPORTED: 'reports it',
+};
+
+export function statementCard(s: Statement, actions: CardActions): HTMLElement {
+  const ref = (target: Ref) => nodeLink(actions, target.id, nameOf(target));
+
+  const when = h(
+    'p',
+    { class: 'card-date' },
+    h('time', { datetime: s.date.text }, formatDate(s.date)),
+    ` (${PRECISION_WORDS[s.date.precision]})`,
+    s.datePhrase ? h('span', { class: 'muted' }, ` — “${s.datePhrase}” in the source`) : null,
+  );
+
+  const positions = s.speakingAs.map((p) =>
+    h('span', { class: 'position' }, `${p.title}, `, ref(p.of)),
+  );
+
+  return h(
+    'article',
+    { class: 'card statement-card', 'aria-labelledby': 'card-title', 'data-id': s.id },
+    h(
+      'header',
+      { class: 'card-header' },
+      h('h2', { id: 'card-title' }, 'Statement'),
+      chip(humanize(s.kind), 'kind'),
+      chip(humanize(s.verification), `verification ${s.verification.toLowerCase()}`),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'close',
+          'aria-label': 'Close the statement',
+          onclick: actions.close,
+        },
+        '×',
+      ),
+    ),
+    h('blockquote', { class: 'quote', lang: s.language }, s.text),
+    when,
+    h(
+      'div',
+      { class: 'actions compact' },
+      h('button', { type: 'button', onclick: () => actions.open(s.id) }, 'Show in the graph'),
+    ),
+    h(
+      'dl',
+      { class: 'facts' },
+      h('dt', {}, 'Speaker'),
+      h('dd', {}, ref(s.speaker)),
+      h('dt', {}, 'Speaking as'),
+      h(
+        'dd',
+        { class: 'speaking-as' },
+        positions.length > 0
+          ? positions.flatMap((p, i) => (i === 0 ? [p] : ['; ', p]))
+          : h('span', { class: 'muted' }, 'no post on record for that day'),
+      ),
+      h('dt', {}, 'About'),
+      h(
+        'dd',
+        {},
+        s.about.length === 0
+          ? h('span', { class: 'muted' }, 'no target recorded')
+          : h(
+              'ul',
+              { class: 'targets' },
+              s.about.map((a) =>
+                h(
+                  'li',
+                  { 'data-stance': a.stance },
+                  ref(a.target),
+                  ' ',
+                  chip(a.stance.toLowerCase(), 'stance', STANCE_COLOURS[a.stance]),
+                  h('span', { class: 'muted' }, ` ${typeStyle(a.target.__typename).singular}`),
+                ),
+              ),
+            ),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'sources', 'aria-labelledby': 'sources-title' },
+      h('h3', { id: 'sources-title' }, 'Sources'),
+      h(
+        'ol',
+        { class: 'source-list' },
+        s.sources.map(({ quoteType, source }) =>
+          h(
+            'li',
+            { class: 'source', 'data-id': source.id },
+            sourceLine(source, actions),
+            h('div', { class: 'muted' }, QUOTE_TYPES[quoteType] ?? humanize(quoteType)),
+            source.chain.length > 0
+              ? h(
+                  'ol',
+                  { class: 'source-chain', 'aria-label': `What ${source.title} cites` },
+                  source.chain.map((cited) =>
+                    h(
+                      'li',
+                      { 'data-id': cited.id },
+                      h('span', { class: 'cites', 'aria-hidden': 'true' }, '↳ '),
+                      h('span', { class: 'sr-only' }, 'cites '),
+                      sourceLine(cited, actions),
+                      source.cites.some((c) => c.id === cited.id)
+                        ? null
+                        : h('span', { class: 'muted' }, ' (cited further down the chain)'),
+                    ),
+                  ),
+                )
+              : null,
+          ),
+        ),
+      ),
+    ),
+    h(
+      'dl',
+      { class: 'facts' },
+      s.topics.length > 0 ? [h('dt', {}, 'Topics'), h('dd', {}, join(s.topics.map(ref)))] : null,
+      s.meeting
+        ? [
+            h('dt', {}, 'Said at'),
+            h(
+              'dd',
+              {},
+              ref(s.meeting),
+              s.meeting.date
+                ? h('span', { class: 'muted' }, ` (${formatDate(s.meeting.date)})`)
+                : null,
+            ),
+          ]
+        : null,
+      s.relays.length > 0
+        ? [h('dt', {}, 'Passes on'), h('dd', {}, relayed(s.relays, actions))]
+        : null,
+      s.relayedBy.length > 0
+        ? [h('dt', {}, 'Passed on by'), h('dd', {}, relayed(s.relayedBy, actions))]
+        : null,
+      h('dt', {}, 'Confidence'),
+      h('dd', {}, `${Math.round(s.confidence * 100)}% that the attribution is right`),
+      s.note ? [h('dt', {}, 'Note'), h('dd', {}, s.note)] : null,
+    ),
+  );
+}
+
+/** The source's title opens it in the explorer; its address, when known, opens the original. */
+function sourceLine(source: SourceInfo, actions: CardActions): HTMLElement {
+  const meta = [
+    humanize(source.kind),
+    source.publisher,
+    source.publishedDate ? formatDate(source.publishedDate) : null,
+  ].filter(Boolean);
+  return h(
+    'span',
+    { class: 'source-line' },
+    nodeLink(actions, source.id, source.title),
+    h('span', { class: 'muted' }, ` — ${meta.join(' · ')}`),
+    source.url ? [' ', externalLink(source.url, 'original ↗')] : null,
+  );
+}
+
+function relayed(
+  statements: { id: string; text: string; speaker: Ref }[],
+  actions: CardActions,
+): HTMLElement {
+  return h(
+    'ul',
+    {},
+    statements.map((r) =>
+      h('li', {}, nodeLink(actions, r.id, `${nameOf(r.speaker)}: “${r.text}”`)),
+    ),
+  );
+}
+
+const join = (items: HTMLElement[]) =>
+  items.flatMap((item, i) => (i === 0 ? [item] : [', ', item]));
