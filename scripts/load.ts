@@ -155,7 +155,10 @@ const failures = [];
 let graphqlErrors = 0;
 let writes = 0;
 const check = (status, body) => {
-  if (status === 200 && !body.includes('"errors"')) return true;
+  let json = null;
+  try { json = JSON.parse(body); } catch {}
+  const refused = json && json.data && json.data.recordStatement && json.data.recordStatement.errors.length > 0;
+  if (status === 200 && json && !json.errors && !refused) return true;
   graphqlErrors += 1;
   if (failures.length < 5) failures.push(status + ' ' + body.slice(0, 300));
   return false;
@@ -216,6 +219,23 @@ function memory() {
   return { rss, heapUsed };
 }
 
+/** Mean server-side latency per operation, from the service's own request histogram. */
+async function operationLatencies(metrics: ReturnType<typeof createMetrics>) {
+  const metric = await metrics.registry
+    .getSingleMetric('statement_graph_graphql_request_duration_seconds')!
+    .get();
+  const value = (name: string, operation: string) =>
+    metric.values.find(
+      (v) => (v as { metricName?: string }).metricName === name && v.labels.operation === operation,
+    )?.value ?? 0;
+  const operations = [...new Set(metric.values.map((v) => String(v.labels.operation)))].sort();
+  return operations.map((operation) => {
+    const count = value('statement_graph_graphql_request_duration_seconds_count', operation);
+    const sum = value('statement_graph_graphql_request_duration_seconds_sum', operation);
+    return { operation, count, mean: count ? (sum / count) * 1000 : 0 };
+  });
+}
+
 async function main() {
   const config = loadConfig();
   const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -274,6 +294,7 @@ async function main() {
     const after = memory();
 
     const { result } = run;
+    const perOperation = await operationLatencies(metrics);
     const errors = result.errors + result.timeouts + result.non2xx + run.graphqlErrors;
     const lines = [
       `requests        ${result.requests.total} in ${result.duration} s (${(result.requests.total / result.duration).toFixed(1)} req/s), ${run.writes} of them writes`,
@@ -281,6 +302,10 @@ async function main() {
       `latency         p50 ${result.latency.p50} ms, p90 ${result.latency.p90} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
       `memory before   rss ${mb(before.rss)}, heap used ${mb(before.heapUsed)}`,
       `memory after    rss ${mb(after.rss)}, heap used ${mb(after.heapUsed)}${(globalThis as { gc?: unknown }).gc ? ' (after GC)' : ''}`,
+      ...perOperation.map(
+        ({ operation, count, mean }) =>
+          `  ${operation.padEnd(16)}${String(count).padStart(6)} requests, mean ${mean.toFixed(1)} ms (server side)`,
+      ),
       ...run.failures.map((f) => `failure         ${f}`),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);

@@ -171,7 +171,12 @@ export function createEditingService(db: Database) {
       const outcome: Outcome =
         previous === row.hash ? 'UNCHANGED' : previous === undefined ? 'CREATED' : 'UPDATED';
       if (outcome !== 'UNCHANGED') await writeRecords(tx, [{ type, record }], by);
-      return { id: record.id, outcome };
+      // Read back in the same transaction: what was written, with no extra round trip.
+      const value =
+        type === 'position'
+          ? await repo.positionRow(tx, record.id)
+          : await repo.nodeRow(tx, record.id);
+      return { value: value!, outcome };
     });
   }
 
@@ -182,15 +187,13 @@ export function createEditingService(db: Database) {
       input: unknown,
       by: string,
     ): Promise<Written<RowOf[K]>> {
-      const { id, outcome } = await upsertRecord(type, input, by);
-      const value = await db.readTx((tx) => repo.nodeRow(tx, id));
+      const { value, outcome } = await upsertRecord(type, input, by);
       return { value: value as RowOf[K], outcome };
     },
 
     async setPosition(input: unknown, by: string): Promise<Written<PositionRow>> {
-      const { id, outcome } = await upsertRecord('position', input, by);
-      const value = await db.readTx((tx) => repo.positionRow(tx, id));
-      return { value: value!, outcome };
+      const { value, outcome } = await upsertRecord('position', input, by);
+      return { value: value as PositionRow, outcome };
     },
 
     /**
@@ -232,7 +235,7 @@ export function createEditingService(db: Database) {
      */
     async merge(keepId: string, mergeIds: string[], by: string): Promise<Written<NodeRow>> {
       checkMergeArguments(keepId, mergeIds);
-      const id = await db.writeTx(async (tx) => {
+      const value = await db.writeTx(async (tx) => {
         const types = await repo.lockNodes(tx, [keepId, ...mergeIds]);
         const type = types.get(keepId);
         const problems: EditProblem[] = [];
@@ -324,10 +327,9 @@ export function createEditingService(db: Database) {
         const createdAt = await repo.earliestCreatedAt(tx, [keepId, ...mergeIds]);
         if (createdAt) await repo.setCreatedAt(tx, keepId, createdAt);
         await repo.deleteNodes(tx, mergeIds);
-        return keepId;
+        return (await repo.nodeRow(tx, keepId))!;
       });
-      const value = await db.readTx((tx) => repo.nodeRow(tx, id));
-      return { value: value!, outcome: 'MERGED' };
+      return { value, outcome: 'MERGED' };
     },
   };
 
