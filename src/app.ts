@@ -165,8 +165,10 @@ function corsOptions(origins: Config['corsOrigins']) {
 function queryLimits(limits: Config['limits']): Plugin {
   const reject = (limit: string) => [
     (_: unknown, error: GraphQLError) => {
+      // A validation error: HTTP 400 for application/graphql-response+json, 200 for application/json (spec).
       throw new AppError('QUERY_TOO_COMPLEX', error.message.replace(/^Syntax Error: /, ''), {
         limit,
+        http: { status: 400, spec: true },
       });
     },
   ];

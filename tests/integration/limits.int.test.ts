@@ -61,6 +61,20 @@ describe('limits and hostile requests', () => {
       expect(body.errors![0]!.extensions, limit).toEqual({ code: 'QUERY_TOO_COMPLEX', limit });
       expect(body.errors![0]!.message, limit).not.toMatch(/Syntax Error/);
     }
+    // Like any validation error, 400 for clients that accept the GraphQL response type.
+    const strict = await big.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+      },
+      body: JSON.stringify({ query: nest(12) }),
+    });
+    expect(strict.status).toBe(400);
+    expect(((await strict.json()) as GraphQLResponse).errors![0]!.extensions).toEqual({
+      code: 'QUERY_TOO_COMPLEX',
+      limit: 'depth',
+    });
     // Just within the limits is fine.
     const within = await post(big, nest(8));
     expect(within.body.errors).toBeUndefined();
