@@ -146,16 +146,28 @@ ui.clear.addEventListener('click', () =>
 
 fill(
   ui.legend,
-  Object.entries(TYPE_STYLES).map(([type, style]) => {
+  Object.values(TYPE_STYLES).map((style) => {
     const swatch = h('span', { class: `swatch shape-${style.shape}`, 'aria-hidden': 'true' });
     swatch.style.setProperty('--swatch', style.colour);
-    return h('li', {}, swatch, style.singular === type ? type : style.singular);
+    return h('li', {}, swatch, style.singular);
   }),
   Object.entries(STANCE_COLOURS).map(([stance, colour]) => {
     const line = h('span', { class: 'swatch line', 'aria-hidden': 'true' });
     line.style.setProperty('--swatch', colour);
-    return h('li', {}, line, stance.toLowerCase());
+    return h('li', {}, line, `ABOUT, ${stance.toLowerCase()}`);
   }),
+  h(
+    'li',
+    { class: 'wide' },
+    h('span', { class: 'swatch dashed', 'aria-hidden': 'true' }),
+    '“+N” under a node: neighbours not shown yet; click the node',
+  ),
+  h(
+    'li',
+    { class: 'wide' },
+    h('span', { class: 'swatch more', 'aria-hidden': 'true' }),
+    '“+N more”: what an expansion left out; click it for more',
+  ),
 );
 
 // ------------------------------------------------------------------ rendering
