@@ -391,19 +391,21 @@ describe('The explorer, in headless Chromium', () => {
     await shot('08-shared-view');
   });
 
-  it('asks for a reader token when the API requires one, and keeps it out of the URL', async () => {
-    await visit('', origin(guarded));
-    const search = page.getByLabel('Search names (any spelling) or words from a quote');
-    await search.fill('Lavrov');
-    await search.press('Enter');
+  it('asks once for a reader token when the API requires one, then shows the shared view, the token kept out of the URL', async () => {
+    const shared = `#q=Lavrov&node=${LAVROV}&expanded=${LAVROV}`;
+    await visit(shared, origin(guarded));
     const token = page.getByLabel(/Reader token/);
     await token.waitFor();
-    // The refusal itself is an answer the page handles, not an error of the page.
+    expect(await page.locator('.token-form').count()).toBe(1);
+    // The refusals (HTTP 401) are answers the page handles, not errors of the page.
     problems = problems.filter((p) => !p.includes('401'));
     await token.fill(READER);
     await token.press('Enter');
     await page.locator(`#search-results button[data-id="${LAVROV}"]`).waitFor();
     await settled();
+    expect(await panelTitle()).toBe('Sergey Lavrov');
+    expect(await graphNodes()).toContain('country:RUS');
+    expect(new URL(page.url()).hash).toBe(shared);
     expect(page.url()).not.toContain(READER);
   });
 });

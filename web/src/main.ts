@@ -63,6 +63,7 @@ const ui = {
 };
 
 const isStatement = (id: string) => id.startsWith('statement:');
+const notFound = (error: unknown) => error instanceof ApiError && error.code === 'NOT_FOUND';
 const TITLE = 'Statement Graph explorer';
 
 let state: ViewState = parseState(location.hash);
@@ -198,12 +199,15 @@ async function renderGraph(s: ViewState, mine: number): Promise<void> {
   }
   if (stale(mine)) return;
 
-  const failed = answers.flatMap((a, i) => (a.status === 'rejected' ? [s.expanded[i]!.id] : []));
   answers.forEach((a) => a.status === 'rejected' && showError(a.reason));
-  if (failed.length > 0) {
-    // An id that does not answer (a stale shared link) leaves the view, and so the URL.
+  // An id the graph does not have (a stale shared link) leaves the view, and so the
+  // URL; anything else (no token yet, the API down) keeps the view to try again.
+  const unknown = answers.flatMap((a, i) =>
+    a.status === 'rejected' && notFound(a.reason) ? [s.expanded[i]!.id] : [],
+  );
+  if (unknown.length > 0) {
     navigate(
-      { ...s, expanded: s.expanded.filter((e) => !failed.includes(e.id)) },
+      { ...s, expanded: s.expanded.filter((e) => !unknown.includes(e.id)) },
       { replace: true },
     );
     return;
@@ -410,9 +414,7 @@ async function renderPanel(s: ViewState, mine: number): Promise<void> {
   } catch (error) {
     if (stale(mine)) return;
     showError(error);
-    if (error instanceof ApiError && error.code === 'NOT_FOUND') {
-      navigate({ ...s, statement: null, node: null }, { replace: true });
-    }
+    if (notFound(error)) navigate({ ...s, statement: null, node: null }, { replace: true });
   } finally {
     ui.panel.removeAttribute('aria-busy');
   }
@@ -444,7 +446,7 @@ async function renderTimeline(s: ViewState, mine: number): Promise<void> {
   } catch (error) {
     if (stale(mine)) return;
     showError(error);
-    navigate({ ...s, timeline: null }, { replace: true });
+    if (notFound(error)) navigate({ ...s, timeline: null }, { replace: true });
   } finally {
     ui.timeline.removeAttribute('aria-busy');
   }
@@ -465,6 +467,8 @@ function showError(error: unknown): void {
     '×',
   );
   if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
+    // Every part of the page is refused at once: ask once.
+    if (!ui.alert.hidden && ui.alert.querySelector('.token-form') !== null) return;
     const input = h('input', {
       id: 'token',
       type: 'password',
