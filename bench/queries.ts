@@ -293,13 +293,17 @@ export const QUERIES: BenchQuery[] = [
       variables: { id: TARGET },
     },
     floor: {
+      // The same answer as ours: the centre and its 50 nearest neighbours by id, the edges
+      // between them, and for each node how many of its neighbours are not shown.
       cypher: `
-        MATCH (c:Entity {id: $id})-[r]-(n)
-        WITH c, r, n ORDER BY n.id LIMIT 50
-        RETURN c.id AS centre,
-               collect({ id: n.id, label: coalesce(n.name, n.title, left(n.text, 80)), type: type(r),
-                         source: startNode(r).id, target: endNode(r).id }) AS neighbours,
-               COUNT { (c)--() } AS total`,
+        MATCH (c:Entity {id: $id})
+        CALL (c) { MATCH (c)--(n) RETURN DISTINCT n ORDER BY n.id LIMIT 50 }
+        WITH c, [c] + collect(n) AS shown
+        UNWIND shown AS a
+        RETURN a.id AS id, [l IN labels(a) WHERE NOT l IN ['Entity', 'Actor']][0] AS type, coalesce(a.name, a.title, left(a.text, 80)) AS label,
+               size(COLLECT { MATCH (a)--(x) WHERE NOT x IN shown RETURN DISTINCT x }) AS hiddenNeighbors,
+               [(a)-[r]->(b) WHERE b IN shown | { type: type(r), source: a.id, target: b.id }] AS edges,
+               size(COLLECT { MATCH (c)--(x) RETURN DISTINCT x }) AS totalNeighbors`,
       params: { id: TARGET },
     },
     peer: {

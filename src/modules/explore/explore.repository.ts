@@ -2,7 +2,7 @@ import { Neo4jError } from 'neo4j-driver';
 import { int, type Database } from '../../db/neo4j.js';
 import { badInput } from '../../errors.js';
 import { NODE_TYPES } from '../nodes/nodes.repository.js';
-import type { NodeRow, NodeType } from '../rows.js';
+import type { NodeRow, NodeType, StatementRow } from '../rows.js';
 import type { RawEdge } from './explore.graph.js';
 import type { TimelineStatement } from './explore.timeline.js';
 
@@ -58,7 +58,8 @@ WHERE ($from IS NULL OR s.dateStart >= date($from))
   AND ($aboutId IS NULL OR EXISTS { MATCH (s)-[:ABOUT]->(t) WHERE t.id = $aboutId })
   AND ($topicId IS NULL OR EXISTS { MATCH (s)-[:ON_TOPIC]->(t:Topic) WHERE t.id = $topicId })
 RETURN s.id AS id, s.datePrecision AS precision, s.dateStart AS start, s.dateEnd AS end,
-  [(s)-[r:ABOUT]->(t) WHERE $focus IS NULL OR t.id = $focus | { target: t.id, stance: r.stance }] AS stances
+  [(s)-[r:ABOUT]->(t) WHERE $focus IS NULL OR t.id = $focus | { target: t.id, stance: r.stance }] AS stances,
+  s { .*, __typename: 'Statement' } AS node
 ORDER BY start, end, id
 LIMIT $limit`;
 
@@ -224,9 +225,9 @@ export function createExploreRepository(db: Database) {
       from: string | null;
       to: string | null;
       limit: number;
-    }): Promise<TimelineStatement[]> {
+    }): Promise<Array<TimelineStatement & { node: StatementRow }>> {
       const rows = await db.read(TIMELINE_STATEMENTS, { ...args, limit: int(args.limit) });
-      return rows as unknown as TimelineStatement[];
+      return rows as unknown as Array<TimelineStatement & { node: StatementRow }>;
     },
 
     /** Speaker → target pairs, most statements first, with the number of all pairs. */
