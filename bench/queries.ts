@@ -383,7 +383,7 @@ export const QUERIES: BenchQuery[] = [
     },
     floor: {
       cypher: `
-        MATCH (s:Statement)
+        MATCH (s:Statement) WHERE s.dateStart IS NOT NULL
         WITH s ORDER BY s.dateStart DESC, s.id DESC LIMIT 100
         RETURN s { .id, .text, .date, .datePrecision,
           speaker: head([(a)-[:MADE]->(s) | a.name]),

@@ -1,6 +1,7 @@
 import { int, type Database } from '../../db/neo4j.js';
 import {
   afterCondition,
+  sortable,
   orderClause,
   pageParams,
   type Direction,
@@ -105,7 +106,7 @@ export function createNodesRepository(db: Database) {
     ) {
       // listNodes
       const cypher = `
-MATCH (n:${type}) WHERE ${NAME_FILTER}${page.after ? ` AND ${afterCondition(sort, direction)}` : ''}
+MATCH (n:${type}) WHERE ${NAME_FILTER} AND ${sortable(sort)}${page.after ? ` AND ${afterCondition(sort, direction)}` : ''}
 RETURN n { .*, __typename: $type } AS node, ${sort.expr} AS sortValue
 ${orderClause(sort, direction)}
 LIMIT $limit`;

@@ -2,6 +2,7 @@ import type { Database, Params } from '../../db/neo4j.js';
 import { int } from '../../db/neo4j.js';
 import {
   afterCondition,
+  sortable,
   orderClause,
   pageParams,
   type Direction,
@@ -142,7 +143,8 @@ export function createStatementsRepository(db: Database) {
       const spec = STATEMENT_SORTS[sort];
       // listStatements: the page with each statement's links, so listing costs one round trip.
       const cypher = `
-${matchStatements(filter)}${page.after ? `\n  AND ${afterCondition(spec, direction)}` : ''}
+${matchStatements(filter)}
+  AND ${sortable(spec)}${page.after ? ` AND ${afterCondition(spec, direction)}` : ''}
 WITH n ${orderClause(spec, direction)}
 LIMIT $limit
 RETURN ${STATEMENT_FIELDS} AS node, ${spec.expr} AS sortValue, ${LINKS_OF_N} AS links`;
