@@ -167,6 +167,11 @@ describe('GraphQL read API over the seed', () => {
       'statements',
       'statements(first: $first, after: $after, orderBy: { field: DATE, direction: ASC })',
     ],
+    ['statements, newest first', 'statements(first: $first, after: $after)'],
+    [
+      'statements by confidence',
+      'statements(first: $first, after: $after, orderBy: { field: CONFIDENCE, direction: ASC })',
+    ],
     ['people', 'people(first: $first, after: $after)'],
     ['organizations', 'organizations(first: $first, after: $after)'],
     ['countries', 'countries(first: $first, after: $after, orderBy: { field: ID })'],
