@@ -11,7 +11,8 @@ export interface NodeLoaders {
 export function createNodeLoaders(repo: NodesRepository): NodeLoaders {
   const related = new Map<Relation, DataLoader<string, unknown[]>>();
   return {
-    node: new DataLoader((ids) => repo.byIds(ids), { maxBatchSize: 1000 }),
+    // A timeline's shifts can name thousands of statements: one round trip for all of them.
+    node: new DataLoader((ids) => repo.byIds(ids), { maxBatchSize: 5000 }),
     related<T>(relation: Relation) {
       let loader = related.get(relation);
       if (!loader) {
