@@ -1,10 +1,12 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import type { RecordType } from '../src/import/dataset.js';
 import { createImporter } from '../src/import/importer.js';
+import { toNeo4jProps } from '../src/import/import.repository.js';
 import {
   COLLECTIONS,
   linksOf,
   propsOf,
+  RELATIONSHIP_TYPES,
   relationshipsOf,
   type AnyRecord,
 } from '../src/import/records.js';
@@ -46,23 +48,8 @@ function relationships(
 ): Array<[string, string, string, Record<string, unknown>]> {
   const links = linksOf(type, record) as Record<string, string>;
   if (type === 'position')
-    return [['HOLDS_POSITION', links.person!, links.of!, dated(propsOf(type, record))]];
+    return [['HOLDS_POSITION', links.person!, links.of!, toNeo4jProps(propsOf(type, record))]];
   return relationshipsOf(type, record.id, links).map((r) => [r.type, r.from, r.to, r.props]);
-}
-
-/** Date properties as Neo4j dates, as the importer stores them. */
-function dated(props: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(props)
-      .filter(([, v]) => v !== null)
-      .map(([k, v]) => {
-        if (/(Start|End)$/.test(k) && typeof v === 'string') {
-          const [y, m, d] = v.split('-').map(Number);
-          return [k, new neo4j.types.Date(y!, m!, d!)];
-        }
-        return [k, v];
-      }),
-  );
 }
 
 function records(statements: number): Array<{ type: RecordType; record: AnyRecord }> {
@@ -72,23 +59,7 @@ function records(statements: number): Array<{ type: RecordType; record: AnyRecor
   }));
 }
 
-const REL_TYPES = [
-  'PART_OF',
-  'LOCATED_IN',
-  'CITES',
-  'PUBLISHED_BY',
-  'HOLDS_POSITION',
-  'HELD_IN',
-  'ATTENDED',
-  'MADE',
-  'ABOUT',
-  'ON_TOPIC',
-  'MENTIONS',
-  'MADE_AT',
-  'REPORTED_IN',
-  'RELAYS',
-  'RESPONDS_TO',
-];
+const REL_TYPES = [...RELATIONSHIP_TYPES, 'HOLDS_POSITION'];
 
 async function timed(
   method: string,
@@ -136,7 +107,9 @@ export async function ingestFloor(
     try {
       for (const [, type] of COLLECTIONS) {
         if (type === 'position') continue;
-        const rows = all.filter((r) => r.type === type).map((r) => dated(propsOf(type, r.record)));
+        const rows = all
+          .filter((r) => r.type === type)
+          .map((r) => toNeo4jProps(propsOf(type, r.record)));
         for (let i = 0; i < rows.length; i += batchSize) {
           await session.executeWrite((tx) =>
             tx.run(`UNWIND $rows AS row CREATE (n:${LABELS[type]}) SET n = row`, {
@@ -180,7 +153,7 @@ export async function ingestRowAtATime(driver: Driver, statements: number): Prom
               `MERGE (n:${LABELS[type].split(':')[0]} {id: $id}) SET n = $props SET n:${LABELS[type]}`,
               {
                 id: record.id,
-                props: dated(propsOf(type, record)),
+                props: toNeo4jProps(propsOf(type, record)),
               },
             );
           }

@@ -26,7 +26,7 @@ const NODE_LABELS: Record<Exclude<RecordType, 'position'>, string> = {
 const DATE_PROPS = /^(published|from|to|date|endDate)(Start|End)$/;
 
 /** YYYY-MM-DD strings become Neo4j dates, so range filters compare dates, not text. */
-function toNeo4jProps(props: Props): Record<string, unknown> {
+export function toNeo4jProps(props: Props): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(props)
       .filter(([, value]) => value !== null)
