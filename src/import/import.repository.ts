@@ -166,28 +166,22 @@ export function createImportRepository(db: Database) {
       return new Set(rows.map((row) => row.id as string));
     },
 
-    /** Nodes first (all of a file or batch), then positions and links, so every link finds both ends. */
+    /**
+     * Nodes first (all of a file or batch), then positions and links, so every link
+     * finds both ends. `fresh`: the nodes are known not to exist, so they are created
+     * without MERGE (a concurrent writer of the same id fails the transaction on the constraint).
+     */
     async writeNodes(
       tx: Tx,
       type: RecordType,
       rows: WriteRow[],
       by: string,
       now: Date,
+      { fresh = false } = {},
     ): Promise<void> {
       if (rows.length === 0 || type === 'position') return;
-      await tx.run(UPSERT_NODES[type], { rows: asParams(rows), by, now: dateTime(now) });
-    },
-
-    /** Nodes known not to exist (a concurrent writer of the same id makes the transaction fail on the constraint). */
-    async createNodes(
-      tx: Tx,
-      type: RecordType,
-      rows: WriteRow[],
-      by: string,
-      now: Date,
-    ): Promise<void> {
-      if (rows.length === 0 || type === 'position') return;
-      await tx.run(CREATE_NODES[type], { rows: asParams(rows), by, now: dateTime(now) });
+      const cypher = (fresh ? CREATE_NODES : UPSERT_NODES)[type];
+      await tx.run(cypher, { rows: asParams(rows), by, now: dateTime(now) });
     },
 
     /**

@@ -202,7 +202,7 @@ async function classify(
 async function writeNodes(repo: ImportRepository, tx: Tx, plan: Plan, by: string) {
   const now = new Date();
   for (const type of TYPES) {
-    await repo.createNodes(tx, type, plan.fresh.get(type) ?? [], by, now);
+    await repo.writeNodes(tx, type, plan.fresh.get(type) ?? [], by, now, { fresh: true });
     await repo.writeNodes(tx, type, plan.changed.get(type) ?? [], by, now);
   }
 }
