@@ -1,3 +1,5 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
 import type { Driver } from 'neo4j-driver';
 import type { RecordType } from '../src/import/dataset.js';
 import { createImporter } from '../src/import/importer.js';
@@ -95,49 +97,67 @@ export async function ingestOurs(
   }).then((r) => ({ ...r, records: count }));
 }
 
+/**
+ * The floor reads the same JSON Lines file as our importer (JSON.parse, no checks) and
+ * streams it twice: nodes, then relationships, each in batches of one type, so memory
+ * stays bounded at any size.
+ */
 export async function ingestFloor(
   driver: Driver,
+  file: string,
   statements: number,
   batchSize: number,
 ): Promise<IngestResult> {
   await migrate(createDatabase(driver, { database: 'neo4j', txTimeoutMs: 600_000 }));
-  const all = records(statements);
-  return timed('floor (UNWIND … CREATE)', statements, all.length, async () => {
+  let count = 0;
+  const result = await timed('floor (UNWIND … CREATE)', statements, 0, async () => {
     const session = driver.session({ database: 'neo4j' });
+    const pending = new Map<string, object[]>();
+    const flush = async (key: string, cypher: string) => {
+      const rows = pending.get(key) ?? [];
+      pending.set(key, []);
+      if (rows.length) await session.executeWrite((tx) => tx.run(cypher, { rows }));
+    };
+    const nodeCypher = (type: RecordType) =>
+      `UNWIND $rows AS row CREATE (n:${LABELS[type]}) SET n = row`;
+    const relCypher = (rel: string) =>
+      `UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[r:${rel}]->(b) SET r = row.props`;
+    const add = async (key: string, row: object, cypher: string) => {
+      const rows = pending.get(key) ?? [];
+      rows.push(row);
+      pending.set(key, rows);
+      if (rows.length >= batchSize) await flush(key, cypher);
+    };
     try {
-      for (const [, type] of COLLECTIONS) {
-        if (type === 'position') continue;
-        const rows = all
-          .filter((r) => r.type === type)
-          .map((r) => toNeo4jProps(propsOf(type, r.record)));
-        for (let i = 0; i < rows.length; i += batchSize) {
-          await session.executeWrite((tx) =>
-            tx.run(`UNWIND $rows AS row CREATE (n:${LABELS[type]}) SET n = row`, {
-              rows: rows.slice(i, i + batchSize),
-            }),
-          );
+      for await (const { type, record } of fileRecords(file)) {
+        count += 1;
+        if (type !== 'position')
+          await add(type, toNeo4jProps(propsOf(type, record)), nodeCypher(type));
+      }
+      for (const [, type] of COLLECTIONS)
+        if (type !== 'position') await flush(type, nodeCypher(type));
+      for await (const { type, record } of fileRecords(file)) {
+        for (const [rel, from, to, props] of relationships(type, record)) {
+          await add(rel, { from, to, props }, relCypher(rel));
         }
       }
-      const rels = all.flatMap((r) => relationships(r.type, r.record));
-      for (const rel of REL_TYPES) {
-        const rows = rels
-          .filter((r) => r[0] === rel)
-          .map(([, from, to, props]) => ({ from, to, props }));
-        for (let i = 0; i < rows.length; i += batchSize) {
-          await session.executeWrite((tx) =>
-            tx.run(
-              `UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[r:${rel}]->(b) SET r = row.props`,
-              {
-                rows: rows.slice(i, i + batchSize),
-              },
-            ),
-          );
-        }
-      }
+      for (const rel of REL_TYPES) await flush(rel, relCypher(rel));
     } finally {
       await session.close();
     }
   });
+  return { ...result, records: count };
+}
+
+async function* fileRecords(file: string): AsyncGenerator<{ type: RecordType; record: AnyRecord }> {
+  for await (const line of createInterface({
+    input: createReadStream(file),
+    crlfDelay: Infinity,
+  })) {
+    if (!line.trim()) continue;
+    const { type, ...record } = JSON.parse(line) as { type?: RecordType } & Record<string, unknown>;
+    if (type) yield { type, record: record as unknown as AnyRecord };
+  }
 }
 
 export async function ingestRowAtATime(driver: Driver, statements: number): Promise<IngestResult> {

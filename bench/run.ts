@@ -82,10 +82,10 @@ async function main() {
       const neo = await fresh();
       try {
         if (method === 'floor') {
-          await ingestFloor(neo.driver, WARMUP_STATEMENTS, batchSize);
+          await ingestFloor(neo.driver, warmupFile, WARMUP_STATEMENTS, batchSize);
           await clear(neo);
           log(`floor: ${size} statements`);
-          ingest.push(await ingestFloor(neo.driver, size, batchSize));
+          ingest.push(await ingestFloor(neo.driver, file, size, batchSize));
         } else {
           await ingestRowAtATime(neo.driver, Math.min(200, rowSample));
           await clear(neo);
