@@ -32,6 +32,13 @@ const HOPS: Record<number, string> = {
 };
 
 /** Relationships a traversal may follow: all, or those of the allow-listed types in `$types`. */
+/** The quantifier for 1..n hops, from the fixed table only: any other n is a programming error. */
+function hops(n: number): string {
+  const quantifier = HOPS[n];
+  if (quantifier === undefined) throw new Error(`no path quantifier for ${n} hops`);
+  return quantifier;
+}
+
 const STEP = `-[r WHERE $types IS NULL OR type(r) IN $types]-`;
 
 const NODE_MAP = (alias: string) =>
@@ -104,7 +111,7 @@ RETURN size(pairs) AS total, pairs[0..$first] AS edges`;
 const neighborhood = (depth: number) => `// neighborhood
 MATCH (c:Entity {id: $id})
 OPTIONAL CALL (c) {
-  MATCH p = SHORTEST 1 (c)${STEP}${HOPS[depth]}(x:Entity)
+  MATCH p = SHORTEST 1 (c)${STEP}${hops(depth)}(x:Entity)
   WHERE x <> c
   RETURN x, length(p) AS distance
 }
@@ -116,7 +123,7 @@ RETURN size(found) AS total, [{ id: c.id, distance: 0 }] + found[0..$limit] AS k
 const paths = (maxLength: number) => `// pathsBetween
 MATCH (a:Entity {id: $fromId}), (b:Entity {id: $toId})
 CALL (a, b) {
-  MATCH p = ALL SHORTEST (a)${STEP}${HOPS[maxLength]}(b)
+  MATCH p = ALL SHORTEST (a)${STEP}${hops(maxLength)}(b)
   RETURN p LIMIT $scan
 }
 WITH p ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)]

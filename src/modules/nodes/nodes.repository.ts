@@ -97,6 +97,7 @@ const NAME_FILTER = `($nameContains IS NULL OR toLower(n.name) CONTAINS toLower(
 export function createNodesRepository(db: Database) {
   return {
     /** A page of one type's nodes, with each row's sort value for its cursor. */
+    /** `type` is a key of LISTS and `sort` one of its specs: labels and sort keys never come from input. */
     async page(
       type: ListType,
       sort: SortSpec,
