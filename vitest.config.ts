@@ -10,12 +10,22 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/helpers/global-setup.ts'],
-    // Integration files share one Neo4j and clear it before they start: run files one at a time.
-    fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
+    projects: [
+      // Pure logic: no database, no JVM (`npx vitest run --project unit`).
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/helpers/global-setup.ts'],
+          // Integration files share one Neo4j and clear it before they start: one file at a time.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });
