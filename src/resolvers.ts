@@ -1,5 +1,6 @@
-import { GraphQLScalarType } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { DateTimeResolver, LocalDateResolver, URLResolver } from 'graphql-scalars';
+import { checkDay } from './calendar.js';
 import type { Resolvers } from './generated/graphql.js';
 import { actorsResolvers } from './modules/actors/actors.resolvers.js';
 import { editingResolvers } from './modules/editing/editing.resolvers.js';
@@ -9,11 +10,23 @@ import { nodesResolvers } from './modules/nodes/nodes.resolvers.js';
 import { sourcesResolvers } from './modules/sources/sources.resolvers.js';
 import { statementsResolvers } from './modules/statements/statements.resolvers.js';
 
+/** A Date argument, read by the calendar: a refusal says why ("February 2023 has 28 days"). */
+function parseDay(value: unknown): string {
+  const checked = checkDay(value);
+  if (!checked.ok) throw new GraphQLError(`${JSON.stringify(value)} ${checked.message}.`);
+  return checked.value;
+}
+
 /** Days stay "YYYY-MM-DD" strings end to end (graphql-scalars' Date would make them JS Dates at midnight UTC). */
 const DateScalar = new GraphQLScalarType({
   ...LocalDateResolver.toConfig(),
   name: 'Date',
-  description: 'A calendar day, YYYY-MM-DD.',
+  description: 'A calendar day, YYYY-MM-DD, years 0001 to 9999.',
+  parseValue: parseDay,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('A Date is a string, YYYY-MM-DD.');
+    return parseDay(ast.value);
+  },
 });
 
 const modules: Resolvers[] = [

@@ -4,7 +4,7 @@ import type { Database } from '../db/neo4j.js';
 import { statementsCsv } from '../export/csv.js';
 import { exportDataset } from '../export/exporter.js';
 import { COLLECTIONS } from '../import/records.js';
-import { isPartialDate } from '../partial-date.js';
+import { checkDay } from '../calendar.js';
 
 /** `statement-graph export …`: argument handling and file writing only. */
 export async function runExport(
@@ -23,11 +23,11 @@ export async function runExport(
       to: { type: 'string' },
     },
   });
-  const day = /^\d{4}-\d{2}-\d{2}$/;
   for (const name of ['from', 'to'] as const) {
     const value = values[name];
-    if (value !== undefined && !(day.test(value) && isPartialDate(value))) {
-      log(`--${name} must be a day, YYYY-MM-DD`);
+    const checked = value === undefined ? null : checkDay(value);
+    if (checked && !checked.ok) {
+      log(`--${name} ${checked.message}`);
       return 2;
     }
   }

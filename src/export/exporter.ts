@@ -1,7 +1,7 @@
 import { FORMAT, type Dataset, type StatementRecord } from '../import/dataset.js';
 import { canonical, COLLECTIONS, referencesOf, type AnyRecord } from '../import/records.js';
 import type { Database, Row } from '../db/neo4j.js';
-import { parsePartialDate } from '../partial-date.js';
+import { parsePartialDate } from '../calendar.js';
 import { createExportRepository } from './export.repository.js';
 
 export interface ExportFilter {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isPartialDate } from '../partial-date.js';
+import { checkDay, checkPartialDate, DAY_FORM, PARTIAL_DATE_FORM } from '../calendar.js';
 
 /**
  * The dataset format (version "statement-graph/1"): the one shape used by the
@@ -45,12 +45,24 @@ const name = z.string().trim().min(1).max(300);
 const text = (max: number) => z.string().trim().min(1).max(max);
 const aliases = z.array(name).max(50).default([]);
 
-/** YYYY, YYYY-MM or YYYY-MM-DD: the precision is the shape. */
+/** Refines a string with one of the calendar's checks, keeping its message ("February 2023 has 28 days"). */
+const calendarCheck =
+  (check: (text: string) => { ok: boolean; message?: string }) =>
+  (text: string, ctx: z.RefinementCtx) => {
+    const checked = check(text);
+    if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message! });
+  };
+
+/** YYYY, YYYY-MM or YYYY-MM-DD over years 0001–9999 (see src/calendar.ts): the precision is the shape. */
 export const partialDate = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date of the form YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine(isPartialDate, 'must be a date of the form YYYY, YYYY-MM or YYYY-MM-DD');
-const isoDay = z.iso.date();
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: PARTIAL_DATE_FORM, abort: true })
+  .superRefine(calendarCheck(checkPartialDate));
+/** YYYY-MM-DD over years 0001–9999. */
+const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: DAY_FORM, abort: true })
+  .superRefine(calendarCheck(checkDay));
 
 export const STANCES = ['SUPPORTIVE', 'CRITICAL', 'NEUTRAL', 'MIXED'] as const;
 export const STATEMENT_KINDS = ['DIRECT_QUOTE', 'PARAPHRASE', 'REPORTED'] as const;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parsePartialDate } from '../partial-date.js';
+import { parsePartialDate } from '../calendar.js';
 import type {
   CountryRecord,
   Dataset,

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { monthEnd } from '../../src/calendar.js';
 import { AppError } from '../../src/errors.js';
 import {
   buildTimeline,
   findShifts,
-  isoWeek,
-  periodOf,
   placeStatement,
   type TimelineStatement,
 } from '../../src/modules/explore/explore.timeline.js';
@@ -13,12 +12,11 @@ const day = (id: string, date: string, stances: TimelineStatement['stances'] = [
   ({ id, precision: 'DAY', start: date, end: date, stances }) satisfies TimelineStatement;
 const month = (id: string, ym: string, stances: TimelineStatement['stances'] = []) => {
   const [y, m] = ym.split('-').map(Number);
-  const last = new Date(Date.UTC(y!, m!, 0)).getUTCDate();
   return {
     id,
     precision: 'MONTH',
     start: `${ym}-01`,
-    end: `${ym}-${last}`,
+    end: monthEnd(y!, m!),
     stances,
   } satisfies TimelineStatement;
 };
@@ -33,36 +31,6 @@ const toward = (
   stance: 'SUPPORTIVE' | 'CRITICAL' | 'NEUTRAL' | 'MIXED',
   target = 'country:ISR',
 ) => [{ target, stance }];
-
-describe('isoWeek', () => {
-  it('runs Monday to Sunday', () => {
-    expect(isoWeek('2024-07-28')).toEqual({
-      key: '2024-W30',
-      start: '2024-07-22',
-      end: '2024-07-28',
-    });
-    expect(isoWeek('2024-07-29').key).toBe('2024-W31');
-  });
-
-  it('takes the year of the week’s Thursday at year ends', () => {
-    expect(isoWeek('2024-12-30')).toMatchObject({ key: '2025-W01', start: '2024-12-30' });
-    expect(isoWeek('2021-01-03')).toMatchObject({ key: '2020-W53', end: '2021-01-03' });
-    expect(isoWeek('2026-01-01').key).toBe('2026-W01');
-  });
-});
-
-describe('periodOf', () => {
-  it('gives months their real last day', () => {
-    expect(periodOf('2024-02-10', 'MONTH')).toEqual({
-      key: '2024-02',
-      granularity: 'MONTH',
-      start: '2024-02-01',
-      end: '2024-02-29',
-    });
-    expect(periodOf('2024-02-10', 'YEAR')).toMatchObject({ key: '2024', end: '2024-12-31' });
-    expect(periodOf('2024-02-10', 'DAY')).toMatchObject({ key: '2024-02-10' });
-  });
-});
 
 describe('placeStatement', () => {
   it('puts a date into the period containing it when it fits', () => {
@@ -189,6 +157,16 @@ describe('buildTimeline', () => {
     expect(july.withoutStance).toBe(0);
     const june = buildTimeline(statements, 'MONTH', 100).buckets[0]!;
     expect(june.withoutStance).toBe(1);
+  });
+
+  it('buckets early years by the calendar, not by JS Date (years 0–99 are not the 1900s)', () => {
+    const early = [day('a', '0050-06-15'), day('b', '0999-05-01'), month('c', '0004-02')];
+    const weeks = buildTimeline(early, 'WEEK', 100);
+    expect(weeks.buckets.map((b) => [b.key, b.start, b.end])).toEqual([
+      ['0050-W24', '0050-06-13', '0050-06-19'],
+      ['0999-W18', '0999-04-29', '0999-05-05'],
+    ]);
+    expect(weeks.coarserBuckets.map((b) => [b.key, b.end])).toEqual([['0004-02', '0004-02-29']]);
   });
 
   it('refuses more statements than the cap with QUERY_TOO_COMPLEX', () => {

@@ -1,3 +1,4 @@
+import { periodOf, type Granularity, type Period } from '../../calendar.js';
 import { AppError } from '../../errors.js';
 
 /**
@@ -10,17 +11,8 @@ import { AppError } from '../../errors.js';
  * period: it gets a period at its own precision, listed apart.
  */
 
-export type Granularity = 'DAY' | 'WEEK' | 'MONTH' | 'YEAR';
+export type { Granularity, Period };
 export type Stance = 'SUPPORTIVE' | 'CRITICAL' | 'NEUTRAL' | 'MIXED';
-
-export interface Period {
-  /** 2024-07-28, 2024-W30 (ISO week), 2024-07 or 2024. */
-  key: string;
-  granularity: Granularity;
-  /** First and last day, YYYY-MM-DD. */
-  start: string;
-  end: string;
-}
 
 /** A statement as a timeline needs it; `stances` are toward the timeline's targets only. */
 export interface TimelineStatement {
@@ -57,45 +49,6 @@ export interface TimelineData {
   buckets: TimelineBucketRow[];
   coarserBuckets: TimelineBucketRow[];
   shifts: ShiftRow[];
-}
-
-const DAY_MS = 86_400_000;
-
-const toDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The ISO week (Monday to Sunday) of a day; its year is the year of its Thursday. */
-export function isoWeek(day: string): { key: string; start: string; end: string } {
-  const ms = dayMs(day);
-  const weekday = (new Date(ms).getUTCDay() + 6) % 7;
-  const monday = ms - weekday * DAY_MS;
-  const thursday = new Date(monday + 3 * DAY_MS);
-  const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
-  return { key: `${year}-W${pad(week)}`, start: toDay(monday), end: toDay(monday + 6 * DAY_MS) };
-}
-
-/** The period of `granularity` containing a day. */
-export function periodOf(day: string, granularity: Granularity): Period {
-  const [y, m] = day.split('-') as [string, string, string];
-  switch (granularity) {
-    case 'DAY':
-      return { key: day, granularity, start: day, end: day };
-    case 'WEEK':
-      return { ...isoWeek(day), granularity };
-    case 'MONTH': {
-      const last = new Date(Date.UTC(Number(y), Number(m), 0)).getUTCDate();
-      return {
-        key: `${y}-${m}`,
-        granularity,
-        start: `${y}-${m}-01`,
-        end: `${y}-${m}-${pad(last)}`,
-      };
-    }
-    case 'YEAR':
-      return { key: y, granularity, start: `${y}-01-01`, end: `${y}-12-31` };
-  }
 }
 
 /**
