@@ -94,23 +94,75 @@ describe('findShifts', () => {
     expect(shifts.map((s) => [s.target, s.before, s.after])).toEqual([['x', 'a', 'c']]);
   });
 
-  it('marks a shift between overlapping dates as uncertain: a month before a day in it', () => {
+  it('counts no shift between statements whose order is unknown: a month and a day in it', () => {
     const shifts = findShifts([
       day('b', '2024-06-15', toward('CRITICAL')),
       month('a', '2024-06', toward('SUPPORTIVE')),
     ]);
+    expect(shifts).toEqual([]);
+  });
+
+  it('counts no shift inside one day, and none out of a day whose statements disagree', () => {
+    expect(
+      findShifts([
+        day('s2', '2024-07-28', toward('CRITICAL')),
+        day('s1', '2024-07-28', toward('NEUTRAL')),
+        day('s3', '2024-07-29', toward('CRITICAL')),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('counts a shift from a day whose statements agree to a later one', () => {
+    const shifts = findShifts([
+      day('s1', '2024-07-28', toward('NEUTRAL')),
+      day('s2', '2024-07-28', toward('NEUTRAL')),
+      month('m', '2024-09', toward('CRITICAL')),
+    ]);
     expect(shifts).toEqual([
-      expect.objectContaining({ before: 'a', after: 'b', from: 'SUPPORTIVE', certain: false }),
+      {
+        target: 'country:ISR',
+        from: 'NEUTRAL',
+        to: 'CRITICAL',
+        before: 's2',
+        after: 'm',
+        certain: true,
+      },
     ]);
   });
 
-  it('orders statements of the same day by id, and says the order is not known', () => {
+  it('counts a known shift beside a year-precision statement, and once for statements of unknown order', async () => {
     const shifts = findShifts([
-      day('s2', '2024-07-28', toward('CRITICAL')),
-      day('s1', '2024-07-28', toward('NEUTRAL')),
+      { ...year('y', '2024'), stances: toward('NEUTRAL') },
+      day('a', '2024-05-20', toward('SUPPORTIVE')),
+      month('m', '2024-06', toward('CRITICAL')),
+      day('b', '2024-06-15', toward('CRITICAL')),
+      day('c', '2024-07-28', toward('MIXED')),
+    ]);
+    expect(shifts.map((s) => [s.before, s.after, s.from, s.to])).toEqual([
+      ['a', 'm', 'SUPPORTIVE', 'CRITICAL'],
+      ['b', 'c', 'CRITICAL', 'MIXED'],
+    ]);
+  });
+
+  it("leaves out positions the speaker relays: they are another's stance", () => {
+    const relayed = { ...day('r', '2024-07-10', toward('CRITICAL')), relays: true };
+    expect(
+      findShifts([
+        day('a', '2024-07-01', toward('SUPPORTIVE')),
+        relayed,
+        day('b', '2024-07-20', toward('SUPPORTIVE')),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('follows each speaker on their own in a timeline about a target', () => {
+    const shifts = findShifts([
+      { ...day('a', '2024-07-01', toward('SUPPORTIVE')), speaker: 'p:one' },
+      { ...day('b', '2024-07-02', toward('CRITICAL')), speaker: 'p:two' },
+      { ...day('c', '2024-07-03', toward('CRITICAL')), speaker: 'p:one' },
     ]);
     expect(shifts).toEqual([
-      expect.objectContaining({ before: 's1', after: 's2', certain: false }),
+      expect.objectContaining({ speaker: 'p:one', before: 'a', after: 'c', to: 'CRITICAL' }),
     ]);
   });
 });

@@ -66,6 +66,31 @@ WHERE ($from IS NULL OR s.dateStart >= date($from))
   AND ($topicId IS NULL OR EXISTS { MATCH (s)-[:ON_TOPIC]->(t:Topic) WHERE t.id = $topicId })
 RETURN s.id AS id, s.datePrecision AS precision, s.dateStart AS start, s.dateEnd AS end,
   [(s)-[r:ABOUT]->(t) WHERE $focus IS NULL OR t.id = $focus | { target: t.id, stance: r.stance }] AS stances,
+  EXISTS { (s)-[:RELAYS]->(:Statement) } AS relays,
+  s { .*, __typename: 'Statement' } AS node
+ORDER BY start, end, id
+LIMIT $limit`;
+
+/**
+ * Statements about a target from any speaker: ABOUT it, and for a topic also
+ * ON_TOPIC; with the speaker, the stance toward the target and whether the
+ * statement relays another's. Null row set for an unknown target is left to the resolver.
+ */
+const ABOUT_STATEMENTS = `// aboutStatements
+MATCH (t:Entity {id: $targetId})
+CALL (t) {
+  MATCH (s:Statement)-[:ABOUT]->(t) RETURN s
+  UNION
+  MATCH (s:Statement)-[:ON_TOPIC]->(t) WHERE t:Topic RETURN s
+}
+WITH t, s
+WHERE ($from IS NULL OR s.dateStart >= date($from))
+  AND ($to IS NULL OR s.dateEnd <= date($to))
+MATCH (a:Actor)-[:MADE]->(s)
+RETURN s.id AS id, s.datePrecision AS precision, s.dateStart AS start, s.dateEnd AS end,
+  a.id AS speaker,
+  [(s)-[r:ABOUT]->(t) | { target: t.id, stance: r.stance }] AS stances,
+  EXISTS { (s)-[:RELAYS]->(:Statement) } AS relays,
   s { .*, __typename: 'Statement' } AS node
 ORDER BY start, end, id
 LIMIT $limit`;
@@ -235,6 +260,17 @@ export function createExploreRepository(db: Database) {
     }): Promise<Array<TimelineStatement & { node: StatementRow }>> {
       const rows = await db.read(TIMELINE_STATEMENTS, { ...args, limit: int(args.limit) });
       return rows as unknown as Array<TimelineStatement & { node: StatementRow }>;
+    },
+
+    /** Statements about a target from any speaker, in date order, at most `limit`. */
+    async aboutStatements(args: {
+      targetId: string;
+      from: string | null;
+      to: string | null;
+      limit: number;
+    }): Promise<Array<TimelineStatement & { speaker: string; node: StatementRow }>> {
+      const rows = await db.read(ABOUT_STATEMENTS, { ...args, limit: int(args.limit) });
+      return rows as unknown as Array<TimelineStatement & { speaker: string; node: StatementRow }>;
     },
 
     /** Speaker → target pairs, most statements first, with the number of all pairs. */

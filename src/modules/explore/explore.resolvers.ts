@@ -2,6 +2,7 @@ import { JSONObjectResolver } from 'graphql-scalars';
 import type { Context } from '../../context.js';
 import { badInput, notFound } from '../../errors.js';
 import type {
+  QueryAboutTimelineArgs,
   QueryNeighborhoodArgs,
   QueryPathsArgs,
   QuerySearchArgs,
@@ -137,19 +138,68 @@ async function timeline(ctx: Context, args: QueryTimelineArgs) {
     topic: topic as TopicRow | null,
     granularity,
     ...data,
-    shifts: await withNodes(ctx, data.shifts),
+    shifts: await withNodes(ctx, data.shifts, actor.id),
   };
 }
 
-/** Shifts with their statements and targets, loaded in one batch. */
-async function withNodes(ctx: Context, shifts: ShiftRow[]) {
-  const ids = shifts.flatMap((s) => [s.target, s.before, s.after]);
+async function aboutTimeline(ctx: Context, args: QueryAboutTimelineArgs) {
+  checkRange(args.from, args.to);
+  const target = await nodeById(ctx, args.targetId);
+  if (!target || !TARGET_TYPES.has(target.__typename)) {
+    throw notFound('statement target', args.targetId);
+  }
+  const granularity = args.granularity ?? 'MONTH';
+  const statements = await ctx.explore.aboutStatements({
+    targetId: target.id,
+    from: args.from ?? null,
+    to: args.to ?? null,
+    limit: MAX_TIMELINE_STATEMENTS + 1,
+  });
+  for (const { id, node } of statements) ctx.loaders.node.prime(id, node);
+  const data = buildTimeline(statements, granularity, MAX_TIMELINE_STATEMENTS);
+  const speakers = new Map<string, { count: number; stances: Record<Lowercase<Stance>, number> }>();
+  for (const s of statements) {
+    let entry = speakers.get(s.speaker);
+    if (!entry) {
+      entry = { count: 0, stances: { supportive: 0, critical: 0, neutral: 0, mixed: 0 } };
+      speakers.set(s.speaker, entry);
+    }
+    entry.count += 1;
+    for (const stance of new Set(s.stances.map((x) => x.stance))) {
+      entry.stances[stance.toLowerCase() as Lowercase<Stance>] += 1;
+    }
+  }
+  const actors = new Map((await nodesByIds(ctx, [...speakers.keys()])).map((n) => [n.id, n]));
+  return {
+    target: target as TargetRow,
+    granularity,
+    ...data,
+    speakers: [...speakers]
+      .sort(([a, x], [b, y]) => y.count - x.count || (a < b ? -1 : 1))
+      .flatMap(([id, entry]) => {
+        const speaker = actors.get(id);
+        return speaker ? [{ speaker: speaker as ActorRow, ...entry }] : [];
+      }),
+    shifts: await withNodes(ctx, data.shifts, null),
+  };
+}
+
+/** Shifts with their speakers, statements and targets, loaded in one batch. */
+async function withNodes(ctx: Context, shifts: ShiftRow[], actorId: string | null) {
+  const speakerOf = (s: ShiftRow) => s.speaker ?? actorId ?? '';
+  const ids = shifts.flatMap((s) => [speakerOf(s), s.target, s.before, s.after]);
   const byId = new Map((await nodesByIds(ctx, ids)).map((n) => [n.id, n]));
   return shifts.flatMap((s) => {
-    const [target, before, after] = [byId.get(s.target), byId.get(s.before), byId.get(s.after)];
-    if (!target || !before || !after) return [];
+    const [speaker, target, before, after] = [
+      byId.get(speakerOf(s)),
+      byId.get(s.target),
+      byId.get(s.before),
+      byId.get(s.after),
+    ];
+    if (!speaker || !target || !before || !after) return [];
     return [
       {
+        speaker: speaker as ActorRow,
         target: target as TargetRow,
         before: before as StatementRow,
         after: after as StatementRow,
@@ -273,6 +323,7 @@ export const exploreResolvers: Resolvers = {
   Query: {
     search: (_, args, ctx) => search(ctx, args),
     timeline: (_, args, ctx) => timeline(ctx, args),
+    aboutTimeline: (_, args, ctx) => aboutTimeline(ctx, args),
     stanceNetwork: (_, args, ctx) => stanceNetwork(ctx, args),
     neighborhood: (_, args, ctx) => neighborhood(ctx, args),
     paths: (_, args, ctx) => paths(ctx, args),

@@ -21,6 +21,10 @@ export interface TimelineStatement {
   start: string;
   end: string;
   stances: Array<{ target: string; stance: Stance }>;
+  /** The speaker: shifts are per speaker (a timeline about a target has several). */
+  speaker?: string;
+  /** It passes on another's position (RELAYS): shown, never counted as the speaker's stance. */
+  relays?: boolean;
 }
 
 export type StanceCounts = Record<Lowercase<Stance>, number>;
@@ -35,12 +39,14 @@ export interface TimelineBucketRow extends Period {
 }
 
 export interface ShiftRow {
+  /** Set when the timeline has several speakers. */
+  speaker?: string;
   target: string;
   from: Stance;
   to: Stance;
   before: string;
   after: string;
-  /** The date ranges do not overlap, so `before` is known to be earlier than `after`. */
+  /** Always true: only shifts whose order is known are counted. */
   certain: boolean;
 }
 
@@ -66,32 +72,66 @@ export function byDate(a: TimelineStatement, b: TimelineStatement): number {
 }
 
 /**
- * Stance changes: per target, the statements taking a stance toward it in date
- * order; a shift is a statement whose stance differs from the one before.
- * Ordered by the later statement's date, then target id.
+ * Stance changes, counted only where they are known: per speaker and target,
+ * among the speaker's own positions (a statement that relays another's position
+ * is not the speaker's stance). A statement is known to follow another when its
+ * date begins after the other's ends; two of one day, or 2024-07 and 2024-07-28,
+ * have no known order. A statement shifts when the latest statements known to
+ * precede it (those no other predecessor is known to follow) all took one
+ * stance and it takes another; when they disagree, nothing is counted. Several
+ * statements of unknown order shifting from the same predecessors count once.
+ * Ordered by the later statement's date, then speaker and target id.
  */
 export function findShifts(statements: readonly TimelineStatement[]): ShiftRow[] {
-  const ordered = [...statements].sort(byDate);
-  const last = new Map<string, { statement: TimelineStatement; stance: Stance }>();
-  const shifts: ShiftRow[] = [];
+  const ordered = [...statements].filter((s) => !s.relays).sort(byDate);
+  const series = new Map<string, Array<{ statement: TimelineStatement; stance: Stance }>>();
   for (const statement of ordered) {
-    const here = [...statement.stances].sort((a, b) => (a.target < b.target ? -1 : 1));
-    for (const { target, stance } of here) {
-      const previous = last.get(target);
-      if (previous && previous.stance !== stance) {
-        shifts.push({
-          target,
-          from: previous.stance,
-          to: stance,
-          before: previous.statement.id,
-          after: statement.id,
-          certain: previous.statement.end < statement.start,
-        });
-      }
-      last.set(target, { statement, stance });
+    for (const { target, stance } of statement.stances) {
+      const key = `${statement.speaker ?? ''}\u0000${target}`;
+      let list = series.get(key);
+      if (!list) series.set(key, (list = []));
+      list.push({ statement, stance });
     }
   }
-  return shifts;
+  const shifts: Array<ShiftRow & { order: TimelineStatement }> = [];
+  for (const [key, list] of series) {
+    const [speaker, target] = key.split('\u0000') as [string, string];
+    const counted = new Set<string>();
+    for (const { statement: b, stance } of list) {
+      const before = list.filter((x) => x.statement.end < b.start);
+      if (before.length === 0) continue;
+      const latestStart = before.reduce(
+        (m, x) => (x.statement.start > m ? x.statement.start : m),
+        '',
+      );
+      const latest = before.filter((x) => x.statement.end >= latestStart);
+      const stances = new Set(latest.map((x) => x.stance));
+      if (stances.size !== 1) continue;
+      const [from] = stances;
+      if (from === stance) continue;
+      const once = `${latest.map((x) => x.statement.id).join(',')}>${stance}`;
+      if (counted.has(once)) continue;
+      counted.add(once);
+      shifts.push({
+        ...(speaker === '' ? {} : { speaker }),
+        target,
+        from: from!,
+        to: stance,
+        before: latest.at(-1)!.statement.id,
+        after: b.id,
+        certain: true,
+        order: b,
+      });
+    }
+  }
+  return shifts
+    .sort(
+      (a, b) =>
+        byDate(a.order, b.order) ||
+        (a.speaker ?? '').localeCompare(b.speaker ?? '') ||
+        (a.target < b.target ? -1 : a.target > b.target ? 1 : 0),
+    )
+    .map(({ order: _order, ...shift }) => shift);
 }
 
 const emptyCounts = (): StanceCounts => ({ supportive: 0, critical: 0, neutral: 0, mixed: 0 });

@@ -1,9 +1,12 @@
 import DataLoader from 'dataloader';
-import type { StatementLinks, StatementsRepository } from './statements.repository.js';
+import type { RouteStep, StatementLinks, StatementsRepository } from './statements.repository.js';
 
 export function createStatementLoaders(repo: StatementsRepository) {
   return {
     statementLinks: new DataLoader<string, StatementLinks | null>((ids) => repo.links(ids), {
+      maxBatchSize: 1000,
+    }),
+    statementRoute: new DataLoader<string, RouteStep[] | null>((ids) => repo.routes(ids), {
       maxBatchSize: 1000,
     }),
   };

@@ -126,6 +126,64 @@ const LINKS_OF_N = `{
   responses: [(x)-[:RESPONDS_TO]->(n) | x.id]
 }`;
 
+/** One of a statement's own sources, with the ids of every source it cites (CITES, transitively). */
+export interface RouteSourceRow {
+  source: string;
+  quoteType: string;
+  published: string | null;
+  upstream: string[];
+}
+
+/** A statement's route: its own sources, the origin first and the source read last, each once. */
+export interface RouteStep {
+  source: string;
+  quoteType: string;
+}
+
+// statementRoutes: each statement's own sources with what each cites, for ordering them.
+const STATEMENT_ROUTES = `
+UNWIND $ids AS id
+MATCH (n:Statement {id: id})
+RETURN id, [(n)-[r:REPORTED_IN]->(x:Source) | {
+  source: x.id, quoteType: r.quoteType, published: x.publishedStart,
+  upstream: COLLECT { MATCH (x)-[:CITES*1..10]->(y:Source) RETURN DISTINCT y.id }
+}] AS sources`;
+
+/**
+ * The route through a statement's own sources, in reading order: a source comes
+ * after every one of them it cites (directly or through sources the statement is
+ * not reported in), so the origin is first and the source read is last; ties by
+ * publication date, then id. Sources the statement is not reported in never
+ * appear, however many the outlet cites.
+ */
+export function orderRoute(sources: readonly RouteSourceRow[]): RouteStep[] {
+  const own = new Set(sources.map((s) => s.source));
+  const upstream = (s: RouteSourceRow) =>
+    s.upstream.filter((u) => u !== s.source && own.has(u)).length;
+  const seen = new Set<string>();
+  return [...sources]
+    .sort(
+      (a, b) =>
+        upstream(a) - upstream(b) ||
+        (a.published ?? '').localeCompare(b.published ?? '') ||
+        (a.source < b.source ? -1 : a.source > b.source ? 1 : 0),
+    )
+    .filter((s) => !seen.has(s.source) && seen.add(s.source))
+    .map((s) => ({ source: s.source, quoteType: s.quoteType }));
+}
+
+// statementFigures: statements that give figures, newest first, with their topics' words.
+const STATEMENT_FIGURES = `
+MATCH (n:Statement)
+WHERE n.figures IS NOT NULL AND n.figures <> '[]'
+  AND ($from IS NULL OR n.dateStart >= date($from))
+  AND ($to IS NULL OR n.dateEnd <= date($to))
+WITH n ORDER BY n.dateStart DESC, n.id
+LIMIT $scan
+RETURN ${STATEMENT_FIELDS} AS node,
+  COLLECT { MATCH (n)-[:ON_TOPIC|ABOUT]->(t:Topic) UNWIND [t.title] + coalesce(t.aliases, []) AS w
+            RETURN DISTINCT w } AS topics`;
+
 // statementLinks: every link of a batch of statements, in one round trip.
 const STATEMENT_LINKS = `
 UNWIND $ids AS id
@@ -172,6 +230,29 @@ RETURN ${STATEMENT_FIELDS} AS node, ${spec.expr} AS sortValue, ${LINKS_OF_N} AS 
       const rows = await db.read(STATEMENT_LINKS, { ids });
       const byId = new Map(
         rows.map(({ links }) => [(links as StatementLinks).id, sortLinks(links as StatementLinks)]),
+      );
+      return ids.map((id) => byId.get(id) ?? null);
+    },
+
+    /** Statements with figures (newest first, at most `scan`) and their topics' titles and aliases. */
+    async withFigures(args: {
+      from: string | null;
+      to: string | null;
+      scan: number;
+    }): Promise<Array<{ node: StatementRow; topics: string[] }>> {
+      const rows = await db.read(STATEMENT_FIGURES, { ...args, scan: int(args.scan) });
+      return rows as unknown as Array<{ node: StatementRow; topics: string[] }>;
+    },
+
+    /**
+     * The route of each statement (see `orderRoute`), in key order; null for an
+     * unknown id. Today it is read from REPORTED_IN and CITES; the one place to
+     * change should the dataset come to record each statement's route itself.
+     */
+    async routes(ids: readonly string[]): Promise<Array<RouteStep[] | null>> {
+      const rows = await db.read(STATEMENT_ROUTES, { ids });
+      const byId = new Map(
+        rows.map((row) => [row.id as string, orderRoute(row.sources as RouteSourceRow[])]),
       );
       return ids.map((id) => byId.get(id) ?? null);
     },

@@ -22,6 +22,8 @@ import {
 type TargetRow = ActorRow | TopicRow | MeetingRow;
 type MentionRow = ActorRow | PlaceRow | MeetingRow;
 import { checkFilter, narrow } from './statements.filter.js';
+import { figureMatches, type FigureValue } from './statements.figures.js';
+import { badInput } from '../../errors.js';
 import { STATEMENT_SORTS, type StatementFilter } from './statements.repository.js';
 
 export interface StatementListArgs {
@@ -58,9 +60,49 @@ export function heldDuring(p: PositionRow, start: string, end: string): boolean 
   return (!p.fromStart || p.fromStart <= end) && (!p.toEnd || p.toEnd >= start);
 }
 
+/** Statements read to find figures in: the newest this many with figures. */
+const FIGURE_SCAN = 5000;
+
+async function figures(
+  ctx: Context,
+  args: { text?: string | null; from?: string | null; to?: string | null; first?: number | null },
+) {
+  const first = args.first ?? 100;
+  if (!Number.isInteger(first) || first < 0 || first > 500) {
+    throw badInput('first must be between 0 and 500.', [
+      { path: 'first', message: 'must be between 0 and 500' },
+    ]);
+  }
+  if (args.from && args.to && args.from > args.to) {
+    throw badInput('to must not be before from.', [{ path: 'to', message: 'before from' }]);
+  }
+  const text = args.text?.trim() ?? '';
+  if (text.length > 200) {
+    throw badInput('text must be at most 200 characters.', [
+      { path: 'text', message: 'at most 200 characters' },
+    ]);
+  }
+  const rows = await ctx.statements.withFigures({
+    from: args.from ?? null,
+    to: args.to ?? null,
+    scan: FIGURE_SCAN,
+  });
+  const found: Array<{ figure: FigureValue; statement: StatementRow }> = [];
+  for (const { node, topics } of rows) {
+    ctx.loaders.node.prime(node.id, node);
+    for (const figure of JSON.parse(node.figures ?? '[]') as FigureValue[]) {
+      if (figureMatches(figure, { text: node.text, topics }, text)) {
+        found.push({ figure, statement: node });
+      }
+    }
+  }
+  return found.slice(0, first);
+}
+
 export const statementsResolvers: Resolvers = {
   Query: {
     statements: (_, args, ctx) => statementConnection(ctx, args),
+    figures: (_, args, ctx) => figures(ctx, args),
   },
   Statement: {
     date: (s) => partialDate(s, 'date')!,
@@ -98,6 +140,21 @@ export const statementsResolvers: Resolvers = {
         ).map((n) => [n.id, n]),
       );
       return sources.flatMap((x) => {
+        const source = nodes.get(x.source);
+        return source ? [{ source, quoteType: x.quoteType as StatementKind }] : [];
+      });
+    },
+    route: async (s, _, ctx) => {
+      const route = (await ctx.loaders.statementRoute.load(s.id)) ?? [];
+      const nodes = new Map(
+        (
+          await nodesByIds<SourceRow>(
+            ctx,
+            route.map((x) => x.source),
+          )
+        ).map((n) => [n.id, n]),
+      );
+      return route.flatMap((x) => {
         const source = nodes.get(x.source);
         return source ? [{ source, quoteType: x.quoteType as StatementKind }] : [];
       });
