@@ -127,6 +127,21 @@ export function isDay(text: unknown): text is string {
   return checkDay(text).ok;
 }
 
+const UTC_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?Z$/;
+
+/**
+ * An instant as the API writes one (`2024-06-01T12:00:00.000Z`): a calendar day,
+ * a real time of day, UTC. Nothing looser: no offsets, no leap seconds, no
+ * "2024-02-30T…" that JS `Date.parse` would roll into March.
+ */
+export function isUtcDateTime(text: unknown): text is string {
+  if (typeof text !== 'string') return false;
+  const match = UTC_DATE_TIME.exec(text);
+  if (!match) return false;
+  const [, day, h, m, s] = match as unknown as [string, string, string, string, string];
+  return isDay(day) && Number(h) < 24 && Number(m) < 60 && Number(s) < 60;
+}
+
 export function isLeapYear(year: number): boolean {
   return Year.isLeap(year);
 }

@@ -1,3 +1,4 @@
+import { isDay, isUtcDateTime } from '../calendar.js';
 import { badInput } from '../errors.js';
 import type { Connection } from './rows.js';
 
@@ -95,13 +96,18 @@ function encodeCursor(sortName: string, direction: Direction, value: unknown, id
   return Buffer.from(JSON.stringify([sortName, direction, value, id])).toString('base64url');
 }
 
+/**
+ * What a cursor's sort value may be, checked as strictly as the values this API
+ * writes into cursors: a forged or corrupted cursor ("2024-02-30") is refused
+ * here and never reaches Neo4j's date(), which would fail on it.
+ */
 const VALID_VALUE: Record<SortSpec['cast'], (value: unknown) => boolean> = {
-  date: (v) =>
-    typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)),
-  datetime: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+  date: isDay,
+  datetime: isUtcDateTime,
   none: (v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)),
 };
 
+/** The one reader of cursors: any refusal is BAD_USER_INPUT on `after`. */
 function decodeCursor(
   cursor: string,
   sort: SortSpec,
@@ -124,8 +130,9 @@ function decodeCursor(
     ]);
   }
   if (!VALID_VALUE[sort.cast](parsed[2])) {
-    throw badInput('after is not a cursor this API issued.', [
-      { path: 'after', message: 'invalid cursor' },
+    const what = { date: 'day', datetime: 'UTC date-time', none: 'string or number' }[sort.cast];
+    throw badInput(`after is not a cursor this API issued: its ${sort.name} value is no ${what}.`, [
+      { path: 'after', message: `invalid cursor (${sort.name} value is no ${what})` },
     ]);
   }
   return { value: parsed[2], id: parsed[3] };
