@@ -10,6 +10,7 @@ import { AppError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { createContext } from './context.js';
+import { requestDecoder } from './request-decoder.js';
 import { schema } from './schema.js';
 import { webExplorer } from './web/web.plugin.js';
 
@@ -54,6 +55,7 @@ export function createApp({ db, logger, metrics, config = loadConfig({}) }: AppD
       webExplorer(),
       requestLog(logger, metrics),
       csrfPrevention(),
+      requestDecoder(),
       auth.plugin,
       queryLimits(config.limits),
       inputErrorCodes(),

@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'DATABASE_UNAVAILABLE'
   | 'QUERY_TOO_COMPLEX'
-  | 'REQUEST_ENTITY_TOO_LARGE';
+  | 'REQUEST_ENTITY_TOO_LARGE'
+  | 'BAD_REQUEST'
+  | 'UNSUPPORTED_MEDIA_TYPE';
 
 export interface FieldProblem {
   path: string;
@@ -24,6 +26,8 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   REQUEST_ENTITY_TOO_LARGE: 413,
+  BAD_REQUEST: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 export class AppError extends GraphQLError {
