@@ -1,6 +1,3 @@
-import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import type { Database, Tx } from '../db/neo4j.js';
 import { FORMAT, type Dataset, type RecordType } from './dataset.js';
 import {
@@ -9,6 +6,7 @@ import {
   type WriteRow,
 } from './import.repository.js';
 import { COLLECTIONS, contentHash, linksOf, propsOf, type AnyRecord } from './records.js';
+import { FileEncodingError, readLines, readTextFile } from './text-file.js';
 import { parseLine, ReferenceChecker, validateDataset, type Problem } from './validate.js';
 
 export interface Counts {
@@ -77,14 +75,19 @@ export function createImporter(db: Database) {
     const checker = new ReferenceChecker();
     const problems: Problem[] = [];
     let total = 0;
-    for await (const { lineNumber, text } of lines(file)) {
-      if (lineNumber === 1 && isHeader(text)) continue;
-      const { line, problems: lineProblems } = parseLine(text, lineNumber);
-      problems.push(...lineProblems);
-      if (line) {
-        checker.add(line.type, line.record, `line ${lineNumber}`, ': ');
-        total += 1;
+    try {
+      for await (const { lineNumber, text } of lines(file)) {
+        if (lineNumber === 1 && isHeader(text)) continue;
+        const { line, problems: lineProblems } = parseLine(text, lineNumber);
+        problems.push(...lineProblems);
+        if (line) {
+          checker.add(line.type, line.record, `line ${lineNumber}`, ': ');
+          total += 1;
+        }
       }
+    } catch (error) {
+      if (!(error instanceof FileEncodingError)) throw error;
+      return { ok: false, problems: [encodingProblem(file, error)] };
     }
     problems.push(...(await checker.finish(existing)));
     if (problems.length) return { ok: false, problems };
@@ -128,8 +131,11 @@ export function createImporter(db: Database) {
     if (/\.jsonl$|\.ndjson$/i.test(file)) return importJsonLines(file, options);
     let json: unknown;
     try {
-      json = JSON.parse(await readFile(file, 'utf8'));
+      json = JSON.parse(await readTextFile(file));
     } catch (error) {
+      if (error instanceof FileEncodingError) {
+        return { ok: false, problems: [encodingProblem(file, error)] };
+      }
       return { ok: false, problems: [{ path: file, message: (error as Error).message }] };
     }
     return importDataset(json, options);
@@ -224,15 +230,15 @@ function isHeader(text: string): boolean {
   }
 }
 
+/** Where the file's bytes are not UTF-8: the line, or the file as a whole. */
+const encodingProblem = (file: string, error: FileEncodingError): Problem => ({
+  path: error.line === undefined ? file : `line ${error.line}`,
+  message: error.message,
+});
+
+/** The file's non-blank lines (see text-file.ts for what it accepts). */
 async function* lines(file: string) {
-  let lineNumber = 0;
-  for await (const text of createInterface({
-    input: createReadStream(file),
-    crlfDelay: Infinity,
-  })) {
-    lineNumber += 1;
-    if (text.trim() !== '') yield { lineNumber, text };
-  }
+  for await (const line of readLines(file)) if (line.text.trim() !== '') yield line;
 }
 
 async function* batches(file: string, size: number) {

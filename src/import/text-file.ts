@@ -1,0 +1,116 @@
+import { isUtf8 } from 'node:buffer';
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+
+/**
+ * The one reader of dataset files' bytes. A dataset is UTF-8, with or without a
+ * byte-order mark (as Windows tools save it), with LF or CRLF line endings.
+ * Anything else is refused before a record is read, with a message naming what
+ * the file is: UTF-16 or UTF-32 by their byte-order mark, UTF-16 without one by
+ * the NUL bytes between its characters (JSON has no raw NUL), and bytes that
+ * are not UTF-8 by the line they are on. Nothing is decoded with replacement
+ * characters.
+ */
+
+/** The file is not UTF-8 text; `line` when the problem is on one line. */
+export class FileEncodingError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
+
+const SAVE_AS_UTF8 = 'save it as UTF-8 and import it again';
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Length of a UTF-8 byte-order mark at the start (3 or 0); throws for any other encoding it can tell. */
+export function utf8Start(head: Uint8Array): number {
+  const [a, b, c, d] = head;
+  if (a === 0xef && b === 0xbb && c === 0xbf) return 3;
+  const bom = (name: string, bytes: string) =>
+    new FileEncodingError(`the file is ${name} (byte-order mark ${bytes}); ${SAVE_AS_UTF8}`);
+  if (a === 0xff && b === 0xfe && c === 0 && d === 0) throw bom('UTF-32LE', 'FF FE 00 00');
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) throw bom('UTF-32BE', '00 00 FE FF');
+  if (a === 0xff && b === 0xfe) throw bom('UTF-16LE', 'FF FE');
+  if (a === 0xfe && b === 0xff) throw bom('UTF-16BE', 'FE FF');
+  const nul = (name: string) =>
+    new FileEncodingError(
+      `the file looks like ${name} without a byte-order mark (it has NUL bytes between characters); ${SAVE_AS_UTF8}`,
+    );
+  // JSON starts with an ASCII character; in these encodings its other bytes are NUL.
+  if (a !== undefined && a !== 0 && b === 0 && c === 0 && d === 0) throw nul('UTF-32LE');
+  if (a === 0 && b === 0 && c === 0 && d !== undefined && d !== 0) throw nul('UTF-32BE');
+  // Mostly ASCII text in UTF-16 is half NUL bytes, on odd (LE) or even (BE) offsets.
+  const sample = Math.min(head.length, 512);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample; i++) {
+    if (head[i] !== 0) continue;
+    if (i % 2 === 0) even += 1;
+    else odd += 1;
+  }
+  if ((even + odd) * 4 >= sample && sample >= 2) throw nul(odd > even ? 'UTF-16LE' : 'UTF-16BE');
+  return 0;
+}
+
+/** A whole file as text: UTF-8, byte-order mark dropped. */
+export async function readTextFile(file: string): Promise<string> {
+  const bytes = await readFile(file);
+  const body = bytes.subarray(utf8Start(bytes));
+  if (!isUtf8(body)) {
+    let lineNumber = 1;
+    let start = 0;
+    for (let end = body.indexOf(LF); end >= 0; end = body.indexOf(LF, start)) {
+      if (!isUtf8(body.subarray(start, end))) break;
+      lineNumber += 1;
+      start = end + 1;
+    }
+    throw notUtf8(lineNumber);
+  }
+  return body.toString('utf8');
+}
+
+/**
+ * The lines of a file, numbered from 1, streamed (a JSON Lines file may be
+ * larger than memory): UTF-8, byte-order mark dropped, LF or CRLF.
+ */
+export async function* readLines(
+  file: string,
+): AsyncGenerator<{ lineNumber: number; text: string }> {
+  let rest: Buffer = Buffer.alloc(0);
+  let lineNumber = 0;
+  let first = true;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    let bytes = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+    if (first) {
+      bytes = bytes.subarray(utf8Start(bytes));
+      first = false;
+    }
+    let start = 0;
+    for (let end = bytes.indexOf(LF); end >= 0; end = bytes.indexOf(LF, start)) {
+      lineNumber += 1;
+      yield { lineNumber, text: decodeLine(bytes.subarray(start, end), lineNumber) };
+      start = end + 1;
+    }
+    rest = bytes.subarray(start);
+  }
+  if (rest.length) {
+    lineNumber += 1;
+    yield { lineNumber, text: decodeLine(rest, lineNumber) };
+  }
+}
+
+function decodeLine(bytes: Buffer, lineNumber: number): string {
+  const line = bytes.at(-1) === CR ? bytes.subarray(0, -1) : bytes;
+  if (!isUtf8(line)) throw notUtf8(lineNumber);
+  return line.toString('utf8');
+}
+
+const notUtf8 = (lineNumber: number) =>
+  new FileEncodingError(
+    `line ${lineNumber} is not valid UTF-8 (a file saved in another encoding, such as Latin-1 or Windows-1252?); ${SAVE_AS_UTF8}`,
+    lineNumber,
+  );
