@@ -239,7 +239,7 @@ export const QUERIES: BenchQuery[] = [
     },
     floor: {
       cypher: `
-        CALL db.index.fulltext.queryNodes('statement_text', $text) YIELD node, score
+        CALL db.index.fulltext.queryNodes('statement_keys', $text) YIELD node, score
         RETURN node.id AS id, node.text AS text, score ORDER BY score DESC, id LIMIT 20`,
       params: {
         text: SEARCH.split(' ')

@@ -85,10 +85,14 @@ export const PEER_TYPE_DEFS = /* GraphQL */ `
   type Statement
     @node
     @fulltext(
-      indexes: [{ indexName: "statement_text", queryName: "statementsByText", fields: ["text"] }]
+      indexes: [
+        { indexName: "statement_keys", queryName: "statementsByText", fields: ["searchText"] }
+      ]
     ) {
     id: ID!
     text: String!
+    "The folded text our importer stores beside it (src/names/keys.ts), which the full-text index covers."
+    searchText: String
     kind: String!
     date: String!
     datePrecision: String!

@@ -111,6 +111,9 @@ function printReport(file: string, report: ImportReport): number {
       ? '  Nothing changed: the graph already holds this file.'
       : `  total         created ${total.created}, updated ${total.updated}, unchanged ${total.unchanged}`,
   );
+  for (const d of report.possibleDuplicates ?? []) {
+    log(`  possible duplicate: ${d.id} "${d.name}" and ${d.otherId} "${d.otherName}" are one name`);
+  }
   return 0;
 }
 

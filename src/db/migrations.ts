@@ -1,4 +1,5 @@
-import type { Database } from './neo4j.js';
+import { searchKeyProps } from '../names/keys.js';
+import { int, type Database } from './neo4j.js';
 
 /**
  * The schema of the graph, applied at every start and in tests. Every statement
@@ -31,10 +32,15 @@ const indexes = [
   'CREATE INDEX meeting_date_start IF NOT EXISTS FOR (m:Meeting) ON (m.dateStart)',
   'CREATE INDEX source_published_start IF NOT EXISTS FOR (s:Source) ON (s.publishedStart)',
   'CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name)',
-  // Full-text: another spelling of a name finds the same actor.
-  `CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (n:Person|Organization|Country|Place) ON EACH [n.name, n.aliases]`,
-  `CREATE FULLTEXT INDEX statement_text IF NOT EXISTS FOR (n:Statement) ON EACH [n.text]`,
-  `CREATE FULLTEXT INDEX titles IF NOT EXISTS FOR (n:Meeting|Topic|Source) ON EACH [n.title, n.aliases]`,
+  // Full-text over the search keys derived from names, titles and text (src/names/keys.ts):
+  // folded and Latin words and skeletons, so any spelling or script finds the same node.
+  // The indexes over the stored text they replace are dropped.
+  'DROP INDEX actor_names IF EXISTS',
+  'DROP INDEX statement_text IF EXISTS',
+  'DROP INDEX titles IF EXISTS',
+  `CREATE FULLTEXT INDEX actor_keys IF NOT EXISTS FOR (n:Person|Organization|Country|Place) ON EACH [n.searchKeys, n.searchSkeletons]`,
+  `CREATE FULLTEXT INDEX statement_keys IF NOT EXISTS FOR (n:Statement) ON EACH [n.searchText]`,
+  `CREATE FULLTEXT INDEX title_keys IF NOT EXISTS FOR (n:Meeting|Topic|Source) ON EACH [n.searchKeys, n.searchSkeletons]`,
 ];
 
 export const MIGRATIONS: readonly string[] = [...constraints, ...indexes];
@@ -44,5 +50,49 @@ export async function migrate(db: Database): Promise<void> {
   for (const statement of MIGRATIONS) {
     await db.write(statement);
   }
+  await backfillSearchKeys(db);
   await db.write('CALL db.awaitIndexes(300)');
+}
+
+/** Nodes written before search keys existed, a batch at a time (keys are derived in code, not Cypher). */
+const MISSING_KEYS = `// missingSearchKeys
+MATCH (n:Person|Organization|Country|Place|Topic|Meeting|Source)
+WHERE n.searchKeys IS NULL
+RETURN n.id AS id, head([l IN labels(n) WHERE l <> 'Entity' AND l <> 'Actor']) AS label,
+  n { .name, .title, .aliases } AS props
+LIMIT $batch
+UNION ALL
+MATCH (n:Statement) WHERE n.searchText IS NULL
+RETURN n.id AS id, 'Statement' AS label, n { .text } AS props
+LIMIT $batch`;
+
+const SET_KEYS = `// setSearchKeys
+UNWIND $rows AS row
+MATCH (n:Entity {id: row.id})
+SET n += row.keys`;
+
+const BACKFILL_BATCH = 5000;
+
+export async function backfillSearchKeys(db: Database): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const rows = await db.read(MISSING_KEYS, { batch: int(BACKFILL_BATCH) });
+    if (rows.length === 0) return total;
+    await db.write(SET_KEYS, {
+      rows: rows.map((row) => ({
+        id: row.id,
+        // Never left null, or the same node would come back in the next batch.
+        keys: {
+          ...(row.label === 'Statement'
+            ? { searchText: '' }
+            : { searchKeys: '', searchSkeletons: '' }),
+          ...searchKeyProps(
+            (row.label as string).toLowerCase(),
+            row.props as Record<string, string | string[] | null>,
+          ),
+        },
+      })),
+    });
+    total += rows.length;
+  }
 }

@@ -5,6 +5,8 @@ import {
   type ImportRepository,
   type WriteRow,
 } from './import.repository.js';
+import { entitiesOfDataset } from '../names/entities.js';
+import { sameNames, type SameName } from '../names/matcher.js';
 import { COLLECTIONS, contentHash, linksOf, propsOf, type AnyRecord } from './records.js';
 import { FileEncodingError, readLines, readTextFile } from './text-file.js';
 import { parseLine, ReferenceChecker, validateDataset, type Problem } from './validate.js';
@@ -16,7 +18,14 @@ export interface Counts {
 }
 
 export type ImportReport =
-  | { ok: true; dryRun: boolean; counts: Record<RecordType, Counts>; records: number }
+  | {
+      ok: true;
+      dryRun: boolean;
+      counts: Record<RecordType, Counts>;
+      records: number;
+      /** Records of one type in the file that share a name in different spellings (a warning; JSON files only). */
+      possibleDuplicates?: SameName[];
+    }
   | { ok: false; problems: Problem[] };
 
 export interface ImportOptions {
@@ -62,7 +71,13 @@ export function createImporter(db: Database) {
       });
     }
     options.onProgress?.(records.length, records.length);
-    return { ok: true, dryRun: Boolean(options.dryRun), counts, records: records.length };
+    return {
+      ok: true,
+      dryRun: Boolean(options.dryRun),
+      counts,
+      records: records.length,
+      possibleDuplicates: sameNames(entitiesOfDataset(validated.dataset)),
+    };
   }
 
   /**

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { searchKeyProps } from '../names/keys.js';
 import { parsePartialDate } from '../calendar.js';
 import type {
   CountryRecord,
@@ -128,8 +129,16 @@ function dateProps(prefix: string, text: string | undefined) {
 
 export type Props = Record<string, string | number | boolean | string[] | null>;
 
-/** The node (or, for positions, relationship) properties of a record; dates as YYYY-MM-DD strings. */
+/**
+ * The node (or, for positions, relationship) properties of a record; dates as
+ * YYYY-MM-DD strings; with the search keys derived from its name or text (src/names/keys.ts).
+ */
 export function propsOf(type: RecordType, record: AnyRecord): Props {
+  const props = ownPropsOf(type, record);
+  return { ...props, ...searchKeyProps(type, props) };
+}
+
+function ownPropsOf(type: RecordType, record: AnyRecord): Props {
   switch (type) {
     case 'person': {
       const r = record as PersonRecord;

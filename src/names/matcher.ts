@@ -11,12 +11,13 @@ import { latin, nameKeys, skeletonOfWord } from './normalise.js';
  * and the extractor all rank names the same way.
  *
  * Tiers, strict to loose (a hit's `score` is its tier's base plus up to 99):
- * - EXACT 400: the whole query equals a name or alias once folded (accents,
+ * - EXACT 500: the whole query equals a name or alias once folded (accents,
  *   case, script variants, apostrophes), or once both are transliterated to Latin.
- * - PREFIX 300: a name or alias starts with the query ("Hamas" → "Hamas Political Bureau").
- * - OFFICE 250: "Qatar prime minister", "Russian foreign minister": a post
+ * - PREFIX 400: a name or alias starts with the query ("Hamas" → "Hamas Political Bureau").
+ * - OFFICE 300: "Qatar prime minister", "Russian foreign minister": a post
  *   title with the country or organisation it is held in; by date when given.
- * - WORDS 200: every query word is a word of the name or alias, in any order.
+ * - WORDS 200: every query word is a word of the name or alias, in any order
+ *   (50–95 within the tier, leaving 0–49 to other full-text hits such as statement text).
  * - FUZZY 100: every query word is close to a word of the name: a typo or a
  *   transliteration variant (same consonant skeleton), or words run together
  *   ("Lorient" for "L'Orient").
@@ -52,9 +53,9 @@ export type MatchTier = 'EXACT' | 'PREFIX' | 'OFFICE' | 'WORDS' | 'FUZZY';
 export type MatchField = 'NAME' | 'ALIAS' | 'POSITION';
 
 export const TIER_BASE: Readonly<Record<MatchTier, number>> = {
-  EXACT: 400,
-  PREFIX: 300,
-  OFFICE: 250,
+  EXACT: 500,
+  PREFIX: 400,
+  OFFICE: 300,
   WORDS: 200,
   FUZZY: 100,
 };
@@ -86,8 +87,14 @@ export interface MatchOptions {
 
 export interface NameMatcher {
   match(query: string, options?: MatchOptions): NameMatch[];
-  /** Entities whose name or an alias matches one of `names` at EXACT tier, other than `exceptId`. */
-  duplicates(names: readonly string[], options: { type: string; exceptId?: string }): NameMatch[];
+  /**
+   * Entities of `type` whose name or an alias is one of `names` at EXACT tier (the
+   * same name in another spelling or script), other than `exceptId`; `name` is the one it matched.
+   */
+  duplicates(
+    names: readonly string[],
+    options: { type: string; exceptId?: string },
+  ): Array<NameMatch & { name: string }>;
   readonly size: number;
 }
 
@@ -225,7 +232,7 @@ function compareName(q: PreparedQuery, n: PreparedName): Scored | null {
     const allFolded = q.foldedWords.every((w) => n.foldedWords.has(w));
     if (all || allFolded) {
       const matched = new Set(q.latinWords.filter((w) => n.latinWords.has(w))).size;
-      return { tier: 'WORDS', within: Math.round(10 + 80 * coverage(Math.max(matched, 1))) };
+      return { tier: 'WORDS', within: Math.round(50 + 45 * coverage(Math.max(matched, 1))) };
     }
   }
   // Fuzzy: the whole name written together, else every query word close to a name word.
@@ -437,11 +444,11 @@ export function createMatcher(entities: Iterable<NamedEntity>): NameMatcher {
   return {
     match,
     duplicates(names, { type, exceptId }) {
-      const found = new Map<string, NameMatch>();
+      const found = new Map<string, NameMatch & { name: string }>();
       for (const name of names) {
         for (const hit of match(name, { types: [type], minTier: 'EXACT', limit: 10 })) {
           if (hit.id !== exceptId && hit.tier === 'EXACT' && !found.has(hit.id)) {
-            found.set(hit.id, hit);
+            found.set(hit.id, { ...hit, name });
           }
         }
       }
@@ -451,4 +458,43 @@ export function createMatcher(entities: Iterable<NamedEntity>): NameMatcher {
       return prepared.length;
     },
   };
+}
+
+/** Two entities of one type that share a name in different spellings: what `sameNames` reports. */
+export interface SameName {
+  id: string;
+  name: string;
+  otherId: string;
+  otherName: string;
+}
+
+/**
+ * Pairs of entities of the same type whose names or aliases are equal at the
+ * EXACT tier (folded, or in Latin letters): possible duplicates in a dataset.
+ * Linear in the number of names (keys are hashed), so it suits whole files; each
+ * pair once, the earlier entity first.
+ */
+export function sameNames(entities: Iterable<NamedEntity>): SameName[] {
+  const seen = new Map<string, { id: string; name: string }>();
+  const pairs = new Map<string, SameName>();
+  for (const entity of entities) {
+    for (const name of [entity.name, ...(entity.aliases ?? [])]) {
+      const k = nameKeys(name);
+      for (const key of new Set([`f:${k.folded}`, `l:${k.latin}`])) {
+        if (key.length <= 2) continue;
+        const typed = `${entity.type}\u0000${key}`;
+        const first = seen.get(typed);
+        if (!first) seen.set(typed, { id: entity.id, name });
+        else if (first.id !== entity.id && !pairs.has(`${first.id}\u0000${entity.id}`)) {
+          pairs.set(`${first.id}\u0000${entity.id}`, {
+            id: first.id,
+            name: first.name,
+            otherId: entity.id,
+            otherName: name,
+          });
+        }
+      }
+    }
+  }
+  return [...pairs.values()];
 }

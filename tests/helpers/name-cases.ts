@@ -131,7 +131,7 @@ export const NAME_CASES: NameCase[] = [
   },
   {
     query: 'Qatari prime minister',
-    at: '2022-06',
+    at: '2022-06-15',
     first: 'person:khalid-bin-khalifa',
     why: 'the holder on a date, by demonym',
   },

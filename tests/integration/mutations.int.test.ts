@@ -172,6 +172,46 @@ describe('mutations (editor token)', () => {
   });
   afterAll(() => t.close());
 
+  it('warns of possible duplicates (the same name in another spelling or script) and still writes', async () => {
+    const UPSERT = /* GraphQL */ `
+      mutation ($input: PersonInput!) {
+        upsertPerson(input: $input) {
+          outcome
+          possibleDuplicates {
+            node {
+              id
+            }
+            matchedText
+            name
+          }
+        }
+      }
+    `;
+    type Dup = { outcome: string; possibleDuplicates: unknown[] };
+    const again = await gql<{ upsertPerson: Dup }>(UPSERT, {
+      input: { id: 'person:test-lavrov-again', name: 'Sergei LAVRÓV', aliases: ['Лавров'] },
+    });
+    expect(again.data!.upsertPerson).toEqual({
+      outcome: 'CREATED',
+      possibleDuplicates: [
+        {
+          node: { id: 'person:sergey-lavrov' },
+          matchedText: 'Sergei Lavrov',
+          name: 'Sergei LAVRÓV',
+        },
+      ],
+    });
+    const other = await gql<{ upsertPerson: Dup }>(UPSERT, {
+      input: { id: 'person:test-someone-else', name: 'Sergei Lavrentiev', aliases: [] },
+    });
+    expect(other.data!.upsertPerson).toEqual({ outcome: 'CREATED', possibleDuplicates: [] });
+    for (const id of ['person:test-lavrov-again', 'person:test-someone-else']) {
+      expect((await gql<{ deleteNode: Payload }>(DELETE, { id })).data!.deleteNode.outcome).toBe(
+        'DELETED',
+      );
+    }
+  });
+
   it('creates, leaves unchanged, and updates a person, recording when and by whom', async () => {
     const input = { id: 'person:test-maria-zakharova', name: 'Maria Zakharova', aliases: [] };
     const created = await gql<{ upsertPerson: Payload }>(PERSON, { input });

@@ -30,6 +30,6 @@ describe('the real Neo4j', () => {
     const indexes = await t.db.read(
       `SHOW INDEXES YIELD name, type WHERE type = 'FULLTEXT' RETURN name ORDER BY name`,
     );
-    expect(indexes.map((row) => row.name)).toEqual(['actor_names', 'statement_text', 'titles']);
+    expect(indexes.map((row) => row.name)).toEqual(['actor_keys', 'statement_keys', 'title_keys']);
   });
 });

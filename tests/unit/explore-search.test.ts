@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
 import {
+  candidateQuery,
   checkSearchText,
+  demonymIsos,
   luceneQuery,
-  matchedField,
-  searchTerms,
+  statementQuery,
 } from '../../src/modules/explore/explore.search.js';
-import type { NodeRow } from '../../src/modules/rows.js';
-
-const stored = { createdAt: '2024-07-28T00:00:00.000Z', updatedAt: '2024-07-28T00:00:00.000Z' };
-const lavrov: NodeRow = {
-  ...stored,
-  __typename: 'Person',
-  id: 'person:sergey-lavrov',
-  name: 'Sergey Lavrov',
-  aliases: ['Sergei Lavrov', 'Сергей Лавров'],
-};
 
 function code(run: () => unknown): string | undefined {
   try {
@@ -75,43 +66,53 @@ describe('luceneQuery', () => {
   });
 });
 
-describe('matchedField', () => {
-  it('says the name matched when it holds the words', () => {
-    expect(matchedField(lavrov, searchTerms('lavrov'))).toEqual({
-      field: 'NAME',
-      value: 'Sergey Lavrov',
-    });
+describe('candidateQuery and statementQuery', () => {
+  const HOSTILE = [
+    'AND',
+    'NOT x',
+    'name:lavrov',
+    'searchSkeletons:x',
+    'x~2',
+    'la*',
+    '[a TO z]',
+    '+a -b',
+    '/re/',
+    'a\\b "c"',
+    '(x OR y)^9',
+    '{!x}',
+  ];
+
+  it('builds from folded words only: outside quotes, nothing but our own operators', () => {
+    for (const hostile of HOSTILE) {
+      const query = candidateQuery(hostile);
+      if (query === null) continue;
+      const outside = query.replace(/"(?:[^"\\]|\\.)*"/g, '');
+      // Our operators: OR, a field name, a prefix *, fuzzy ~1/~2, and bare words of letters and digits.
+      expect(
+        outside.replace(/\bOR\b|searchSkeletons:|~[12]|\*|[\p{L}\p{N}]+|\s/gu, ''),
+        hostile,
+      ).toBe('');
+    }
   });
 
-  it('names the alias that matched another spelling or script', () => {
-    expect(matchedField(lavrov, searchTerms('Sergei Lavrov'))).toEqual({
-      field: 'ALIAS',
-      value: 'Sergei Lavrov',
-    });
-    expect(matchedField(lavrov, searchTerms('лавров'))).toEqual({
-      field: 'ALIAS',
-      value: 'Сергей Лавров',
-    });
+  it('asks for each word, its Latin form, a prefix, typos and skeletons', () => {
+    const query = candidateQuery('Лавров')!;
+    expect(query).toContain('"лавров"');
+    expect(query).toContain('"lavrov"');
+    expect(query).toContain('lavrov*');
+    expect(query).toContain('lavrov~1');
+    expect(query).toContain('searchSkeletons:"lbrb"');
+    expect(candidateQuery('&&')).toBeNull();
   });
 
-  it('uses title for topics, meetings and sources, and text for statements', () => {
-    const topic: NodeRow = {
-      ...stored,
-      __typename: 'Topic',
-      id: 'topic:gaza-ceasefire',
-      title: 'Gaza ceasefire',
-      aliases: ['ceasefire in Gaza'],
-    };
-    expect(matchedField(topic, searchTerms('ceasefire')).field).toBe('TITLE');
-    const statement = {
-      ...stored,
-      __typename: 'Statement',
-      id: 'statement:x',
-      text: 'No prospect for an end.',
-    } as NodeRow;
-    expect(matchedField(statement, searchTerms('prospect'))).toEqual({
-      field: 'TEXT',
-      value: 'No prospect for an end.',
-    });
+  it('searches statements by their folded words', () => {
+    expect(statementQuery('Russia’s role')).toBe('("russia" AND "role") OR "russia role"^4');
+    expect(statementQuery('!!')).toBeNull();
+  });
+
+  it('finds demonyms', () => {
+    expect(demonymIsos('the Russian foreign minister')).toEqual(['RUS']);
+    expect(demonymIsos('Qatari PM')).toEqual(['QAT']);
+    expect(demonymIsos('Russia')).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/import/dataset.js';
 import { entitiesOfDataset } from '../../src/names/entities.js';
-import { createMatcher } from '../../src/names/matcher.js';
+import { createMatcher, sameNames } from '../../src/names/matcher.js';
 import { fold, latin, nameKeys, searchKeys, skeleton } from '../../src/names/normalise.js';
 import { NAME_CASES, NAMES_FIXTURE } from '../helpers/name-cases.js';
 import { SEED_FILE } from '../helpers/seed.js';
@@ -159,6 +159,22 @@ describe('matcher: names as people type and paste them', () => {
     expect(
       matcher.duplicates(['Sergey Lavrov'], { type: 'Person', exceptId: 'person:sergey-lavrov' }),
     ).toEqual([]);
+  });
+});
+
+describe('sameNames: possible duplicates in a dataset', () => {
+  it('pairs records of one type that share a name in another spelling or script', () => {
+    expect(sameNames(entities)).toEqual([]);
+    expect(
+      sameNames([
+        { id: 'person:a', type: 'Person', name: 'Sergey Lavrov' },
+        { id: 'person:b', type: 'Person', name: 'SERGEY LAVRÓV', aliases: ['Сергей Лавров'] },
+        { id: 'org:c', type: 'Organization', name: 'Sergey Lavrov' },
+        { id: 'person:d', type: 'Person', name: 'Sergei Lavrov' },
+      ]),
+    ).toEqual([
+      { id: 'person:a', name: 'Sergey Lavrov', otherId: 'person:b', otherName: 'SERGEY LAVRÓV' },
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Row, Tx } from '../../db/neo4j.js';
 import type { RecordType } from '../../import/dataset.js';
-import { NODE_TYPES } from '../nodes/nodes.repository.js';
+import { nameKeys } from '../../names/normalise.js';
+import { KEYS_OUT, NODE_TYPES } from '../nodes/nodes.repository.js';
 import type { NodeRow, NodeType, PositionRow } from '../rows.js';
 
 /**
@@ -173,6 +174,42 @@ export interface Referrer {
   link: string;
 }
 
+/**
+ * nameCandidates: nodes of one label whose search keys hold every word of one
+ * of the names (folded or in Latin letters); the name matcher then decides
+ * which are the same name. The words come from the normaliser (letters and
+ * digits only) and are quoted.
+ */
+const NAME_CANDIDATES = `
+CALL db.index.fulltext.queryNodes($index, $query, { limit: 50 }) YIELD node
+WITH node WHERE $label IN labels(node) AND node.id <> $id
+RETURN node { .*, ${KEYS_OUT}, __typename: $label } AS node`;
+
+const KEY_INDEX: Partial<Record<NodeType, string>> = {
+  Person: 'actor_keys',
+  Organization: 'actor_keys',
+  Country: 'actor_keys',
+  Place: 'actor_keys',
+  Topic: 'title_keys',
+};
+
+function allWordsOfAny(names: readonly string[]): string | null {
+  const clauses = new Set<string>();
+  for (const name of names) {
+    const k = nameKeys(name);
+    for (const form of [k.folded, k.latin]) {
+      if (form)
+        clauses.add(
+          `(${form
+            .split(' ')
+            .map((w) => `"${w}"`)
+            .join(' AND ')})`,
+        );
+    }
+  }
+  return clauses.size > 0 ? [...clauses].join(' OR ') : null;
+}
+
 const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
 
 export function createEditingRepository() {
@@ -183,6 +220,20 @@ export function createEditingRepository() {
       return new Map(
         rows.map((row) => [row.id as string, TYPE_OF_LABEL[row.label as NodeType]] as const),
       );
+    },
+
+    /** Other nodes of `label` that may carry one of `names`: candidates for duplicate warnings. */
+    async nameCandidates(
+      tx: Tx,
+      label: NodeType,
+      names: readonly string[],
+      exceptId: string,
+    ): Promise<NodeRow[]> {
+      const index = KEY_INDEX[label];
+      const query = allWordsOfAny(names);
+      if (!index || !query) return [];
+      const rows = await tx.run(NAME_CANDIDATES, { index, query, label, id: exceptId });
+      return rows.map((row) => row.node as NodeRow);
     },
 
     /** The stored content hash of a record; undefined when there is no such record. */

@@ -1,7 +1,7 @@
 import type { Context } from '../../context.js';
 import { AppError } from '../../errors.js';
 import type { ErrorCode, Resolvers } from '../../generated/graphql.js';
-import { EditRejected, type Outcome } from './editing.service.js';
+import { EditRejected, type Outcome, type PossibleDuplicate } from './editing.service.js';
 
 /**
  * Refusals of the change itself (invalid input, unknown ids, conflicts) become the
@@ -12,14 +12,17 @@ import { EditRejected, type Outcome } from './editing.service.js';
 async function payload<K extends string, T>(
   ctx: Context,
   key: K,
-  write: (by: string) => Promise<{ value: T; outcome: Outcome }>,
+  write: (by: string) => Promise<{ value: T; outcome: Outcome; duplicates?: PossibleDuplicate[] }>,
 ) {
   try {
-    const { value, outcome } = await write(editorName(ctx));
+    const { value, outcome, duplicates } = await write(editorName(ctx));
     ctx.clearLoaders();
-    return { [key]: value, outcome, errors: [] } as { [P in K]: T } & {
+    return { [key]: value, outcome, errors: [], possibleDuplicates: duplicates ?? [] } as {
+      [P in K]: T;
+    } & {
       outcome: Outcome;
       errors: never[];
+      possibleDuplicates: PossibleDuplicate[];
     };
   } catch (error) {
     if (!(error instanceof EditRejected)) throw error;
@@ -28,9 +31,12 @@ async function payload<K extends string, T>(
       path: p.path,
       message: p.message,
     }));
-    return { [key]: null, outcome: null, errors } as unknown as { [P in K]: T } & {
+    return { [key]: null, outcome: null, errors, possibleDuplicates: [] } as unknown as {
+      [P in K]: T;
+    } & {
       outcome: Outcome;
       errors: typeof errors;
+      possibleDuplicates: PossibleDuplicate[];
     };
   }
 }

@@ -15,6 +15,7 @@ import type {
   CountryRow,
   MeetingRow,
   NodeRow,
+  NodeType,
   OrganizationRow,
   PersonRow,
   PlaceRow,
@@ -24,6 +25,8 @@ import type {
   TopicRow,
 } from '../rows.js';
 import { createEditingRepository, type Referrer } from './editing.repository.js';
+import { createMatcher } from '../../names/matcher.js';
+import { toNamedEntity } from '../explore/explore.search.js';
 import { foldRecords, fromStored, rewriteReferences } from './editing.records.js';
 
 export type Outcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'DELETED' | 'MERGED';
@@ -43,7 +46,26 @@ export interface RowOf {
 export interface Written<T> {
   value: T;
   outcome: Outcome;
+  /** Named nodes: other nodes whose name or an alias is the same name in another spelling or script. */
+  duplicates?: PossibleDuplicate[];
 }
+
+export interface PossibleDuplicate {
+  node: NodeRow;
+  /** The other node's stored name or alias that matched. */
+  matchedText: string;
+  /** The written name or alias it matched. */
+  name: string;
+}
+
+/** Record types whose names are checked for duplicates, with their labels. */
+const NAMED_LABELS: Partial<Record<RecordType, NodeType>> = {
+  person: 'Person',
+  organization: 'Organization',
+  country: 'Country',
+  place: 'Place',
+  topic: 'Topic',
+};
 
 /** A problem with one field of a mutation's arguments, with the code that says what kind. */
 export interface EditProblem extends FieldProblem {
@@ -162,10 +184,35 @@ export function createEditingService(db: Database) {
     }
   }
 
+  /**
+   * Nodes of the same type that carry one of the record's names in another
+   * spelling or script (the name matcher's EXACT tier): a warning, never a refusal.
+   */
+  async function possibleDuplicates(
+    tx: Tx,
+    type: RecordType,
+    record: AnyRecord,
+  ): Promise<PossibleDuplicate[]> {
+    const label = NAMED_LABELS[type];
+    if (!label) return [];
+    const r = record as { name?: string; title?: string; aliases?: string[] };
+    const names = [r.name ?? r.title ?? '', ...(r.aliases ?? [])].filter(Boolean);
+    const candidates = await repo.nameCandidates(tx, label, names, record.id);
+    const byId = new Map(candidates.map((node) => [node.id, node]));
+    const entities = candidates.flatMap((node) => {
+      const entity = toNamedEntity(node);
+      return entity ? [entity] : [];
+    });
+    return createMatcher(entities)
+      .duplicates(names, { type: label, exceptId: record.id })
+      .map((hit) => ({ node: byId.get(hit.id)!, matchedText: hit.text, name: hit.name }));
+  }
+
   async function upsertRecord(type: RecordType, input: unknown, by: string) {
     const record = parseRecord(type, input, 'input');
     return db.writeTx(async (tx) => {
       await checkReferences(tx, type, record, 'input');
+      const duplicates = await possibleDuplicates(tx, type, record);
       const row = writeRow(type, record);
       const previous = await repo.hash(tx, type, record.id);
       const outcome: Outcome =
@@ -176,7 +223,7 @@ export function createEditingService(db: Database) {
         type === 'position'
           ? await repo.positionRow(tx, record.id)
           : await repo.nodeRow(tx, record.id);
-      return { value: value!, outcome };
+      return { value: value!, outcome, duplicates };
     });
   }
 
@@ -187,8 +234,8 @@ export function createEditingService(db: Database) {
       input: unknown,
       by: string,
     ): Promise<Written<RowOf[K]>> {
-      const { value, outcome } = await upsertRecord(type, input, by);
-      return { value: value as RowOf[K], outcome };
+      const { value, outcome, duplicates } = await upsertRecord(type, input, by);
+      return { value: value as RowOf[K], outcome, duplicates };
     },
 
     async setPosition(input: unknown, by: string): Promise<Written<PositionRow>> {

@@ -1,16 +1,16 @@
 import { Neo4jError } from 'neo4j-driver';
 import { int, type Database } from '../../db/neo4j.js';
 import { badInput } from '../../errors.js';
-import { NODE_TYPES } from '../nodes/nodes.repository.js';
+import { KEYS_OUT, NODE_TYPES } from '../nodes/nodes.repository.js';
 import type { NodeRow, NodeType, StatementRow } from '../rows.js';
 import type { RawEdge } from './explore.graph.js';
 import type { TimelineStatement } from './explore.timeline.js';
 
 /** Full-text indexes (src/db/migrations.ts) and the node types each one covers. */
 export const SEARCH_INDEXES = {
-  actor_names: ['Person', 'Organization', 'Country', 'Place'],
-  statement_text: ['Statement'],
-  titles: ['Meeting', 'Topic', 'Source'],
+  actor_keys: ['Person', 'Organization', 'Country', 'Place'],
+  statement_keys: ['Statement'],
+  title_keys: ['Meeting', 'Topic', 'Source'],
 } as const satisfies Record<string, readonly NodeType[]>;
 
 export type SearchIndex = keyof typeof SEARCH_INDEXES;
@@ -42,16 +42,46 @@ function hops(n: number): string {
 const STEP = `-[r WHERE $types IS NULL OR type(r) IN $types]-`;
 
 const NODE_MAP = (alias: string) =>
-  `${alias} { .*, __typename: head([l IN labels(${alias}) WHERE l IN $nodeTypes]) }`;
+  `${alias} { .*, ${KEYS_OUT}, __typename: head([l IN labels(${alias}) WHERE l IN $nodeTypes]) }`;
 
-/** One or more full-text indexes, ranked together by score, ties by id. */
+/**
+ * Two full-text searches in one round trip: names (candidates for the name
+ * matcher, from the key indexes) and statement text. Either may be skipped by
+ * passing no indexes. Each part keeps its best `limit` hits by score, ties by id.
+ */
 const SEARCH = `// search
-UNWIND $indexes AS index
-CALL db.index.fulltext.queryNodes(index, $query, { limit: $scan }) YIELD node, score
-WITH node, score WHERE any(l IN labels(node) WHERE l IN $labels)
-RETURN ${NODE_MAP('node')} AS node, score
-ORDER BY score DESC, node.id ASC
-LIMIT $first`;
+CALL () {
+  UNWIND $nameIndexes AS index
+  CALL db.index.fulltext.queryNodes(index, $nameQuery, { limit: $scan }) YIELD node, score
+  WITH node, score WHERE any(l IN labels(node) WHERE l IN $nameLabels)
+  WITH node, score ORDER BY score DESC, node.id ASC LIMIT $nameLimit
+  RETURN node, score, 'name' AS part
+  UNION ALL
+  UNWIND $textIndexes AS index
+  CALL db.index.fulltext.queryNodes(index, $textQuery, { limit: $scan }) YIELD node, score
+  WITH node, score WHERE any(l IN labels(node) WHERE l IN $textLabels)
+  WITH node, score ORDER BY score DESC, node.id ASC LIMIT $textLimit
+  RETURN node, score, 'text' AS part
+}
+RETURN ${NODE_MAP('node')} AS node, score, part`;
+
+/**
+ * The posts held in the given organisations or countries (by id, or a country by
+ * ISO code), with the places themselves: what an office search ("Qatar prime
+ * minister") is matched against.
+ */
+const OFFICE_HOLDERS = `// officeHolders
+CALL () {
+  MATCH (o:Entity) WHERE o.id IN $ids AND (o:Organization OR o:Country) RETURN o
+  UNION
+  MATCH (o:Country) WHERE o.iso IN $isos RETURN o
+}
+OPTIONAL MATCH (p:Person)-[r:HOLDS_POSITION]->(o)
+WITH o, collect(CASE WHEN p IS NULL THEN null ELSE {
+  holder: p { .*, ${KEYS_OUT}, __typename: 'Person' },
+  position: { id: r.id, title: r.title, of: o.id, from: r.from, to: r.to }
+} END) AS held
+RETURN ${NODE_MAP('o')} AS place, held`;
 
 /**
  * A speaker's statements, with their stances toward $focus (any target when null).
@@ -67,7 +97,7 @@ WHERE ($from IS NULL OR s.dateStart >= date($from))
 RETURN s.id AS id, s.datePrecision AS precision, s.dateStart AS start, s.dateEnd AS end,
   [(s)-[r:ABOUT]->(t) WHERE $focus IS NULL OR t.id = $focus | { target: t.id, stance: r.stance }] AS stances,
   EXISTS { (s)-[:RELAYS]->(:Statement) } AS relays,
-  s { .*, __typename: 'Statement' } AS node
+  s { .*, ${KEYS_OUT}, __typename: 'Statement' } AS node
 ORDER BY start, end, id
 LIMIT $limit`;
 
@@ -91,7 +121,7 @@ RETURN s.id AS id, s.datePrecision AS precision, s.dateStart AS start, s.dateEnd
   a.id AS speaker,
   [(s)-[r:ABOUT]->(t) | { target: t.id, stance: r.stance }] AS stances,
   EXISTS { (s)-[:RELAYS]->(:Statement) } AS relays,
-  s { .*, __typename: 'Statement' } AS node
+  s { .*, ${KEYS_OUT}, __typename: 'Statement' } AS node
 ORDER BY start, end, id
 LIMIT $limit`;
 
@@ -181,6 +211,22 @@ UNWIND shown AS b
 MATCH (a)-[r]->(b) WHERE $types IS NULL OR type(r) IN $types
 RETURN type(r) AS type, a.id AS source, b.id AS target, properties(r) AS properties`;
 
+/** One full-text search: a Lucene query over some indexes, of the node types in `labels`, at most `limit` hits. */
+export interface SearchPart {
+  query: string;
+  indexes: readonly SearchIndex[];
+  labels: readonly NodeType[];
+  limit: number;
+}
+
+export interface OfficeRow {
+  id: string;
+  title: string;
+  of: string;
+  from: string | null;
+  to: string | null;
+}
+
 export interface StanceEdgeRow {
   speaker: string;
   target: string;
@@ -216,23 +262,26 @@ export type RelationshipTypes = readonly string[] | null;
 
 export function createExploreRepository(db: Database) {
   return {
-    /** Full-text hits over `indexes`, of the node types in `labels`, best first. */
-    async search(
-      query: string,
-      indexes: readonly SearchIndex[],
-      labels: readonly NodeType[],
-      first: number,
-    ): Promise<Array<{ node: NodeRow; score: number }>> {
+    /** Full-text hits for names and for statement text (either may be null), each part best first. */
+    async search(parts: {
+      names: SearchPart | null;
+      text: SearchPart | null;
+    }): Promise<Array<{ node: NodeRow; score: number; part: 'name' | 'text' }>> {
+      const { names, text } = parts;
       try {
         const rows = await db.read(SEARCH, {
-          query,
-          indexes,
-          labels,
+          nameIndexes: names?.indexes ?? [],
+          nameQuery: names?.query ?? '',
+          nameLabels: names?.labels ?? [],
+          nameLimit: int(names?.limit ?? 0),
+          textIndexes: text?.indexes ?? [],
+          textQuery: text?.query ?? '',
+          textLabels: text?.labels ?? [],
+          textLimit: int(text?.limit ?? 0),
           nodeTypes: NODE_TYPES,
           scan: int(SEARCH_SCAN),
-          first: int(first),
         });
-        return rows as Array<{ node: NodeRow; score: number }>;
+        return rows as Array<{ node: NodeRow; score: number; part: 'name' | 'text' }>;
       } catch (error) {
         // The query is built to parse whatever the client typed; should Lucene still refuse it, that is the input's fault.
         if (
@@ -246,6 +295,23 @@ export function createExploreRepository(db: Database) {
         }
         throw error;
       }
+    },
+
+    /** Organisations and countries by id or ISO code, each with the posts held in it and their holders. */
+    async officeHolders(
+      ids: readonly string[],
+      isos: readonly string[],
+    ): Promise<
+      Array<{
+        place: NodeRow;
+        held: Array<{ holder: NodeRow; position: OfficeRow }>;
+      }>
+    > {
+      const rows = await db.read(OFFICE_HOLDERS, { ids, isos, nodeTypes: NODE_TYPES });
+      return rows as unknown as Array<{
+        place: NodeRow;
+        held: Array<{ holder: NodeRow; position: OfficeRow }>;
+      }>;
     },
 
     /** A speaker's statements in date order, at most `limit`. */

@@ -13,12 +13,15 @@ import type {
   SearchType,
   Stance,
 } from '../../generated/graphql.js';
+import { createMatcher, type EntityPosition } from '../../names/matcher.js';
+import { words } from '../../names/normalise.js';
 import { nodeById, nodesByIds } from '../nodes/nodes.resolvers.js';
 import { MAX_PAGE_SIZE } from '../pagination.js';
 import {
   partialDate,
   type ActorRow,
   type MeetingRow,
+  type NodeRow,
   type NodeType,
   type StatementRow,
   type TopicRow,
@@ -32,7 +35,16 @@ import {
 } from './explore.graph.js';
 import { boundedInt, checkRange, idList } from './explore.input.js';
 import { SEARCH_INDEXES, type SearchIndex, type SubgraphNode } from './explore.repository.js';
-import { checkSearchText, luceneQuery, matchedField, searchTerms } from './explore.search.js';
+import {
+  candidateQuery,
+  checkSearchText,
+  demonymIsos,
+  fromMatch,
+  fromStatement,
+  statementQuery,
+  toNamedEntity,
+  type RankedHit,
+} from './explore.search.js';
 import { buildTimeline, type ShiftRow } from './explore.timeline.js';
 
 type TargetRow = ActorRow | TopicRow | MeetingRow;
@@ -83,28 +95,109 @@ const PATH_SCAN = 1000;
 const relationshipTypes = (types: readonly RelationshipType[] | null | undefined) =>
   types ? [...new Set(types.map((t) => RELATIONSHIP_TYPES[t]))] : null;
 
+/** Candidates read from the key indexes for the name matcher to rank. */
+const NAME_CANDIDATES = 200;
+const NAMED_TYPES = new Set<NodeType>([
+  'Person',
+  'Organization',
+  'Country',
+  'Place',
+  'Topic',
+  'Meeting',
+  'Source',
+]);
+
+const indexesFor = (labels: readonly NodeType[]) =>
+  (Object.keys(SEARCH_INDEXES) as SearchIndex[]).filter((index) =>
+    (SEARCH_INDEXES[index] as readonly NodeType[]).some((label) => labels.includes(label)),
+  );
+
+/**
+ * Ranks named candidates with the name matcher; for people, first adds the
+ * holders of posts in the countries and organisations the text names.
+ */
+async function rankNames(
+  ctx: Context,
+  text: string,
+  labels: NodeType[],
+  at: string | null,
+  first: number,
+  candidates: NodeRow[],
+  offices: boolean,
+): Promise<RankedHit[]> {
+  const nodes = new Map(candidates.map((node) => [node.id, node]));
+  const positions = new Map<string, EntityPosition[]>();
+  if (offices) {
+    const isos = demonymIsos(text);
+    const places = candidates
+      .filter((node) => node.__typename === 'Country' || node.__typename === 'Organization')
+      .map((node) => node.id);
+    if (isos.length > 0 || places.length > 0) {
+      for (const { place, held } of await ctx.explore.officeHolders(places, isos)) {
+        nodes.set(place.id, place);
+        for (const { holder, position } of held) {
+          if (!nodes.has(holder.id)) nodes.set(holder.id, holder);
+          positions.set(holder.id, [...(positions.get(holder.id) ?? []), position]);
+        }
+      }
+    }
+  }
+  const entities = [...nodes.values()].flatMap((node) => {
+    const entity = toNamedEntity(node, positions.get(node.id));
+    return entity ? [entity] : [];
+  });
+  return createMatcher(entities)
+    .match(text, { types: labels, at, limit: first })
+    .map((hit) => fromMatch(hit, nodes.get(hit.id)!));
+}
+
 async function search(ctx: Context, args: QuerySearchArgs) {
   const text = checkSearchText(args.text);
   const first = boundedInt('first', args.first ?? 20, 0, MAX_PAGE_SIZE);
   const types = args.types ?? (Object.keys(SEARCH_TYPES) as SearchType[]);
   const labels = [...new Set(types.map((t) => SEARCH_TYPES[t]))];
-  const indexes = (Object.keys(SEARCH_INDEXES) as SearchIndex[]).filter((index) =>
-    (SEARCH_INDEXES[index] as readonly NodeType[]).some((label) => labels.includes(label)),
-  );
-  if (first === 0 || indexes.length === 0) return [];
-  const hits = await ctx.explore.search(luceneQuery(text), indexes, labels, first);
-  const terms = searchTerms(text);
-  return hits.map(({ node, score }) => {
-    ctx.loaders.node.prime(node.id, node);
-    const match = matchedField(node, terms);
-    return {
-      node,
-      score,
-      label: nodeLabel(node),
-      matchedField: match.field,
-      matchedText: match.value,
-    };
+  if (first === 0 || labels.length === 0) return [];
+  const named = labels.filter((label) => NAMED_TYPES.has(label));
+  const nameQuery = named.length > 0 ? candidateQuery(text) : null;
+  const textQuery = labels.includes('Statement') ? statementQuery(text) : null;
+  // An office search ("Qatar prime minister") needs the country or organisation among the candidates.
+  const offices = named.includes('Person') && words(text).length > 1;
+  const fetched: NodeType[] = offices
+    ? [...new Set<NodeType>([...named, 'Country', 'Organization'])]
+    : named;
+  const rows = await ctx.explore.search({
+    names: nameQuery
+      ? { query: nameQuery, indexes: indexesFor(fetched), labels: fetched, limit: NAME_CANDIDATES }
+      : null,
+    text: textQuery
+      ? { query: textQuery, indexes: ['statement_keys'], labels: ['Statement'], limit: first }
+      : null,
   });
+  const candidates = rows.filter((r) => r.part === 'name').map((r) => r.node);
+  const hits = [
+    ...(nameQuery
+      ? await rankNames(ctx, text, named, args.at ?? null, first, candidates, offices)
+      : []),
+    ...rows
+      .filter((r) => r.part === 'text')
+      .map((r) => fromStatement(r.node as StatementRow, r.score)),
+  ];
+  return hits
+    .sort(
+      (a, b) => b.score - a.score || (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0),
+    )
+    .slice(0, first)
+    .map((hit) => {
+      ctx.loaders.node.prime(hit.node.id, hit.node);
+      return {
+        node: hit.node,
+        score: hit.score,
+        tier: hit.tier,
+        label: nodeLabel(hit.node),
+        matchedField: hit.field,
+        matchedText: hit.text,
+      };
+    });
 }
 
 async function timeline(ctx: Context, args: QueryTimelineArgs) {

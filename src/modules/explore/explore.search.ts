@@ -1,5 +1,9 @@
 import { badInput } from '../../errors.js';
-import type { NodeRow } from '../rows.js';
+import { DEMONYMS } from '../../names/demonyms.js';
+import type { EntityPosition, NameMatch, NamedEntity } from '../../names/matcher.js';
+import { TIER_BASE } from '../../names/matcher.js';
+import { latin, nameKeys, skeletonOfWord } from '../../names/normalise.js';
+import type { NodeRow, NodeType } from '../rows.js';
 
 /**
  * Full-text search input, made safe for Lucene: every word the client typed is
@@ -49,51 +53,111 @@ export function luceneQuery(text: string): string {
   return `(${words.map(phrase).join(' AND ')}) OR ${phrase(words.join(' '))}^4`;
 }
 
-export type SearchField = 'NAME' | 'ALIAS' | 'TITLE' | 'TEXT';
+/** Lucene's special characters, escaped in words we add operators to. */
+const escapeTerm = (word: string) => word.replace(/[+\-!(){}[\]^"~*?:\\/&|]/g, '\\$&');
 
-export interface FieldMatch {
-  field: SearchField;
-  /** The matched property's value as stored: the name, the alias, the title or the text. */
-  value: string;
+/** Edits a fuzzy term may take at this length (Lucene allows at most 2); as the matcher's fuzzy tier. */
+const fuzzyEdits = (length: number) => (length <= 3 ? 0 : length <= 7 ? 1 : 2);
+
+/**
+ * The Lucene query that gathers candidates for the name matcher from the key
+ * indexes (actor_keys, title_keys): any folded or Latin word of the text, the
+ * words run together pairwise, a prefix of the last word, each Latin word with
+ * the typos the fuzzy tier allows, and the consonant skeletons. Generous on
+ * purpose: the matcher (src/names/matcher.ts) ranks, and drops what does not
+ * match. The words come out of the normaliser as letters and digits only, and
+ * are quoted or escaped all the same: nothing the client typed is Lucene syntax.
+ * Null when the text has no word.
+ */
+export function candidateQuery(text: string): string | null {
+  const k = nameKeys(text);
+  const folded = k.folded ? k.folded.split(' ') : [];
+  const latinWords = k.latin ? k.latin.split(' ') : [];
+  if (folded.length === 0 && latinWords.length === 0) return null;
+  const clauses = new Set<string>();
+  for (const w of [...folded, ...latinWords]) clauses.add(phrase(w));
+  for (let i = 1; i < latinWords.length; i++)
+    clauses.add(phrase(latinWords[i - 1]! + latinWords[i]!));
+  const last = latinWords.at(-1) ?? folded.at(-1)!;
+  if (last.length >= 2) clauses.add(`${escapeTerm(last)}*`);
+  for (const w of latinWords) {
+    const edits = fuzzyEdits(w.length);
+    if (edits > 0) clauses.add(`${escapeTerm(w)}~${edits}`);
+    const skeleton = skeletonOfWord(w);
+    if (skeleton.length >= 3) clauses.add(`searchSkeletons:${phrase(skeleton)}`);
+  }
+  const joined = skeletonOfWord(latinWords.join(''));
+  if (latinWords.length > 1 && joined.length >= 3) clauses.add(`searchSkeletons:${phrase(joined)}`);
+  return [...clauses].join(' OR ');
 }
 
-/** The properties each kind of node is indexed on, the primary one first. */
-function candidates(row: NodeRow): FieldMatch[] {
-  const aliases = (list: string[] | null | undefined): FieldMatch[] =>
-    (list ?? []).map((value) => ({ field: 'ALIAS', value }));
-  switch (row.__typename) {
-    case 'Person':
-    case 'Organization':
-    case 'Country':
-    case 'Place':
-      return [{ field: 'NAME', value: row.name }, ...aliases(row.aliases)];
-    case 'Topic':
-      return [{ field: 'TITLE', value: row.title }, ...aliases(row.aliases)];
-    case 'Meeting':
-    case 'Source':
-      return [{ field: 'TITLE', value: row.title }];
-    case 'Statement':
-      return [{ field: 'TEXT', value: row.text }];
-  }
+/** The Lucene query for statement text: the folded text's words, all required, the phrase boosted. Null when none. */
+export function statementQuery(text: string): string | null {
+  const folded = nameKeys(text).folded;
+  return folded ? luceneQuery(folded) : null;
+}
+
+/** ISO codes of the countries whose demonym ("Russian", "Qatari") the text contains. */
+export function demonymIsos(text: string): string[] {
+  const words = ` ${latin(text)} `;
+  return DEMONYMS.filter((d) => d.adjectives.some((a) => words.includes(` ${latin(a)} `))).map(
+    (d) => d.iso,
+  );
+}
+
+/** A node as the matcher takes it: its name (or title) and aliases, and a country's ISO code. */
+export function toNamedEntity(row: NodeRow, positions?: EntityPosition[]): NamedEntity | null {
+  const r = row as Partial<Record<'name' | 'title' | 'iso', string>> & {
+    aliases?: string[] | null;
+  };
+  const name = r.name ?? r.title;
+  if (typeof name !== 'string') return null;
+  return {
+    id: row.id,
+    type: row.__typename,
+    name,
+    aliases: r.aliases ?? [],
+    iso: r.iso ?? null,
+    positions: positions ?? null,
+  };
+}
+
+export type SearchField = 'NAME' | 'ALIAS' | 'TITLE' | 'TEXT' | 'POSITION';
+export type SearchTier = 'EXACT' | 'PREFIX' | 'OFFICE' | 'FULL_TEXT' | 'FUZZY';
+
+export interface RankedHit {
+  node: NodeRow;
+  score: number;
+  tier: SearchTier;
+  field: SearchField;
+  /** The matched property's value as stored: the name, the alias, the title, the text or the post. */
+  text: string;
+}
+
+const TITLED = new Set<NodeType>(['Topic', 'Meeting', 'Source']);
+
+/** A matcher hit as a search hit: WORDS is the full-text tier; a titled node's name is its TITLE. */
+export function fromMatch(hit: NameMatch, node: NodeRow): RankedHit {
+  return {
+    node,
+    score: hit.score,
+    tier: hit.tier === 'WORDS' ? 'FULL_TEXT' : hit.tier,
+    field: hit.field === 'NAME' && TITLED.has(node.__typename) ? 'TITLE' : hit.field,
+    text: hit.text,
+  };
 }
 
 /**
- * Which property a hit matched: the one holding most of the search's words, and
- * among equals the primary one (name or title) before aliases, aliases in stored
- * order. Lucene does not say which field of a multi-field index matched, so the
- * words are checked again here.
+ * A statement found by its text: in the full-text tier, below any name that
+ * holds every word (the matcher gives those 50–99), ordered by Lucene's score.
  */
-export function matchedField(row: NodeRow, terms: readonly string[]): FieldMatch {
-  const all = candidates(row);
-  let best = all[0]!;
-  let bestHits = -1;
-  for (const candidate of all) {
-    const words = new Set(searchTerms(candidate.value));
-    const hits = terms.filter((term) => words.has(term)).length;
-    if (hits > bestHits) {
-      best = candidate;
-      bestHits = hits;
-    }
-  }
-  return best;
+export function fromStatement(node: NodeRow & { text: string }, luceneScore: number): RankedHit {
+  const within = Math.round(((49 * luceneScore) / (luceneScore + 1)) * 100) / 100;
+  return {
+    node,
+    score: TIER_BASE.WORDS + within,
+    tier: 'FULL_TEXT',
+    field: 'TEXT',
+    text: node.text,
+  };
 }

@@ -21,11 +21,18 @@ export const NODE_TYPES: readonly NodeType[] = [
   'Statement',
 ];
 
+/**
+ * Search keys (src/names/keys.ts) are for the full-text indexes only: projections
+ * of whole nodes blank them, so they never travel to resolvers (a statement's
+ * folded text would double what a page of statements carries).
+ */
+export const KEYS_OUT = 'searchKeys: null, searchSkeletons: null, searchText: null';
+
 // nodesById
 const NODES_BY_ID = `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-RETURN n { .*, __typename: head([l IN labels(n) WHERE l IN $types]) } AS node`;
+RETURN n { .*, ${KEYS_OUT}, __typename: head([l IN labels(n) WHERE l IN $types]) } AS node`;
 
 /**
  * One-hop neighbourhoods that resolvers ask for, each a fixed Cypher expression
@@ -108,7 +115,7 @@ export function createNodesRepository(db: Database) {
       // listNodes
       const cypher = `
 MATCH (n:${type}) WHERE ${NAME_FILTER} AND ${sortable(sort)}${page.after ? ` AND ${afterCondition(sort, direction)}` : ''}
-RETURN n { .*, __typename: $type } AS node, ${sort.expr} AS sortValue
+RETURN n { .*, ${KEYS_OUT}, __typename: $type } AS node, ${sort.expr} AS sortValue
 ${orderClause(sort, direction)}
 LIMIT $limit`;
       const params = {

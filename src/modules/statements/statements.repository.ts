@@ -9,6 +9,7 @@ import {
   type PageRequest,
   type SortSpec,
 } from '../pagination.js';
+import { KEYS_OUT } from '../nodes/nodes.repository.js';
 import type { StatementRow } from '../rows.js';
 
 export interface StatementFilter {
@@ -109,7 +110,7 @@ function filterParams(f: StatementFilter): Params {
   };
 }
 
-const STATEMENT_FIELDS = `n { .*, __typename: 'Statement' }`;
+const STATEMENT_FIELDS = `n { .*, ${KEYS_OUT}, __typename: 'Statement' }`;
 
 /** Every link of the statement `n`, as ids. */
 const LINKS_OF_N = `{
