@@ -105,6 +105,12 @@ describe('candidateQuery and statementQuery', () => {
     expect(candidateQuery('&&')).toBeNull();
   });
 
+  it('keeps a pasted paragraph within Lucene clause limits: no typos beyond name length', () => {
+    const long = 'Israel would not stop until it completely eliminates Hamas in Gaza';
+    expect(candidateQuery(long)).not.toMatch(/~|searchSkeletons/);
+    expect(candidateQuery('Mohammad bin Abdulrahman')).toMatch(/mohammad~2/);
+  });
+
   it('searches statements by their folded words', () => {
     expect(statementQuery('Russia’s role')).toBe('("russia" AND "role") OR "russia role"^4');
     expect(statementQuery('!!')).toBeNull();

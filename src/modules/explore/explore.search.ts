@@ -56,6 +56,9 @@ export function luceneQuery(text: string): string {
 /** Lucene's special characters, escaped in words we add operators to. */
 const escapeTerm = (word: string) => word.replace(/[+\-!(){}[\]^"~*?:\\/&|]/g, '\\$&');
 
+/** Texts of more words than this are matched without typos (a name is rarely longer). */
+const MAX_FUZZY_WORDS = 8;
+
 /** Edits a fuzzy term may take at this length (Lucene allows at most 2); as the matcher's fuzzy tier. */
 const fuzzyEdits = (length: number) => (length <= 3 ? 0 : length <= 7 ? 1 : 2);
 
@@ -80,14 +83,17 @@ export function candidateQuery(text: string): string | null {
     clauses.add(phrase(latinWords[i - 1]! + latinWords[i]!));
   const last = latinWords.at(-1) ?? folded.at(-1)!;
   if (last.length >= 2) clauses.add(`${escapeTerm(last)}*`);
-  for (const w of latinWords) {
+  // Typos and skeletons only for name-length texts: each fuzzy term expands to up to 50
+  // terms, and a pasted paragraph would pass Lucene's limit of 1024 clauses.
+  for (const w of latinWords.length <= MAX_FUZZY_WORDS ? latinWords : []) {
     const edits = fuzzyEdits(w.length);
     if (edits > 0) clauses.add(`${escapeTerm(w)}~${edits}`);
     const skeleton = skeletonOfWord(w);
     if (skeleton.length >= 3) clauses.add(`searchSkeletons:${phrase(skeleton)}`);
   }
   const joined = skeletonOfWord(latinWords.join(''));
-  if (latinWords.length > 1 && joined.length >= 3) clauses.add(`searchSkeletons:${phrase(joined)}`);
+  if (latinWords.length > 1 && latinWords.length <= MAX_FUZZY_WORDS && joined.length >= 3)
+    clauses.add(`searchSkeletons:${phrase(joined)}`);
   return [...clauses].join(' OR ');
 }
 
