@@ -12,6 +12,7 @@ import type { Metrics } from './metrics.js';
 import { createContext } from './context.js';
 import { requestDecoder } from './request-decoder.js';
 import { schema } from './schema.js';
+import { exportDownloads } from './export/export.plugin.js';
 import { webExplorer } from './web/web.plugin.js';
 
 export interface AppDeps {
@@ -53,6 +54,7 @@ export function createApp({ db, logger, metrics, config = loadConfig({}) }: AppD
     plugins: [
       healthAndMetrics(db, metrics),
       webExplorer(),
+      exportDownloads(db, auth.authorizeRead, logger),
       requestLog(logger, metrics),
       csrfPrevention(),
       requestDecoder(),

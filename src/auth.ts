@@ -94,5 +94,17 @@ export function createAuth({ tokens, requireReaderToken }: AuthOptions) {
   return {
     plugin,
     principalOf: (request: Request): Principal | null => principals.get(request) ?? null,
+    /**
+     * Read access outside GraphQL (downloads): the rules a query follows. Throws
+     * UNAUTHENTICATED for a bad token, or for none when reads need one.
+     */
+    authorizeRead(request: Request): Principal | null {
+      const result = authenticate(registry, request.headers.get('authorization'));
+      if (result instanceof AppError) throw result;
+      if (result === null && requireReaderToken) {
+        throw new AppError('UNAUTHENTICATED', 'This API needs a bearer token to read.');
+      }
+      return result;
+    },
   };
 }

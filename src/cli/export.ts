@@ -1,10 +1,25 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Database } from '../db/neo4j.js';
-import { statementsCsv } from '../export/csv.js';
-import { exportDataset } from '../export/exporter.js';
+import { AppError } from '../errors.js';
+import { exportSlice } from '../export/exporter.js';
+import { statementFilterFrom } from '../export/filter-input.js';
+import { EXPORT_FORMATS, isExportFormat } from '../export/formats.js';
 import { COLLECTIONS } from '../import/records.js';
-import { checkDay } from '../calendar.js';
+
+/** CLI flags → StatementFilter fields (lists repeat the flag). */
+const LIST_FLAGS = {
+  speaker: 'speakerIds',
+  about: 'aboutIds',
+  mention: 'mentionIds',
+  topic: 'topicIds',
+  meeting: 'meetingIds',
+  source: 'sourceIds',
+  stance: 'stances',
+  kind: 'kinds',
+  verification: 'verification',
+} as const;
+const VALUE_FLAGS = { from: 'from', to: 'to', 'date-match': 'dateMatch', text: 'text' } as const;
 
 /** `statement-graph export …`: argument handling and file writing only. */
 export async function runExport(
@@ -18,45 +33,62 @@ export async function runExport(
       out: { type: 'string' },
       format: { type: 'string', default: 'json' },
       csv: { type: 'string' },
-      speaker: { type: 'string', multiple: true },
-      from: { type: 'string' },
-      to: { type: 'string' },
+      filter: { type: 'string' },
+      'min-confidence': { type: 'string' },
+      ...Object.fromEntries(
+        Object.keys(LIST_FLAGS).map((flag) => [flag, { type: 'string', multiple: true } as const]),
+      ),
+      ...Object.fromEntries(
+        Object.keys(VALUE_FLAGS).map((flag) => [flag, { type: 'string' } as const]),
+      ),
     },
   });
-  for (const name of ['from', 'to'] as const) {
-    const value = values[name];
-    const checked = value === undefined ? null : checkDay(value);
-    if (checked && !checked.ok) {
-      log(`--${name} ${checked.message}`);
-      return 2;
-    }
-  }
-  if (values.format !== 'json' && values.format !== 'jsonl') {
-    log('--format must be json or jsonl');
+  const format = values.format!;
+  if (!isExportFormat(format)) {
+    log(`--format must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
     return 2;
   }
-  const dataset = await exportDataset(db, {
-    speakerIds: values.speaker,
-    from: values.from,
-    to: values.to,
-  });
-  const text =
-    values.format === 'json'
-      ? `${JSON.stringify(dataset, null, 2)}\n`
-      : [
-          JSON.stringify({ format: dataset.format }),
-          ...COLLECTIONS.flatMap(([collection, type]) =>
-            (dataset[collection] as object[]).map((record) => JSON.stringify({ type, ...record })),
-          ),
-        ].join('\n') + '\n';
+  let filter;
+  try {
+    const raw: Record<string, unknown> = values.filter
+      ? (JSON.parse(values.filter as string) as Record<string, unknown>)
+      : {};
+    for (const [flag, field] of Object.entries(LIST_FLAGS)) {
+      const given = values[flag as keyof typeof values];
+      if (given !== undefined) raw[field] = given;
+    }
+    for (const [flag, field] of Object.entries(VALUE_FLAGS)) {
+      const given = values[flag as keyof typeof values];
+      if (given !== undefined) raw[field] = given;
+    }
+    const min = values['min-confidence'];
+    if (min !== undefined) raw.minConfidence = Number(min);
+    filter = statementFilterFrom(raw);
+  } catch (error) {
+    if (error instanceof SyntaxError) log('--filter must be a JSON object (a StatementFilter)');
+    else if (error instanceof AppError) {
+      const problems = (error.extensions.problems ?? []) as Array<{
+        path: string;
+        message: string;
+      }>;
+      for (const p of problems) log(`${p.path}: ${p.message}`);
+      if (!problems.length) log(error.message);
+    } else throw error;
+    return 2;
+  }
+  const slice = await exportSlice(db, filter);
+  const text = EXPORT_FORMATS[format].write(slice, describe(values));
   if (values.out) await writeFile(values.out, text);
   else process.stdout.write(text);
-  if (values.csv) await writeFile(values.csv, statementsCsv(dataset));
+  if (values.csv) await writeFile(values.csv, EXPORT_FORMATS.csv.write(slice, ''));
   const counts = COLLECTIONS.map(
-    ([collection]) => `${dataset[collection].length} ${collection}`,
+    ([collection]) => `${slice.dataset[collection].length} ${collection}`,
   ).join(', ');
   log(
-    `Exported ${counts}${values.out ? ` to ${values.out}` : ''}${values.csv ? `; statements CSV in ${values.csv}` : ''}.`,
+    `Exported ${slice.matching.length} matching statements as ${format} (${counts})${values.out ? ` to ${values.out}` : ''}${values.csv ? `; statements CSV in ${values.csv}` : ''}.`,
   );
   return 0;
 }
+
+const describe = (values: Record<string, unknown>) =>
+  `Statement Graph export${Object.keys(values).some((k) => k !== 'format' && k !== 'out' && k !== 'csv') ? ' of a filtered slice' : ''}`;

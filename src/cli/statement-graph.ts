@@ -15,9 +15,15 @@ const USAGE = `Usage: statement-graph <command> [options]
       first; writes nothing if anything is wrong; prints created/updated/unchanged.
   seed
       Import seed/statement-graph.json again (SEED_FILE overrides).
-  export [--out FILE] [--format json|jsonl] [--csv FILE] [--speaker ID]... [--from DATE] [--to DATE]
-      Write the graph (or the statements matching the filters, with everything they
-      refer to) in the dataset format, and optionally statements as CSV.
+  export [--format json|jsonl|graphml|gexf|ftm|jsonld|csv] [--out FILE] [--csv FILE] [filters]
+      Write the graph, or the statements matching the filters with everything they
+      refer to: the dataset format (json, jsonl), a stance network (graphml, gexf),
+      FollowTheMoney entities (ftm), schema.org JSON-LD (jsonld) or one CSV row per
+      statement target (csv; --csv FILE writes it besides another format).
+      Filters, as the API's StatementFilter (a repeated flag matches any value):
+      --speaker ID --about ID --mention ID --topic ID --meeting ID --source ID
+      --stance S --kind K --verification V --min-confidence X --from DAY --to DAY
+      --date-match WITHIN|OVERLAPS --text WORDS --filter JSON
 
 Neo4j: NEO4J_URI if set; else the local one (started for the command if not running).`;
 

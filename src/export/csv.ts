@@ -1,49 +1,84 @@
+import { stringify } from 'csv-stringify/sync';
 import type { Dataset } from '../import/dataset.js';
+import { indexDataset } from './slice.js';
 
-const COLUMNS = [
-  'id',
+export const CSV_COLUMNS = [
+  'statement_id',
   'date',
   'date_precision',
+  'date_start',
+  'date_end',
   'speaker_id',
   'speaker',
+  'speaker_type',
+  'target_id',
+  'target',
+  'target_type',
+  'stance',
   'kind',
+  'language',
   'text',
-  'about',
   'topics',
   'meeting',
   'sources',
+  'source_route',
   'confidence',
   'verification',
 ] as const;
 
-/** RFC 4180: quote every field that needs it, double the quotes inside. */
-const field = (value: string) =>
-  /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-
-/** Statements as CSV for spreadsheets: one row per statement, links as `id (detail); …`. */
-export function statementsCsv(dataset: Dataset): string {
-  const names = new Map<string, string>();
-  for (const a of [...dataset.people, ...dataset.organizations, ...dataset.countries])
-    names.set(a.id, a.name);
-  const precision = (date: string) =>
-    date.length === 4 ? 'YEAR' : date.length === 7 ? 'MONTH' : 'DAY';
-  const rows = dataset.statements.map((s) => [
-    s.id,
-    s.date,
-    precision(s.date),
-    s.speaker,
-    names.get(s.speaker) ?? '',
-    s.kind,
-    s.text,
-    s.about.map((a) => `${a.target} (${a.stance})`).join('; '),
-    s.topics.join('; '),
-    s.meeting ?? '',
-    s.sources.map((x) => `${x.source} (${x.quoteType})`).join('; '),
-    String(s.confidence),
-    s.verification,
-  ]);
-  return (
-    [COLUMNS as readonly string[], ...rows].map((row) => row.map(field).join(',')).join('\r\n') +
-    '\r\n'
-  );
+/**
+ * Statements as CSV (RFC 4180, CRLF, a header row) for spreadsheets, pandas and R: one
+ * row per target of each matching statement, so a stance is a plain column; a
+ * statement without a target has one row with the target columns empty. Lists are
+ * joined with "; ", a source with its quote type in brackets, and each source route
+ * as "a > b". Values a spreadsheet would run as a formula (=, +, -, @ first) are
+ * prefixed with a quote (csv-stringify's escape_formulas).
+ */
+export function statementsCsv(dataset: Dataset, matching: readonly string[]): string {
+  const index = indexDataset(dataset);
+  const rows: string[][] = [];
+  for (const id of matching) {
+    const s = index.get(id, 'statement');
+    if (!s) continue;
+    const date = index.date(s.date);
+    const common = {
+      statement_id: s.id,
+      date: s.date,
+      date_precision: date.precision,
+      date_start: date.start,
+      date_end: date.end,
+      speaker_id: s.speaker,
+      speaker: index.label(s.speaker),
+      speaker_type: index.typeName(s.speaker),
+      kind: s.kind,
+      language: s.language,
+      text: s.text,
+      topics: s.topics.join('; '),
+      meeting: s.meeting ?? '',
+      sources: s.sources.map((x) => `${x.source} (${x.quoteType})`).join('; '),
+      source_route: index
+        .sourceRoutes(s)
+        .map((route) => route.join(' > '))
+        .join('; '),
+      confidence: String(s.confidence),
+      verification: s.verification,
+    };
+    const targets = s.about.length ? s.about : [null];
+    for (const about of targets) {
+      const row: Record<string, string> = {
+        ...common,
+        target_id: about?.target ?? '',
+        target: about ? index.label(about.target) : '',
+        target_type: about ? index.typeName(about.target) : '',
+        stance: about?.stance ?? '',
+      };
+      rows.push(CSV_COLUMNS.map((c) => row[c]!));
+    }
+  }
+  return stringify(rows, {
+    header: true,
+    columns: [...CSV_COLUMNS],
+    record_delimiter: 'windows',
+    escape_formulas: true,
+  });
 }

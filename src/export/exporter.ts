@@ -1,14 +1,32 @@
-import { FORMAT, type Dataset, type StatementRecord } from '../import/dataset.js';
+import { FORMAT, type Dataset } from '../import/dataset.js';
 import { canonical, COLLECTIONS, referencesOf, type AnyRecord } from '../import/records.js';
 import type { Database, Row } from '../db/neo4j.js';
-import { parsePartialDate } from '../calendar.js';
+import {
+  createStatementsRepository,
+  type StatementFilter,
+} from '../modules/statements/statements.repository.js';
 import { createExportRepository } from './export.repository.js';
 
-export interface ExportFilter {
-  speakerIds?: string[];
-  /** Statements whose date lies within [from, to] (ISO days). */
-  from?: string;
-  to?: string;
+/** The `statements` query's filter: an export of a slice matches exactly what the API lists. */
+export type ExportFilter = StatementFilter;
+
+/** True when the filter sets no condition at all (the whole graph is exported). */
+export const isEmptyFilter = (filter: ExportFilter) =>
+  Object.entries(filter).every(
+    ([key, value]) =>
+      value === null || value === undefined || (key === 'dateMatch' && value === 'WITHIN'),
+  );
+
+/**
+ * A filtered slice: the dataset (the matching statements with everything they refer
+ * to, transitively) and the ids of the statements that matched the filter. A matching
+ * statement may relay or respond to one that did not match; that one is in `dataset`
+ * (so every reference resolves) but not in `matching`.
+ */
+export interface ExportSlice {
+  dataset: Dataset;
+  /** Ids of the statements that matched, in id order. */
+  matching: string[];
 }
 
 /**
@@ -17,6 +35,10 @@ export interface ExportFilter {
  * refer to (transitively), so the file imports on its own.
  */
 export async function exportDataset(db: Database, filter: ExportFilter = {}): Promise<Dataset> {
+  return (await exportSlice(db, filter)).dataset;
+}
+
+export async function exportSlice(db: Database, filter: ExportFilter = {}): Promise<ExportSlice> {
   const repo = createExportRepository(db);
   const out = { format: FORMAT } as Dataset;
   const byId = new Map<string, { type: (typeof COLLECTIONS)[number][1]; record: AnyRecord }>();
@@ -27,7 +49,8 @@ export async function exportDataset(db: Database, filter: ExportFilter = {}): Pr
     (out as Record<string, unknown>)[collection] = records;
     for (const record of records as AnyRecord[]) byId.set(record.id, { type, record });
   }
-  if (!filter.speakerIds?.length && !filter.from && !filter.to) return out;
+  if (isEmptyFilter(filter)) return { dataset: out, matching: out.statements.map((s) => s.id) };
+  const matching = await createStatementsRepository(db).matchingIds(filter);
 
   const keep = new Set<string>();
   const visit = (id: string) => {
@@ -36,21 +59,14 @@ export async function exportDataset(db: Database, filter: ExportFilter = {}): Pr
     keep.add(id);
     for (const [, ref] of referencesOf(entry.type, entry.record)) visit(ref);
   };
-  for (const s of out.statements) if (matches(s, filter)) visit(s.id);
+  for (const id of matching) visit(id);
   for (const p of out.positions) if (keep.has(p.person)) visit(p.id);
   for (const [collection] of COLLECTIONS) {
     (out as Record<string, unknown>)[collection] = (out[collection] as AnyRecord[]).filter((r) =>
       keep.has(r.id),
     );
   }
-  return out;
-}
-
-function matches(s: StatementRecord, { speakerIds, from, to }: ExportFilter): boolean {
-  if (speakerIds?.length && !speakerIds.includes(s.speaker)) return false;
-  // Compare on the covered range: "2024-06" is within [2024-06-01, 2024-06-30].
-  const { start, end } = parsePartialDate(s.date)!;
-  return (!from || start >= from) && (!to || end <= to);
+  return { dataset: out, matching };
 }
 
 /** Drops absent fields and restores the record shape (figures are stored as JSON). */

@@ -226,6 +226,16 @@ RETURN ${STATEMENT_FIELDS} AS node, ${spec.expr} AS sortValue, ${LINKS_OF_N} AS 
       return (row?.count as number) ?? 0;
     },
 
+    /** Ids of every statement matching `filter` (exports walk from them), in id order. */
+    async matchingIds(filter: StatementFilter): Promise<string[]> {
+      // matchingStatementIds
+      const rows = await db.read(
+        `${matchStatements(filter)}\nRETURN n.id AS id ORDER BY id`,
+        filterParams(filter),
+      );
+      return rows.map((row) => row.id as string);
+    },
+
     /** Links per statement id, in key order; null for an unknown id. */
     async links(ids: readonly string[]): Promise<Array<StatementLinks | null>> {
       const rows = await db.read(STATEMENT_LINKS, { ids });
