@@ -38,6 +38,7 @@ const config: CodegenConfig = {
           SourceConnection: `${rows}#Connection<SourceRow>`,
           PartialDate: `${rows}#PartialDateValue`,
           TimelineBucket: `${explore}/explore.timeline.js#TimelineBucketRow`,
+          StatementRecordedEvent: '../events/statement-events.js#StatementEvent',
         },
       },
     },

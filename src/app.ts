@@ -12,6 +12,7 @@ import type { Metrics } from './metrics.js';
 import { createContext } from './context.js';
 import { requestDecoder } from './request-decoder.js';
 import { schema } from './schema.js';
+import { createStatementEvents, type StatementEvents } from './events/statement-events.js';
 import { exportDownloads } from './export/export.plugin.js';
 import { webExplorer } from './web/web.plugin.js';
 
@@ -20,14 +21,22 @@ export interface AppDeps {
   logger: Logger;
   metrics: Metrics;
   /** Tokens, limits and CORS; without it, the defaults: open reads, no writes (no editor token). */
-  config?: Pick<Config, 'auth' | 'limits' | 'corsOrigins'>;
+  config?: Pick<Config, 'auth' | 'limits' | 'corsOrigins' | 'events'>;
+  /** Statement events the write path publishes to; a new bus from `config.events` if not given. */
+  events?: StatementEvents;
 }
 
 /** The header a browser must add to a form-encoded or text/plain POST (CSRF); any value. */
 export const CSRF_HEADER = 'x-graphql-csrf';
 
 /** Builds the HTTP application; never listens (main.ts does, tests call `yoga.fetch`). */
-export function createApp({ db, logger, metrics, config = loadConfig({}) }: AppDeps) {
+export function createApp({
+  db,
+  logger,
+  metrics,
+  config = loadConfig({}),
+  events = createStatementEvents(config.events),
+}: AppDeps) {
   const auth = createAuth(config.auth);
   // Names and roles only: a token is never logged.
   logger.info(
@@ -50,7 +59,7 @@ export function createApp({ db, logger, metrics, config = loadConfig({}) }: AppD
     logging: logger,
     maxRequestBodySize: config.limits.maxBodyBytes,
     cors: corsOptions(config.corsOrigins),
-    context: ({ request }) => createContext(db, auth.principalOf(request)),
+    context: ({ request }) => createContext(db, auth.principalOf(request), events),
     plugins: [
       healthAndMetrics(db, metrics),
       webExplorer(),

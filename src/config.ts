@@ -42,6 +42,8 @@ const env = z.object({
   QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
   QUERY_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2_000),
   QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(50),
+  SUBSCRIPTION_BUFFER: z.coerce.number().int().min(1).max(100_000).default(100),
+  MAX_SUBSCRIBERS: z.coerce.number().int().min(0).max(100_000).default(1000),
 });
 
 export type Role = 'reader' | 'editor';
@@ -141,6 +143,8 @@ export interface Config {
     readonly maxTokens: number;
     readonly maxDirectives: number;
   };
+  /** Live subscriptions: events held per subscriber that has not read them, and subscribers at once. */
+  readonly events: { readonly bufferSize: number; readonly maxSubscribers: number };
 }
 
 export class ConfigError extends Error {
@@ -191,6 +195,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxAliases: e.QUERY_MAX_ALIASES,
       maxTokens: e.QUERY_MAX_TOKENS,
       maxDirectives: e.QUERY_MAX_DIRECTIVES,
+    }),
+    events: Object.freeze({
+      bufferSize: e.SUBSCRIPTION_BUFFER,
+      maxSubscribers: e.MAX_SUBSCRIBERS,
     }),
   });
 }

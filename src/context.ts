@@ -1,5 +1,6 @@
 import type { Principal } from './auth.js';
 import type { Database } from './db/neo4j.js';
+import type { StatementEvents } from './events/statement-events.js';
 import { createEditingService, type EditingService } from './modules/editing/editing.service.js';
 import {
   createExploreRepository,
@@ -25,11 +26,17 @@ export interface Context {
   /** Who is calling: from the bearer token, null without one. */
   principal: Principal | null;
   editing: EditingService;
+  /** The process's statement events (live subscriptions); null outside the service. */
+  events: StatementEvents | null;
   /** Fresh loaders, so reads after a write in the same request never see cached rows. */
   clearLoaders(): void;
 }
 
-export function createContext(db: Database, principal: Principal | null = null): Context {
+export function createContext(
+  db: Database,
+  principal: Principal | null = null,
+  events: StatementEvents | null = null,
+): Context {
   const nodes = createNodesRepository(db);
   const statements = createStatementsRepository(db);
   const loaders = () => ({ ...createNodeLoaders(nodes), ...createStatementLoaders(statements) });
@@ -39,7 +46,8 @@ export function createContext(db: Database, principal: Principal | null = null):
     explore: createExploreRepository(db),
     loaders: loaders(),
     principal,
-    editing: createEditingService(db),
+    editing: createEditingService(db, events ?? undefined),
+    events,
     // `this`: yoga copies these fields onto its own context object, which resolvers get.
     clearLoaders(this: Context) {
       this.loaders = loaders();

@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'QUERY_TOO_COMPLEX'
   | 'REQUEST_ENTITY_TOO_LARGE'
   | 'BAD_REQUEST'
-  | 'UNSUPPORTED_MEDIA_TYPE';
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'SUBSCRIPTION_OVERFLOW'
+  | 'TOO_MANY_SUBSCRIBERS';
 
 export interface FieldProblem {
   path: string;

@@ -9,6 +9,7 @@ import { meetingsResolvers } from './modules/meetings/meetings.resolvers.js';
 import { nodesResolvers } from './modules/nodes/nodes.resolvers.js';
 import { sourcesResolvers } from './modules/sources/sources.resolvers.js';
 import { statementsResolvers } from './modules/statements/statements.resolvers.js';
+import { subscriptionsResolvers } from './modules/subscriptions/subscriptions.resolvers.js';
 
 /** A Date argument, read by the calendar: a refusal says why ("February 2023 has 28 days"). */
 function parseDay(value: unknown): string {
@@ -37,6 +38,7 @@ const modules: Resolvers[] = [
   sourcesResolvers,
   exploreResolvers,
   editingResolvers,
+  subscriptionsResolvers,
 ];
 
 /** Each type's resolvers live in one module; only Query is shared, so it is the only one merged. */

@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import type { Database, Tx } from '../../db/neo4j.js';
 import { AppError, type ErrorCode, type FieldProblem } from '../../errors.js';
-import { ID_PREFIXES, RECORD_TYPES, type RecordType } from '../../import/dataset.js';
+import {
+  ID_PREFIXES,
+  RECORD_TYPES,
+  type RecordType,
+  type StatementRecord,
+} from '../../import/dataset.js';
 import { createImportRepository, type WriteRow } from '../../import/import.repository.js';
 import {
   COLLECTIONS,
@@ -24,6 +29,7 @@ import type {
   StatementRow,
   TopicRow,
 } from '../rows.js';
+import type { StatementEvent, StatementEvents } from '../../events/statement-events.js';
 import { createEditingRepository, type Referrer } from './editing.repository.js';
 import { createMatcher } from '../../names/matcher.js';
 import { toNamedEntity } from '../explore/explore.search.js';
@@ -150,16 +156,49 @@ const kindOfId = (id: string): RecordType | undefined =>
  * Writes of editors: each call is one write transaction that validates, locks
  * what it links to, writes through the import path and verifies, or changes nothing.
  */
-export function createEditingService(db: Database) {
+export function createEditingService(db: Database, events?: StatementEvents) {
   const repo = createEditingRepository();
   const importRepo = createImportRepository(db);
 
-  /** Writes records (nodes first, then links, as an import does); `by` is recorded on each. */
+  /**
+   * One write transaction. The statements it wrote become events once it has
+   * committed (never for a rolled-back or refused change): this is the one place
+   * live subscriptions and webhooks hear of writes.
+   */
+  async function inWriteTx<T>(work: (tx: Tx, written: StatementEvent[]) => Promise<T>): Promise<T> {
+    let written: StatementEvent[] = [];
+    const result = await db.writeTx((tx) => {
+      // A transaction the driver retries starts its list again.
+      written = [];
+      return work(tx, written);
+    });
+    if (events && written.length) {
+      const at = new Date().toISOString();
+      events.publish(written.map((event) => ({ ...event, at })));
+    }
+    return result;
+  }
+
+  /**
+   * Writes records (nodes first, then links, as an import does); `by` is recorded on
+   * each, and each statement is added to `written` with `outcome`.
+   */
   async function writeRecords(
     tx: Tx,
     records: Array<{ type: RecordType; record: AnyRecord }>,
     by: string,
+    written: StatementEvent[],
+    outcome: StatementEvent['outcome'],
   ) {
+    for (const { type, record } of records)
+      if (type === 'statement')
+        written.push({
+          id: record.id,
+          outcome,
+          record: record as StatementRecord,
+          by,
+          at: '',
+        });
     const now = new Date();
     const rows = (type: RecordType) =>
       records.filter((r) => r.type === type).map((r) => writeRow(type, r.record));
@@ -210,14 +249,14 @@ export function createEditingService(db: Database) {
 
   async function upsertRecord(type: RecordType, input: unknown, by: string) {
     const record = parseRecord(type, input, 'input');
-    return db.writeTx(async (tx) => {
+    return inWriteTx(async (tx, written) => {
       await checkReferences(tx, type, record, 'input');
       const duplicates = await possibleDuplicates(tx, type, record);
       const row = writeRow(type, record);
       const previous = await repo.hash(tx, type, record.id);
       const outcome: Outcome =
         previous === row.hash ? 'UNCHANGED' : previous === undefined ? 'CREATED' : 'UPDATED';
-      if (outcome !== 'UNCHANGED') await writeRecords(tx, [{ type, record }], by);
+      if (outcome !== 'UNCHANGED') await writeRecords(tx, [{ type, record }], by, written, outcome);
       // Read back in the same transaction: what was written, with no extra round trip.
       const value =
         type === 'position'
@@ -282,7 +321,7 @@ export function createEditingService(db: Database) {
      */
     async merge(keepId: string, mergeIds: string[], by: string): Promise<Written<NodeRow>> {
       checkMergeArguments(keepId, mergeIds);
-      const value = await db.writeTx(async (tx) => {
+      const value = await inWriteTx(async (tx, written) => {
         const types = await repo.lockNodes(tx, [keepId, ...mergeIds]);
         const type = types.get(keepId);
         const problems: EditProblem[] = [];
@@ -359,6 +398,8 @@ export function createEditingService(db: Database) {
             record: (RECORD_TYPES[t] as z.ZodType).parse(record) as AnyRecord,
           })),
           by,
+          written,
+          'UPDATED',
         );
         // Nothing may still refer to a merged node: were it so, deleting it would lose a link.
         const left = await repo.referrers(tx, mergeIds);

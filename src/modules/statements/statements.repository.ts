@@ -226,12 +226,15 @@ RETURN ${STATEMENT_FIELDS} AS node, ${spec.expr} AS sortValue, ${LINKS_OF_N} AS 
       return (row?.count as number) ?? 0;
     },
 
-    /** Ids of every statement matching `filter` (exports walk from them), in id order. */
-    async matchingIds(filter: StatementFilter): Promise<string[]> {
+    /**
+     * Ids of every statement matching `filter` (exports walk from them), in id order;
+     * with `among`, only those of these ids (a live event checking a filter).
+     */
+    async matchingIds(filter: StatementFilter, among?: readonly string[]): Promise<string[]> {
       // matchingStatementIds
       const rows = await db.read(
-        `${matchStatements(filter)}\nRETURN n.id AS id ORDER BY id`,
-        filterParams(filter),
+        `${matchStatements(filter)}${among ? '\n  AND n.id IN $among' : ''}\nRETURN n.id AS id ORDER BY id`,
+        { ...filterParams(filter), among: among ?? null },
       );
       return rows.map((row) => row.id as string);
     },
