@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createStatementEvents, type StatementEvents } from '../../src/events/statement-events.js';
+import { dataset as datasetSchema } from '../../src/import/dataset.js';
 import { createImporter } from '../../src/import/importer.js';
+import { matchStatement } from '../../src/modules/statements/statements.match.js';
+import {
+  createStatementsRepository,
+  type StatementFilter,
+} from '../../src/modules/statements/statements.repository.js';
 import { createLogger } from '../../src/logger.js';
 import { createMetrics } from '../../src/metrics.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
@@ -169,6 +175,44 @@ describe('live statement subscriptions over Server-Sent Events', () => {
       data: { statementRecorded: { statement: { id: 'statement:lavrov-live' } } },
     });
     await stream.close();
+  });
+
+  it('matches in memory exactly as the statements filter does in Cypher', async () => {
+    const seed = readSeed();
+    const repo = createStatementsRepository(t.db);
+    const filters: StatementFilter[] = [...new Set(seed.statements.map((s) => s.speaker))].map(
+      (id) => ({ speakerIds: [id] }),
+    );
+    for (const s of seed.statements.slice(0, 8))
+      for (const a of s.about)
+        filters.push({ aboutIds: [a.target] }, { aboutIds: [a.target], stances: [a.stance] });
+    filters.push(
+      { stances: ['MIXED'] },
+      { topicIds: ['topic:gaza-war'] },
+      { mentionIds: ['place:rafah'] },
+      { meetingIds: [seed.meetings[0]!.id] },
+      { sourceIds: ['source:al-jazeera-2024-06-abu-marzouk-interview'] },
+      { kinds: ['PARAPHRASE', 'REPORTED'] },
+      { verification: ['VERIFIED'] },
+      { minConfidence: 0.85 },
+      { from: '2024-07-01', to: '2024-07-31' },
+      { from: '2024-06-10', to: '2024-06-20' },
+      { from: '2024-06-10', to: '2024-06-20', dateMatch: 'OVERLAPS' },
+      { to: '2024-06-30' },
+      { text: 'CEASEFIRE' },
+      { speakerIds: [] },
+    );
+    const seeded = datasetSchema.parse(seed).statements;
+    for (const filter of filters) {
+      const inMemory = seeded
+        .filter((s) => matchStatement(filter, s) === true)
+        .map((s) => s.id)
+        .sort();
+      const inCypher = (await repo.matchingIds(filter)).filter((id) =>
+        seeded.some((s) => s.id === id),
+      );
+      expect(inMemory, JSON.stringify(filter)).toEqual(inCypher);
+    }
   });
 
   it('follows the reader-token rules of the API', async () => {
