@@ -39,6 +39,8 @@ const config: CodegenConfig = {
           PartialDate: `${rows}#PartialDateValue`,
           TimelineBucket: `${explore}/explore.timeline.js#TimelineBucketRow`,
           StatementRecordedEvent: '../events/statement-events.js#StatementEvent',
+          SavedSearch: '../webhooks/webhooks.repository.js#SavedSearchRow',
+          WebhookDelivery: '../webhooks/webhooks.repository.js#DeliveryRow',
         },
       },
     },

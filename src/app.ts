@@ -14,6 +14,7 @@ import { requestDecoder } from './request-decoder.js';
 import { schema } from './schema.js';
 import { createStatementEvents, type StatementEvents } from './events/statement-events.js';
 import { exportDownloads } from './export/export.plugin.js';
+import { createWebhooks, type Webhooks } from './webhooks/webhooks.service.js';
 import { webExplorer } from './web/web.plugin.js';
 
 export interface AppDeps {
@@ -21,9 +22,11 @@ export interface AppDeps {
   logger: Logger;
   metrics: Metrics;
   /** Tokens, limits and CORS; without it, the defaults: open reads, no writes (no editor token). */
-  config?: Pick<Config, 'auth' | 'limits' | 'corsOrigins' | 'events'>;
+  config?: Pick<Config, 'auth' | 'limits' | 'corsOrigins' | 'events' | 'webhooks'>;
   /** Statement events the write path publishes to; a new bus from `config.events` if not given. */
   events?: StatementEvents;
+  /** Webhooks of saved searches, listening to `events`; made here if not given. */
+  webhooks?: Webhooks;
 }
 
 /** The header a browser must add to a form-encoded or text/plain POST (CSRF); any value. */
@@ -36,6 +39,7 @@ export function createApp({
   metrics,
   config = loadConfig({}),
   events = createStatementEvents(config.events),
+  webhooks = createWebhooks({ db, events, options: config.webhooks, logger }),
 }: AppDeps) {
   const auth = createAuth(config.auth);
   // Names and roles only: a token is never logged.
@@ -59,7 +63,7 @@ export function createApp({
     logging: logger,
     maxRequestBodySize: config.limits.maxBodyBytes,
     cors: corsOptions(config.corsOrigins),
-    context: ({ request }) => createContext(db, auth.principalOf(request), events),
+    context: ({ request }) => createContext(db, auth.principalOf(request), events, webhooks),
     plugins: [
       healthAndMetrics(db, metrics),
       webExplorer(),

@@ -44,6 +44,11 @@ const env = z.object({
   QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(50),
   SUBSCRIPTION_BUFFER: z.coerce.number().int().min(1).max(100_000).default(100),
   MAX_SUBSCRIBERS: z.coerce.number().int().min(0).max(100_000).default(1000),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(2_000),
+  WEBHOOK_QUEUE_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
 });
 
 export type Role = 'reader' | 'editor';
@@ -145,6 +150,13 @@ export interface Config {
   };
   /** Live subscriptions: events held per subscriber that has not read them, and subscribers at once. */
   readonly events: { readonly bufferSize: number; readonly maxSubscribers: number };
+  readonly webhooks: {
+    readonly allowPrivateTargets: boolean;
+    readonly timeoutMs: number;
+    readonly maxAttempts: number;
+    readonly retryBaseMs: number;
+    readonly queueSize: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -199,6 +211,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     events: Object.freeze({
       bufferSize: e.SUBSCRIPTION_BUFFER,
       maxSubscribers: e.MAX_SUBSCRIBERS,
+    }),
+    webhooks: Object.freeze({
+      allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      queueSize: e.WEBHOOK_QUEUE_SIZE,
     }),
   });
 }

@@ -1,6 +1,7 @@
 import type { Principal } from './auth.js';
 import type { Database } from './db/neo4j.js';
 import type { StatementEvents } from './events/statement-events.js';
+import type { Webhooks } from './webhooks/webhooks.service.js';
 import { createEditingService, type EditingService } from './modules/editing/editing.service.js';
 import {
   createExploreRepository,
@@ -28,6 +29,8 @@ export interface Context {
   editing: EditingService;
   /** The process's statement events (live subscriptions); null outside the service. */
   events: StatementEvents | null;
+  /** Saved searches and their webhooks; null outside the service. */
+  webhooks: Webhooks | null;
   /** Fresh loaders, so reads after a write in the same request never see cached rows. */
   clearLoaders(): void;
 }
@@ -36,6 +39,7 @@ export function createContext(
   db: Database,
   principal: Principal | null = null,
   events: StatementEvents | null = null,
+  webhooks: Webhooks | null = null,
 ): Context {
   const nodes = createNodesRepository(db);
   const statements = createStatementsRepository(db);
@@ -48,6 +52,7 @@ export function createContext(
     principal,
     editing: createEditingService(db, events ?? undefined),
     events,
+    webhooks,
     // `this`: yoga copies these fields onto its own context object, which resolvers get.
     clearLoaders(this: Context) {
       this.loaders = loaders();

@@ -10,6 +10,7 @@ import { nodesResolvers } from './modules/nodes/nodes.resolvers.js';
 import { sourcesResolvers } from './modules/sources/sources.resolvers.js';
 import { statementsResolvers } from './modules/statements/statements.resolvers.js';
 import { subscriptionsResolvers } from './modules/subscriptions/subscriptions.resolvers.js';
+import { webhooksResolvers } from './modules/webhooks/webhooks.resolvers.js';
 
 /** A Date argument, read by the calendar: a refusal says why ("February 2023 has 28 days"). */
 function parseDay(value: unknown): string {
@@ -39,11 +40,15 @@ const modules: Resolvers[] = [
   exploreResolvers,
   editingResolvers,
   subscriptionsResolvers,
+  webhooksResolvers,
 ];
 
-/** Each type's resolvers live in one module; only Query is shared, so it is the only one merged. */
+/** Each type's resolvers live in one module; only Query and Mutation are shared, so only they are merged. */
 export const resolvers: Resolvers = Object.assign(
   { Date: DateScalar, DateTime: DateTimeResolver, URL: URLResolver },
   ...modules,
-  { Query: Object.assign({}, ...modules.map((m) => m.Query)) },
+  {
+    Query: Object.assign({}, ...modules.map((m) => m.Query)),
+    Mutation: Object.assign({}, ...modules.map((m) => m.Mutation)),
+  },
 );

@@ -41,6 +41,9 @@ const indexes = [
   `CREATE FULLTEXT INDEX actor_keys IF NOT EXISTS FOR (n:Person|Organization|Country|Place) ON EACH [n.searchKeys, n.searchSkeletons]`,
   `CREATE FULLTEXT INDEX statement_keys IF NOT EXISTS FOR (n:Statement) ON EACH [n.searchText]`,
   `CREATE FULLTEXT INDEX title_keys IF NOT EXISTS FOR (n:Meeting|Topic|Source) ON EACH [n.searchKeys, n.searchSkeletons]`,
+  // Saved searches and their webhook delivery log: not part of the graph (no :Entity).
+  'CREATE CONSTRAINT saved_search_id IF NOT EXISTS FOR (n:SavedSearch) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX webhook_delivery_search IF NOT EXISTS FOR (d:WebhookDelivery) ON (d.searchId, d.at)',
 ];
 
 export const MIGRATIONS: readonly string[] = [...constraints, ...indexes];
