@@ -252,7 +252,7 @@ describe('saved searches with webhooks', () => {
       const badFilter = await gql(app, SAVE, {
         input: {
           name: 'Bad',
-          url: 'https://example.org/hook',
+          url: 'https://93.184.216.34/hook',
           filter: { minConfidence: 3 },
           secret: 'short',
         },
