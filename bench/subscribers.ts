@@ -91,6 +91,8 @@ async function phase(name: string) {
 /** Opens SSE subscriptions; `read` false leaves each response unread, as a stalled client. */
 async function open(count: number, filter: (i: number) => unknown, read: boolean) {
   const controllers: AbortController[] = [];
+  // Held: fetch cancels the body of a Response that is garbage-collected unread.
+  const responses: Response[] = [];
   for (let i = 0; i < count; i++) {
     const controller = new AbortController();
     const response = await fetch(base, {
@@ -102,21 +104,27 @@ async function open(count: number, filter: (i: number) => unknown, read: boolean
     if (response.status !== 200) throw new Error(`subscribe: HTTP ${response.status}`);
     if (read) void response.body!.pipeTo(new WritableStream()).catch(() => {});
     controllers.push(controller);
+    responses.push(response);
   }
-  return () => controllers.forEach((c) => c.abort());
+  return () => {
+    controllers.forEach((c) => c.abort());
+    responses.length = 0;
+  };
 }
 
 console.log(
   `recordStatement over HTTP, ${WRITES} sequential writes per phase; SUBSCRIPTION_BUFFER ${config.events.bufferSize}`,
 );
-for (let i = 0; i < 50; i++) await write(); // warm-up
+for (let i = 0; i < 300; i++) await write(); // warm-up: the JIT, Neo4j's plan and page caches
+for (let round = 1; round <= 2; round++) {
+  await phase(`no subscribers (round ${round})`);
+  const close = await open(SUBSCRIBERS, (i) => ({ speakerIds: [`person:nobody-${i}`] }), true);
+  await phase(`${SUBSCRIBERS} idle subscribers (round ${round})`);
+  close();
+}
 await phase('no subscribers');
-let close = await open(SUBSCRIBERS, (i) => ({ speakerIds: [`person:nobody-${i}`] }), true);
-await phase(`${SUBSCRIBERS} idle subscribers (never match)`);
-close();
-await phase('no subscribers');
-close = await open(SUBSCRIBERS, () => ({ aboutIds: ['org:hamas'] }), false);
-await phase(`${SUBSCRIBERS} matching subscribers that never read`);
+const close = await open(SUBSCRIBERS, () => ({ aboutIds: ['org:hamas'] }), false);
+await phase(`${SUBSCRIBERS} matching subscribers, never reading`);
 close();
 await phase('no subscribers');
 

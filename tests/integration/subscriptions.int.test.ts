@@ -227,7 +227,10 @@ describe('live statement subscriptions over Server-Sent Events', () => {
     ).toBe(401);
     const ok = await subscribe(closed, {}, { authorization: `Bearer ${READER}` });
     expect(ok.status).toBe(200);
-    await ok.body!.cancel();
+    // Read the first ping before closing: yoga's SSE stream cannot be cancelled before it has started.
+    const reader = ok.body!.getReader();
+    await reader.read();
+    await reader.cancel();
   });
 
   it('ends a subscriber that falls behind with SUBSCRIPTION_OVERFLOW, and refuses one too many', async () => {
