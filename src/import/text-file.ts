@@ -24,7 +24,6 @@ export class FileEncodingError extends Error {
 
 const SAVE_AS_UTF8 = 'save it as UTF-8 and import it again';
 const LF = 0x0a;
-const CR = 0x0d;
 
 /** Length of a UTF-8 byte-order mark at the start (3 or 0); throws for any other encoding it can tell. */
 export function utf8Start(head: Uint8Array): number {
@@ -89,24 +88,32 @@ export async function* readLines(
       bytes = bytes.subarray(utf8Start(bytes));
       first = false;
     }
-    let start = 0;
-    for (let end = bytes.indexOf(LF); end >= 0; end = bytes.indexOf(LF, start)) {
+    // Whole lines only: a character split between two chunks is decoded once both are here.
+    const end = bytes.lastIndexOf(LF) + 1;
+    for (const text of decodeLines(bytes.subarray(0, end), lineNumber)) {
       lineNumber += 1;
-      yield { lineNumber, text: decodeLine(bytes.subarray(start, end), lineNumber) };
-      start = end + 1;
+      yield { lineNumber, text };
     }
-    rest = bytes.subarray(start);
+    rest = bytes.subarray(end);
   }
-  if (rest.length) {
-    lineNumber += 1;
-    yield { lineNumber, text: decodeLine(rest, lineNumber) };
-  }
+  if (rest.length) yield { lineNumber: lineNumber + 1, text: decodeLines(rest, lineNumber)[0]! };
 }
 
-function decodeLine(bytes: Buffer, lineNumber: number): string {
-  const line = bytes.at(-1) === CR ? bytes.subarray(0, -1) : bytes;
-  if (!isUtf8(line)) throw notUtf8(lineNumber);
-  return line.toString('utf8');
+/** Lines of whole-line bytes, CR before LF dropped; throws naming the first line that is not UTF-8. */
+function decodeLines(bytes: Buffer, linesBefore: number): string[] {
+  if (bytes.length === 0) return [];
+  if (!isUtf8(bytes)) {
+    let start = 0;
+    for (let n = 1; ; n++) {
+      const end = bytes.indexOf(LF, start);
+      if (!isUtf8(bytes.subarray(start, end < 0 ? bytes.length : end)))
+        throw notUtf8(linesBefore + n);
+      start = end + 1;
+    }
+  }
+  const lines = bytes.toString('utf8').split('\n');
+  if (bytes.at(-1) === LF) lines.pop();
+  return lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
 }
 
 const notUtf8 = (lineNumber: number) =>

@@ -65,5 +65,13 @@ describe('dataset file decoding', () => {
     const latin1 = Buffer.from('{"a":1}\r\n{"name":"Jürgen"}\n', 'latin1');
     await expect(allLines(file('l.jsonl', latin1))).rejects.toThrow(/^line 2 is not valid UTF-8/);
     await expect(readTextFile(file('l.json', latin1))).rejects.toMatchObject({ line: 2 });
+    // Past the first read chunk (64 KiB), lines are still counted from the top of the file.
+    const far = Buffer.concat([
+      Buffer.from(`${'{"a":1}\n'.repeat(20_000)}{"b":2}\r\n`),
+      Buffer.from('{"name":"Jürgen"}\n', 'latin1'),
+    ]);
+    await expect(allLines(file('far.jsonl', far))).rejects.toThrow(
+      /^line 20002 is not valid UTF-8/,
+    );
   });
 });
