@@ -15,8 +15,14 @@ import { webhooksResolvers } from './modules/webhooks/webhooks.resolvers.js';
 /** A Date argument, read by the calendar: a refusal says why ("February 2023 has 28 days"). */
 function parseDay(value: unknown): string {
   const checked = checkDay(value);
-  if (!checked.ok) throw new GraphQLError(`${JSON.stringify(value)} ${checked.message}.`);
-  return checked.value;
+  if (checked.ok) return checked.value;
+  // graphql-js puts the variable or literal before this: `…got invalid value "2023-02-29"; February 2023 has 28 days.`
+  const { message } = checked;
+  throw new GraphQLError(
+    message.startsWith('must')
+      ? `A Date ${message}.`
+      : `${message.charAt(0).toUpperCase()}${message.slice(1)}.`,
+  );
 }
 
 /** Days stay "YYYY-MM-DD" strings end to end (graphql-scalars' Date would make them JS Dates at midnight UTC). */
