@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, createApp, type App } from '../../src/app.js';
-import { checkPartialDate } from '../../src/calendar.js';
+import { checkPartialDate, isoWeek, monthEnd } from '../../src/calendar.js';
 import { loadConfig } from '../../src/config.js';
 import { createImporter } from '../../src/import/importer.js';
 import { createLogger } from '../../src/logger.js';
@@ -252,6 +252,43 @@ describe('decoding outside input', () => {
       expect(filter.errors![0]!.message).toMatch(/February 2023 has 28 days/);
       expect(await exists('statement:impossible')).toBe(false);
       expect(await graphCounts(t.db)).toEqual(before);
+    });
+
+    it('agrees with Neo4j on ISO weeks and month ends for random days across 0001–9999', async () => {
+      const pad = (n: number, w: number) => String(n).padStart(w, '0');
+      const days = fc.sample(
+        fc
+          .record({
+            y: fc.integer({ min: 1, max: 9999 }),
+            m: fc.integer({ min: 1, max: 12 }),
+            d: fc.integer({ min: 1, max: 28 }),
+          })
+          .map(({ y, m, d }) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`),
+        { numRuns: 2000, seed: RUNS.seed },
+      );
+      // Year ends, where ISO week years differ from calendar years, and the calendar's ends.
+      for (const y of [1, 4, 99, 100, 400, 999, 1900, 2000, 2020, 2024, 9998, 9999])
+        days.push(
+          `${pad(y, 4)}-01-01`,
+          `${pad(y, 4)}-01-03`,
+          `${pad(y, 4)}-12-29`,
+          `${pad(y, 4)}-12-31`,
+        );
+      const rows = await t.db.read(
+        `UNWIND $days AS day
+         WITH day, date(day) AS d
+         RETURN day, d.weekYear AS weekYear, d.week AS week,
+                toString(date.truncate('month', d) + duration('P1M') - duration('P1D')) AS monthEnd`,
+        { days },
+      );
+      expect(rows).toHaveLength(days.length);
+      for (const row of rows) {
+        const day = row.day as string;
+        expect(isoWeek(day).key, day).toBe(
+          `${pad(row.weekYear as number, 4)}-W${pad(row.week as number, 2)}`,
+        );
+        expect(monthEnd(Number(day.slice(0, 4)), Number(day.slice(5, 7))), day).toBe(row.monthEnd);
+      }
     });
 
     it('stores any string in a date field as sent, or refuses it with BAD_USER_INPUT', async () => {
