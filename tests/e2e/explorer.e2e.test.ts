@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
@@ -22,6 +23,8 @@ import { SEED_FILE } from '../helpers/seed.js';
  */
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** axe-core, from npm, evaluated in the page (as DevTools would: the page's CSP is left as it is). */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCREENSHOTS = 'test-results/screenshots';
 const READER = 'reader-token-0123456789abcdef';
 /** The seed has no source addresses; the TASS report gets one, to show an external link. */
@@ -33,11 +36,18 @@ const ABU_MARZOUK = 'person:mousa-abu-marzouk';
 const ERADICATION = 'statement:lavrov-2024-07-28-eradicating-hamas-unrealistic';
 const CHRONICLE = 'source:palestine-chronicle-2024-07-28';
 
+interface CyElement {
+  id(): string;
+  data(key: string): unknown;
+  position(): { x: number; y: number };
+}
 interface Explorer {
   statementGraphExplorer: {
     cy: {
-      nodes(selector?: string): { map<T>(f: (n: { id(): string }) => T): T[] };
-      $(selector: string): { map<T>(f: (n: { id(): string }) => T): T[] };
+      nodes(selector?: string): { map<T>(f: (n: CyElement) => T): T[] };
+      edges(selector?: string): { map<T>(f: (n: CyElement) => T): T[] };
+      $(selector: string): { map<T>(f: (n: CyElement) => T): T[] };
+      getElementById(id: string): CyElement;
     };
     position(id: string): { x: number; y: number } | null;
   };
@@ -191,6 +201,70 @@ describe('The explorer, in headless Chromium', () => {
     await settled();
   };
 
+  /** Double-clicks a node where cytoscape drew it: expands it. */
+  const doubleClickNode = async (id: string) => {
+    const at = await page.evaluate(
+      (id) => (window as unknown as Explorer).statementGraphExplorer.position(id),
+      id,
+    );
+    if (at === null) throw new Error(`${id} is not drawn`);
+    await page.mouse.dblclick(at.x, at.y);
+    await settled();
+  };
+
+  /** Where a node is in the graph's own coordinates (not on screen). */
+  const modelPosition = (id: string) =>
+    page.evaluate(
+      (id) =>
+        (window as unknown as Explorer).statementGraphExplorer.cy.getElementById(id).position(),
+      id,
+    );
+
+  const nodeLabel = (id: string) =>
+    page.evaluate(
+      (id) =>
+        String(
+          (window as unknown as Explorer).statementGraphExplorer.cy
+            .getElementById(id)
+            .data('label'),
+        ),
+      id,
+    );
+
+  /** axe-core's serious and critical violations of WCAG 2.x A/AA on the page as it is. */
+  const accessibilityProblems = async () => {
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(o: object): Promise<{
+              violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+            }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run({
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+      }));
+    });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  };
+
+  /** The file a click downloads, as text (or bytes). */
+  const downloaded = async (button: string) => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: button, exact: true }).click(),
+    ]);
+    return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+  };
+
   const panelTitle = () => page.locator('#panel h2').first().textContent();
 
   const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png` });
@@ -235,12 +309,22 @@ describe('The explorer, in headless Chromium', () => {
     expect(opened).toContain(ERADICATION);
     await shot('02-speaker-opened');
 
-    // A click on a node expands it.
+    // A click on a node selects it; a double click expands it, and what was placed stays still.
+    const lavrovAt = await modelPosition(LAVROV);
     await clickNode('country:RUS');
-    expect(state().get('expanded')).toBe(`${LAVROV},country:RUS`);
+    expect(state().get('node')).toBe('country:RUS');
+    expect(state().get('expanded')).toBe(LAVROV);
     expect(await panelTitle()).toBe('Russia');
+    await doubleClickNode('country:RUS');
+    expect(state().get('expanded')).toBe(`${LAVROV},country:RUS`);
     expect(await graphNodes()).toContain('statement:abu-marzouk-2024-06-country-size-of-russia');
+    expect(await modelPosition(LAVROV)).toEqual(lavrovAt);
     await shot('03-node-expanded');
+
+    // A statement node reads speaker · date · target · stance.
+    expect(await nodeLabel(ERADICATION)).toMatch(
+      /^Lavrov · 28 Jul 2024 · Eradication of Hamas \+1 · − critical\n\+\d+$/,
+    );
 
     // A click on a statement opens its card.
     await clickNode(ERADICATION);
@@ -256,19 +340,28 @@ describe('The explorer, in headless Chromium', () => {
       'Minister of Foreign Affairs, Russia',
     );
     const targets = await card.locator('.targets li').allTextContents();
-    expect(targets).toContainEqual(expect.stringMatching(/^Eradication of Hamas critical/));
-    expect(targets).toContainEqual(expect.stringMatching(/^Hamas neutral/));
-    // The source chain: the Palestine Chronicle article cites the TASS wire report.
-    const chronicle = card.locator(`li.source[data-id="${CHRONICLE}"]`);
-    expect(await chronicle.textContent()).toContain('Palestine Chronicle');
-    const cited = chronicle.locator(`.source-chain li[data-id="${TASS}"]`);
-    expect(await cited.textContent()).toContain('TASS report');
+    expect(targets).toContainEqual(expect.stringMatching(/^Eradication of Hamas − critical/));
+    expect(targets).toContainEqual(expect.stringMatching(/^Hamas ○ neutral/));
+    // The quote's own route, in order, each once: TASS, then the Palestine Chronicle;
+    // not the interview or the resolution the Chronicle cites for other statements.
+    const route = card.locator('ol.route > li');
+    expect(await route.evaluateAll((all) => all.map((li) => li.getAttribute('data-id')))).toEqual([
+      TASS,
+      CHRONICLE,
+    ]);
+    expect(await route.nth(0).textContent()).toContain('TASS report');
+    expect(await route.nth(1).textContent()).toContain('Palestine Chronicle');
+    expect(await card.textContent()).not.toContain('Al Jazeera');
+    expect(await card.textContent()).not.toContain('Security Council');
+    const cited = route.nth(0);
     const original = cited.getByRole('link', { name: 'original ↗' });
     expect(await original.getAttribute('href')).toBe(TASS_URL);
     expect(await original.getAttribute('rel')).toBe('noopener noreferrer');
     await shot('04-statement-card');
 
-    // A source in the chain opens in the explorer.
+    expect(await accessibilityProblems()).toEqual([]);
+
+    // A source on the route opens in the explorer.
     await cited.getByRole('link', { name: /TASS report/ }).click();
     await settled();
     expect(state().get('node')).toBe(TASS);
@@ -330,6 +423,7 @@ describe('The explorer, in headless Chromium', () => {
     );
     expect(highlighted).toEqual(expect.arrayContaining([LAVROV, 'country:RUS', ABU_MARZOUK]));
     await shot('06-paths');
+    expect(await accessibilityProblems()).toEqual([]);
   });
 
   it("opens an actor's timeline about a target, coloured by stance; a same-day pair is not a shift", async () => {
@@ -352,7 +446,13 @@ describe('The explorer, in headless Chromium', () => {
       await dots.evaluateAll((all) => all.map((d) => (d as HTMLElement).dataset.stance)),
     ).toEqual(['CRITICAL', 'NEUTRAL']);
     expect(await timeline.locator('button.dot.shifted').count()).toBe(0);
+    // The position Lavrov passes on is shown as Israel's, in the row and on the dot.
+    const relayedRow = timeline.locator(
+      '.statement-rows li[data-id="statement:lavrov-2024-07-28-israel-said-it-would-not-stop"]',
+    );
+    expect(await relayedRow.textContent()).toContain('relays Israel’s position');
     await shot('07-timeline');
+    expect(await accessibilityProblems()).toEqual([]);
 
     const relaying = timeline.locator(
       'button.dot[data-id="statement:lavrov-2024-07-28-israel-said-it-would-not-stop"]',
@@ -370,6 +470,240 @@ describe('The explorer, in headless Chromium', () => {
     await settled();
     expect(state().get('tg')).toBe('DAY');
     await timeline.locator('.bucket[data-period="2024-07-28"]').waitFor();
+  });
+
+  it('shows what everyone said about an actor or a topic over time, by speaker', async () => {
+    await visit('#node=org:hamas&expanded=org:hamas');
+    await page.getByRole('button', { name: 'Said about it' }).click();
+    await settled();
+    expect(state().get('said')).toBe('org:hamas');
+    const timeline = page.locator('#timeline');
+    expect(await timeline.locator('h2').textContent()).toBe('Said about Hamas');
+    expect(await timeline.locator('.timeline-summary').textContent()).toBe(
+      '3 statements about Hamas by 3 speakers, 0 stance shifts.',
+    );
+    const rows = await timeline.locator('.statement-rows li').allTextContents();
+    expect(rows).toHaveLength(3);
+    expect(rows.map((r) => r.split(' · ')[0]).sort()).toEqual([
+      'Benjamin Netanyahu',
+      'Israel',
+      'Sergey Lavrov',
+    ]);
+    expect(rows.find((r) => r.startsWith('Sergey Lavrov'))).toContain('○ neutral');
+    expect(rows.find((r) => r.startsWith('Israel'))).toContain('− critical');
+    await shot('09-said-about-hamas');
+    expect(await accessibilityProblems()).toEqual([]);
+
+    // One speaker's own timeline about the same target, from the "by" list.
+    await page.locator('#timeline-speaker').selectOption('person:sergey-lavrov');
+    await settled();
+    expect(state().get('timeline')).toBe('person:sergey-lavrov,org:hamas');
+    expect(await timeline.locator('h2').textContent()).toBe('Timeline of Sergey Lavrov');
+
+    // A topic has one too, statements on it included.
+    await visit('#said=topic:gaza-casualties');
+    expect(await timeline.locator('.timeline-summary').textContent()).toBe(
+      '3 statements about Gaza war casualties by 3 speakers, 0 stance shifts.',
+    );
+  });
+
+  it('finds figures by number or word, with who gave them, in a panel and a table', async () => {
+    await visit();
+    const box = page.getByLabel('Search names (any spelling) or words from a quote');
+    await box.fill('39324');
+    await box.press('Enter');
+    await settled();
+    const hits = page.locator('#figure-results .figure-hit');
+    expect(await hits.count()).toBeGreaterThanOrEqual(1);
+    expect(await hits.first().textContent()).toContain('39,324 people killed');
+    expect(await hits.first().textContent()).toContain('Gaza Ministry of Health');
+    await shot('10-figure-search');
+
+    await box.fill('casualties');
+    await box.press('Enter');
+    await settled();
+    expect(
+      (await page.locator('#figure-results .figure-hit').allTextContents())
+        .map((t) => t.replace(/ people.*/, ''))
+        .sort(),
+    ).toEqual(['39,324', '90,830', 'at least 11,000']);
+
+    // Its statement's card has the figures panel.
+    await page.locator('#figure-results .figure-hit').first().click();
+    await settled();
+    const card = page.locator('article.statement-card');
+    await card.waitFor();
+    const figureRows = await card.locator('.figure-table tbody tr').allTextContents();
+    expect(figureRows.length).toBeGreaterThan(0);
+
+    // The table of all figures.
+    await page.getByRole('button', { name: 'All figures as a table' }).click();
+    await settled();
+    const table = page.locator('#figures table');
+    const rows = await table.locator('tbody tr').allTextContents();
+    expect(rows).toHaveLength(5);
+    const killed = table
+      .locator('tbody tr')
+      .filter({ has: page.locator('td.num', { hasText: /^39,324$/ }) });
+    expect(await killed.textContent()).toContain('Gaza Ministry of Health');
+    expect(await killed.textContent()).toContain('Palestine Chronicle');
+    await shot('11-figures-table');
+    expect(await accessibilityProblems()).toEqual([]);
+  });
+
+  it('narrows the graph, the lists and the timelines to a date range, with a histogram', async () => {
+    await visit(`#node=${LAVROV}&expanded=${LAVROV},country:RUS&q=Russia`);
+    expect(await graphNodes()).toContain(ERADICATION);
+    expect(await graphNodes()).toContain('statement:abu-marzouk-2024-06-country-size-of-russia');
+    const bars = page.locator('#dates .histogram-bar');
+    expect(await bars.evaluateAll((all) => all.map((b) => b.getAttribute('data-month')))).toEqual([
+      '2024-06',
+      '2024-07',
+    ]);
+    await page.locator('#dates .histogram-bar[data-month="2024-06"]').click();
+    await settled();
+    expect(state().get('from')).toBe('2024-06-01');
+    expect(state().get('to')).toBe('2024-06-30');
+    const nodes = await graphNodes();
+    expect(nodes).not.toContain(ERADICATION);
+    expect(nodes).toContain('statement:abu-marzouk-2024-06-country-size-of-russia');
+    expect(nodes).toContain(LAVROV);
+    expect(await page.locator('#dates .date-status').textContent()).toMatch(
+      /outside the range hidden/,
+    );
+    // The timeline too: Lavrov said nothing in June 2024.
+    await page.getByRole('button', { name: 'Timeline' }).click();
+    await settled();
+    expect(await page.locator('#timeline .timeline-summary').textContent()).toContain(
+      '0 statements',
+    );
+    await shot('12-date-range');
+
+    await page.locator('#date-to').fill('2024-07-31');
+    await settled();
+    await page.locator('#date-from').fill('2024-07-01');
+    await settled();
+    expect(state().get('from')).toBe('2024-07-01');
+    expect(await graphNodes()).toContain(ERADICATION);
+    expect(await page.locator('#timeline .timeline-summary').textContent()).toContain(
+      '7 statements',
+    );
+    await page.getByRole('button', { name: 'Any date' }).click();
+    await settled();
+    expect(state().get('from')).toBeNull();
+  });
+
+  it('exports the statements on screen as CSV, and the graph as PNG and SVG', async () => {
+    await visit(`#node=${LAVROV}&expanded=${LAVROV}`);
+    const onScreen = (await graphNodes()).filter((id) => id.startsWith('statement:'));
+    expect(onScreen.length).toBeGreaterThan(3);
+
+    const csv = await downloaded('CSV');
+    expect(csv.name).toMatch(/^statement-graph-.*\.csv$/);
+    const lines = csv.bytes.toString('utf8').trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      '"id","speaker","date","precision","kind","stance","text","sources","confidence"',
+    );
+    const records = lines.slice(1).map((l) => l.slice(1, -1).split('","'));
+    expect(records.map((r) => r[0]).sort()).toEqual(onScreen.sort());
+    const unrealistic = records.find((r) => r[0] === ERADICATION)!;
+    expect(unrealistic.slice(1, 6)).toEqual([
+      'Sergey Lavrov',
+      '2024-07-28',
+      'DAY',
+      'DIRECT_QUOTE',
+      'Hamas: neutral; Eradication of Hamas: critical',
+    ]);
+    expect(unrealistic[7]).toBe('TASS → Palestine Chronicle');
+
+    // With a date range, only the statements still on screen.
+    await visit(`#node=${LAVROV}&expanded=${LAVROV},country:RUS&from=2024-06-01&to=2024-06-30`);
+    const june = (await downloaded('CSV')).bytes.toString('utf8').trimEnd().split('\r\n').slice(1);
+    expect(june.length).toBe(5);
+    expect(june.every((l) => l.includes('"2024-06","MONTH"'))).toBe(true);
+
+    const png = await downloaded('PNG');
+    expect(png.name).toMatch(/\.png$/);
+    expect(png.bytes.subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+    const svg = await downloaded('SVG');
+    expect(svg.name).toMatch(/\.svg$/);
+    expect(svg.bytes.toString('utf8')).toMatch(/<svg[\s\S]*<\/svg>/);
+  });
+
+  it('selects, hides and groups; saves a view with its positions and a note, shared by URL', async () => {
+    await visit(`#node=${ERADICATION}&expanded=${ERADICATION}&statement=${ERADICATION}`);
+    // ABOUT and ON_TOPIC between the same two nodes are one edge.
+    const grouped = await page.evaluate(() =>
+      (window as unknown as Explorer).statementGraphExplorer.cy
+        .edges('.grouped')
+        .map((e) => String(e.data('label'))),
+    );
+    expect(grouped).toEqual(
+      expect.arrayContaining(['ABOUT · critical / ON_TOPIC', 'ABOUT · neutral / MENTIONS']),
+    );
+
+    // Hide a node, and bring it back.
+    await clickNode('org:hamas');
+    expect(await panelTitle()).toBe('Hamas');
+    await page.getByRole('button', { name: 'Hide', exact: true }).click();
+    await settled();
+    expect(await graphNodes()).not.toContain('org:hamas');
+    expect(state().get('hide')).toBe('org:hamas');
+    await page.getByRole('button', { name: 'Show hidden (1)' }).click();
+    await settled();
+    expect(await graphNodes()).toContain('org:hamas');
+
+    // Drag a node, save the view with a note: the link keeps where it was put.
+    const at = await page.evaluate(
+      (id) => (window as unknown as Explorer).statementGraphExplorer.position(id),
+      LAVROV,
+    );
+    await page.mouse.move(at!.x, at!.y);
+    await page.mouse.down();
+    await page.mouse.move(at!.x + 60, at!.y + 40, { steps: 5 });
+    await page.mouse.up();
+    const placed = await modelPosition(LAVROV);
+    await page.getByRole('button', { name: 'Save view' }).click();
+    await page.getByLabel('Note for this view').fill('Lavrov on eradicating Hamas');
+    await page.getByRole('button', { name: 'Save and copy the link' }).click();
+    await settled();
+    expect(state().get('note')).toBe('Lavrov on eradicating Hamas');
+    expect(state().get('pos')).toContain(`${LAVROV}@`);
+    const link = page.url();
+    expect(await page.locator('#saved a').first().textContent()).toBe(
+      'Lavrov on eradicating Hamas',
+    );
+
+    await page.goto('about:blank');
+    await page.goto(link);
+    await settled();
+    expect(await page.locator('#note').textContent()).toBe('Note: Lavrov on eradicating Hamas');
+    const restored = await modelPosition(LAVROV);
+    expect(Math.abs(restored.x - placed.x)).toBeLessThanOrEqual(1);
+    expect(Math.abs(restored.y - placed.y)).toBeLessThanOrEqual(1);
+    await shot('13-saved-view');
+  });
+
+  it('is usable at 1024 px and in dark mode, with no serious accessibility violations', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    try {
+      await visit(`#node=${LAVROV}&expanded=${LAVROV}&statement=${ERADICATION}&said=org:hamas`);
+      const graph = await page.locator('#graph').boundingBox();
+      expect(graph!.width).toBeGreaterThanOrEqual(450);
+      expect(graph!.height).toBeGreaterThanOrEqual(250);
+      await shot('14-1024px');
+      expect(await accessibilityProblems()).toEqual([]);
+
+      await page.getByRole('button', { name: 'Dark mode' }).click();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      await shot('15-dark-mode');
+      expect(await accessibilityProblems()).toEqual([]);
+      await page.getByRole('button', { name: 'Dark mode' }).click();
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+    }
   });
 
   it('restores a shared view from its URL', async () => {

@@ -15,8 +15,10 @@ const VARIABLES: Record<keyof typeof QUERIES, Record<string, unknown>> = {
   PATHS: { fromId: 'person:a', toId: 'person:b' },
   STATEMENT: { id: 'statement:a' },
   NODE: { id: 'person:a' },
-  TIMELINE: { actorId: 'person:a', aboutId: null, granularity: 'MONTH' },
+  TIMELINE: { actorId: 'person:a', aboutId: null, granularity: 'MONTH', from: null, to: null },
+  ABOUT_TIMELINE: { targetId: 'org:a', granularity: 'MONTH', from: '2024-01-01', to: null },
   TARGETS: { actorId: 'person:a' },
+  FIGURES: { text: '39324', from: null, to: null },
 };
 
 /** Every read fails: these tests are about what happens before a resolver runs. */

@@ -21,7 +21,14 @@ const FULL: ViewState = {
   statement: 'statement:lavrov-2024-07-28-eradicating-hamas-unrealistic',
   path: ['person:sergey-lavrov', 'person:mousa-abu-marzouk'],
   timeline: { actor: 'person:sergey-lavrov', about: 'topic:eradication-of-hamas' },
+  said: null,
   granularity: 'DAY',
+  from: '2024-07-01',
+  to: '2024-07-31',
+  hidden: ['source:al-jazeera-2024-06-abu-marzouk-interview'],
+  positions: { 'person:sergey-lavrov': { x: 120, y: -40 }, 'country:RUS': { x: 0, y: 0 } },
+  note: 'Lavrov on Hamas, & more',
+  figures: true,
 };
 
 describe('URL state', () => {
@@ -32,9 +39,17 @@ describe('URL state', () => {
         '&expanded=person:sergey-lavrov,source:palestine-chronicle-2024-07-28@40' +
         '&statement=statement:lavrov-2024-07-28-eradicating-hamas-unrealistic' +
         '&path=person:sergey-lavrov,person:mousa-abu-marzouk' +
-        '&timeline=person:sergey-lavrov,topic:eradication-of-hamas&tg=DAY',
+        '&timeline=person:sergey-lavrov,topic:eradication-of-hamas&tg=DAY' +
+        '&from=2024-07-01&to=2024-07-31&hide=source:al-jazeera-2024-06-abu-marzouk-interview' +
+        '&figures=1&pos=person:sergey-lavrov@120_-40,country:RUS@0_0' +
+        '&note=Lavrov%20on%20Hamas%2C%20%26%20more',
     );
     expect(formatState(EMPTY_STATE)).toBe('');
+    // A timeline of what was said about a target, instead of what an actor said.
+    const said = { ...EMPTY_STATE, said: 'org:hamas' };
+    expect(formatState(said)).toBe('said=org:hamas');
+    expect(parseState('said=org:hamas')).toEqual(said);
+    expect(parseState('from=2024-13&to=yesterday')).toEqual(EMPTY_STATE);
   });
 
   it('reads back what it wrote, with or without the leading #', () => {

@@ -71,11 +71,53 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
 
 // ------------------------------------------------------------------ search
 
+/** A statement's speaker, date and targets with stances: its compact label. */
+const SUMMARY = /* GraphQL */ `
+  fragment Summary on Statement {
+    date {
+      text
+      precision
+      start
+      end
+    }
+    speaker {
+      __typename
+      id
+      name
+    }
+    about {
+      stance
+      target {
+        __typename
+        ... on Actor {
+          id
+          name
+        }
+        ... on Topic {
+          id
+          title
+        }
+        ... on Meeting {
+          id
+          title
+        }
+      }
+    }
+  }
+`;
+
+/** What a compact statement row or node shows: speaker · date · target · stance. */
+export interface StatementSummary {
+  date: PartialDate & { start: string; end: string };
+  speaker: Ref;
+  about: { stance: Stance; target: Ref }[];
+}
+
 export interface SearchHit {
   label: string;
   matchedField: 'NAME' | 'ALIAS' | 'TITLE' | 'TEXT';
   matchedText: string;
-  node: { __typename: string; id: string };
+  node: { __typename: string; id: string } & Partial<StatementSummary>;
 }
 
 const SEARCH = /* GraphQL */ `
@@ -87,9 +129,11 @@ const SEARCH = /* GraphQL */ `
       node {
         __typename
         id
+        ...Summary
       }
     }
   }
+  ${SUMMARY}
 `;
 
 export async function search(text: string, types: SearchType[]): Promise<SearchHit[]> {
@@ -109,6 +153,8 @@ export interface GraphNode {
   label: string;
   distance: number;
   hiddenNeighbors: number;
+  /** For statements: speaker, date and targets (compact labels, the date filter). */
+  node?: Partial<StatementSummary>;
 }
 
 export interface GraphEdge {
@@ -145,6 +191,9 @@ const NEIGHBORHOOD = /* GraphQL */ `
         label
         distance
         hiddenNeighbors
+        node {
+          ...Summary
+        }
       }
       edges {
         id
@@ -155,6 +204,7 @@ const NEIGHBORHOOD = /* GraphQL */ `
       }
     }
   }
+  ${SUMMARY}
 `;
 
 const PATHS = /* GraphQL */ `
@@ -172,6 +222,9 @@ const PATHS = /* GraphQL */ `
         label
         distance
         hiddenNeighbors
+        node {
+          ...Summary
+        }
       }
       edges {
         id
@@ -182,6 +235,7 @@ const PATHS = /* GraphQL */ `
       }
     }
   }
+  ${SUMMARY}
 `;
 
 /** Answers that do not change while the page is open, by query and variables. */
@@ -248,12 +302,19 @@ export interface Statement {
   about: { stance: Stance; target: Ref }[];
   topics: Ref[];
   meeting: (Ref & { date: { text: string } | null }) | null;
-  sources: {
-    quoteType: string;
-    source: SourceInfo & { cites: SourceInfo[]; chain: SourceInfo[] };
-  }[];
+  /** The statement's own route: its sources, the origin first, the source read last. */
+  route: { quoteType: string; source: SourceInfo }[];
+  figures: Figure[];
   relays: { id: string; text: string; speaker: Ref }[];
   relayedBy: { id: string; text: string; speaker: Ref }[];
+}
+
+export interface Figure {
+  value: number;
+  unit: string;
+  asOf: string | null;
+  qualifier: 'EXACT' | 'AT_LEAST' | 'AT_MOST' | 'ABOUT';
+  description: string | null;
 }
 
 export interface Position {
@@ -328,6 +389,16 @@ const SOURCE = /* GraphQL */ `
   }
 `;
 
+const FIGURE = /* GraphQL */ `
+  fragment FigureInfo on Figure {
+    value
+    unit
+    asOf
+    qualifier
+    description
+  }
+`;
+
 const STATEMENT = /* GraphQL */ `
   query ExplorerStatement($id: ID!) {
     node(id: $id) {
@@ -371,17 +442,14 @@ const STATEMENT = /* GraphQL */ `
             text
           }
         }
-        sources {
+        route {
           quoteType
           source {
             ...SourceInfo
-            cites {
-              ...SourceInfo
-            }
-            chain {
-              ...SourceInfo
-            }
           }
+        }
+        figures {
+          ...FigureInfo
         }
         relays {
           id
@@ -402,6 +470,7 @@ const STATEMENT = /* GraphQL */ `
   }
   ${REF}
   ${SOURCE}
+  ${FIGURE}
 `;
 
 const NODE = /* GraphQL */ `
@@ -506,8 +575,11 @@ export interface TimelineStatement {
   id: string;
   text: string;
   kind: string;
-  date: PartialDate;
+  date: PartialDate & { start: string; end: string };
+  speaker: Ref;
   about: { stance: Stance; target: { id: string } }[];
+  /** Positions of others it passes on: shown as relayed, never counted as the speaker's. */
+  relays: { id: string; speaker: Ref }[];
 }
 
 export interface TimelineBucket {
@@ -522,6 +594,7 @@ export interface TimelineBucket {
 }
 
 export interface StanceShift {
+  speaker: Ref;
   target: Ref;
   from: Stance;
   to: Stance;
@@ -531,7 +604,8 @@ export interface StanceShift {
 }
 
 export interface Timeline {
-  actor: Ref;
+  /** Null for a timeline of what was said about `about`, by anyone. */
+  actor: Ref | null;
   about: Ref | null;
   totalCount: number;
   buckets: TimelineBucket[];
@@ -541,49 +615,33 @@ export interface Timeline {
 
 export interface TimelineAnswer {
   timeline: Timeline;
-  /** What the actor spoke about, most statements first: the targets to narrow to. */
+  /**
+   * What the actor spoke about, most statements first: the targets to narrow to;
+   * for a timeline about a target, who spoke about it.
+   */
   targets: { count: number; target: Ref }[];
 }
 
-/**
- * Lists are left at the API's default length (statements per period: 100; targets:
- * 100): a literal `first` multiplies a field's cost under the API's query cost limit.
- */
-const TIMELINE = /* GraphQL */ `
-  query ExplorerTimeline($actorId: ID!, $aboutId: ID, $granularity: TimeGranularity) {
-    timeline(actorId: $actorId, aboutId: $aboutId, granularity: $granularity) {
-      actor {
-        ...Ref
+const TIMELINE_PARTS = /* GraphQL */ `
+  fragment Shift on StanceShift {
+    speaker {
+      ...Ref
+    }
+    target {
+      ...Ref
+    }
+    from
+    to
+    before {
+      id
+      date {
+        text
       }
-      about {
-        ...Ref
-      }
-      totalCount
-      buckets {
-        ...Bucket
-      }
-      coarserBuckets {
-        ...Bucket
-      }
-      shifts {
-        target {
-          ...Ref
-        }
-        from
-        to
-        certain
-        before {
-          id
-          date {
-            text
-          }
-        }
-        after {
-          id
-          date {
-            text
-          }
-        }
+    }
+    after {
+      id
+      date {
+        text
       }
     }
   }
@@ -607,6 +665,11 @@ const TIMELINE = /* GraphQL */ `
       date {
         text
         precision
+        start
+        end
+      }
+      speaker {
+        ...Ref
       }
       about {
         stance
@@ -616,9 +679,88 @@ const TIMELINE = /* GraphQL */ `
           }
         }
       }
+      relays {
+        id
+        speaker {
+          ...Ref
+        }
+      }
     }
   }
   ${REF}
+`;
+
+/**
+ * Lists are left at the API's default length (statements per period: 100; targets:
+ * 100): a literal `first` multiplies a field's cost under the API's query cost limit.
+ */
+const TIMELINE = /* GraphQL */ `
+  query ExplorerTimeline(
+    $actorId: ID!
+    $aboutId: ID
+    $from: Date
+    $to: Date
+    $granularity: TimeGranularity
+  ) {
+    timeline(
+      actorId: $actorId
+      aboutId: $aboutId
+      from: $from
+      to: $to
+      granularity: $granularity
+    ) {
+      actor {
+        ...Ref
+      }
+      about {
+        ...Ref
+      }
+      totalCount
+      buckets {
+        ...Bucket
+      }
+      coarserBuckets {
+        ...Bucket
+      }
+      shifts {
+        ...Shift
+      }
+    }
+  }
+  ${TIMELINE_PARTS}
+`;
+
+/** What everyone said about a target: the timeline, and its speakers. */
+const ABOUT_TIMELINE = /* GraphQL */ `
+  query ExplorerAboutTimeline(
+    $targetId: ID!
+    $from: Date
+    $to: Date
+    $granularity: TimeGranularity
+  ) {
+    aboutTimeline(targetId: $targetId, from: $from, to: $to, granularity: $granularity) {
+      target {
+        ...Ref
+      }
+      totalCount
+      buckets {
+        ...Bucket
+      }
+      coarserBuckets {
+        ...Bucket
+      }
+      speakers {
+        count
+        speaker {
+          ...Ref
+        }
+      }
+      shifts {
+        ...Shift
+      }
+    }
+  }
+  ${TIMELINE_PARTS}
 `;
 
 const TARGETS = /* GraphQL */ `
@@ -635,18 +777,26 @@ const TARGETS = /* GraphQL */ `
   ${REF}
 `;
 
+/** A date range the explorer is narrowed to (YYYY-MM-DD, inclusive), or nulls. */
+export interface DateRange {
+  from: string | null;
+  to: string | null;
+}
+
 /** The targets are asked apart: they do not change with the target or the period length. */
 export const timeline = async (
   actorId: string,
   aboutId: string | null,
   granularity: Granularity,
+  range: DateRange,
 ): Promise<TimelineAnswer> => {
   const [answer, targets] = await Promise.all([
-    cached(`t:${actorId}>${aboutId ?? ''}@${granularity}`, async () => {
+    cached(`t:${actorId}>${aboutId ?? ''}@${granularity}:${range.from}:${range.to}`, async () => {
       const data = await graphql<{ timeline: Timeline }>(TIMELINE, {
         actorId,
         aboutId,
         granularity,
+        ...range,
       });
       return data.timeline;
     }),
@@ -661,8 +811,87 @@ export const timeline = async (
   return { timeline: answer, targets };
 };
 
+/** What everyone said about `targetId`, in the shape of an actor's timeline (`actor` null). */
+export const aboutTimeline = (targetId: string, granularity: Granularity, range: DateRange) =>
+  cached(
+    `a:${targetId}@${granularity}:${range.from}:${range.to}`,
+    async (): Promise<TimelineAnswer> => {
+      const data = await graphql<{
+        aboutTimeline: Omit<Timeline, 'actor' | 'about'> & {
+          target: Ref;
+          speakers: { count: number; speaker: Ref }[];
+        };
+      }>(ABOUT_TIMELINE, { targetId, granularity, ...range });
+      const { target, speakers, ...rest } = data.aboutTimeline;
+      return {
+        timeline: { ...rest, actor: null, about: target },
+        targets: speakers.map((s) => ({ count: s.count, target: s.speaker })),
+      };
+    },
+  );
+
+// ------------------------------------------------------------------ figures
+
+export interface StatedFigure {
+  figure: Figure;
+  statement: {
+    id: string;
+    text: string;
+    date: PartialDate;
+    speaker: Ref;
+    route: { source: { id: string; publisher: string | null; title: string } }[];
+  };
+}
+
+const FIGURES = /* GraphQL */ `
+  query ExplorerFigures($text: String, $from: Date, $to: Date) {
+    figures(text: $text, from: $from, to: $to) {
+      figure {
+        ...FigureInfo
+      }
+      statement {
+        id
+        text
+        date {
+          text
+          precision
+        }
+        speaker {
+          ...Ref
+        }
+        route {
+          source {
+            id
+            publisher
+            title
+          }
+        }
+      }
+    }
+  }
+  ${FIGURE}
+  ${REF}
+`;
+
+/** Figures matching `text` (all with null), with who gave them. */
+export const figures = (text: string | null, range: DateRange) =>
+  cached(`f:${text ?? ''}:${range.from}:${range.to}`, async () => {
+    const data = await graphql<{ figures: StatedFigure[] }>(FIGURES, { text, ...range });
+    return data.figures;
+  });
+
 /** A node's display name. */
 export const nameOf = (ref: Ref | NodeDetails): string => ref.name ?? ref.title ?? ref.id;
 
 /** Every query the page sends, for a test that checks them against the schema and the API's limits. */
-export const QUERIES = { SEARCH, NEIGHBORHOOD, PATHS, STATEMENT, NODE, TIMELINE, TARGETS };
+export const QUERIES = {
+  SEARCH,
+  NEIGHBORHOOD,
+  PATHS,
+  STATEMENT,
+  NODE,
+  TIMELINE,
+  ABOUT_TIMELINE,
+  TARGETS,
+  FIGURES,
+};

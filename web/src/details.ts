@@ -14,6 +14,9 @@ export interface DetailsActions extends Opener {
   /** Fetch more neighbours (or the first ones). */
   expand(id: string): void;
   timeline(id: string): void;
+  /** What everyone said about it. */
+  said(id: string): void;
+  hide(id: string): void;
   pathFrom(id: string): void;
   pathTo(id: string): void;
 }
@@ -124,6 +127,10 @@ export function nodeDetails(
       actor
         ? h('button', { type: 'button', onclick: () => actions.timeline(node.id) }, 'Timeline')
         : null,
+      actor || node.__typename === 'Topic' || node.__typename === 'Meeting'
+        ? h('button', { type: 'button', onclick: () => actions.said(node.id) }, 'Said about it')
+        : null,
+      h('button', { type: 'button', onclick: () => actions.hide(node.id) }, 'Hide'),
       h('button', { type: 'button', onclick: () => actions.pathFrom(node.id) }, 'Path from here'),
       pathStart !== null && pathStart !== node.id
         ? h(

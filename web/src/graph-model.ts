@@ -4,7 +4,7 @@
  * each node are still off screen. No DOM here, so it is tested on its own.
  */
 
-import type { GraphEdge, GraphNode } from './api.js';
+import type { GraphEdge, GraphNode, StatementSummary } from './api.js';
 
 export interface Subgraph {
   nodes: readonly GraphNode[];
@@ -15,6 +15,8 @@ export interface ModelNode {
   id: string;
   type: string;
   label: string;
+  /** Statements: speaker, date, targets. */
+  summary?: Partial<StatementSummary>;
 }
 
 export class GraphModel {
@@ -39,11 +41,38 @@ export class GraphModel {
     }
     for (const node of subgraph.nodes) {
       if (!this.nodes.has(node.id)) {
-        this.nodes.set(node.id, { id: node.id, type: node.type, label: node.label });
+        const summary = node.node?.date !== undefined ? node.node : undefined;
+        this.nodes.set(node.id, {
+          id: node.id,
+          type: node.type,
+          label: node.label,
+          ...(summary ? { summary } : {}),
+        });
       }
       const degree = node.hiddenNeighbors + (near.get(node.id)?.size ?? 0);
       this.degree.set(node.id, Math.max(degree, this.degree.get(node.id) ?? 0));
     }
+  }
+
+  /**
+   * The model without some nodes (hidden, or outside the date range) and their
+   * edges. Counts of hidden neighbours stay as they were: what expanding adds.
+   */
+  without(drop: (node: ModelNode) => boolean): GraphModel {
+    const kept = new GraphModel();
+    for (const node of this.nodes.values()) if (!drop(node)) kept.nodes.set(node.id, node);
+    for (const edge of this.edges.values()) {
+      if (kept.nodes.has(edge.source) && kept.nodes.has(edge.target)) {
+        kept.edges.set(edge.id, edge);
+        link(kept.adjacent, edge.source, edge.target);
+      }
+    }
+    for (const id of kept.nodes.keys()) {
+      const hidden = this.hidden(id);
+      const degree = this.degree.get(id);
+      if (degree !== undefined) kept.degree.set(id, hidden + kept.neighbours(id).size);
+    }
+    return kept;
   }
 
   /** Distinct nodes joined to `id` by an edge in the model. */

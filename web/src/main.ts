@@ -5,7 +5,9 @@
  */
 
 import {
+  aboutTimeline,
   ApiError,
+  figures,
   neighborhood,
   nodeDetails,
   paths,
@@ -15,9 +17,12 @@ import {
   type Paths,
   type SearchHit,
 } from './api.js';
+import { drawDateFilter, within, type Dated } from './date-filter.js';
 import { nodeDetails as detailsCard } from './details.js';
 import { fill, h, nodeLink } from './dom.js';
-import { GraphModel } from './graph-model.js';
+import { download, fileName, statementsCsv } from './export.js';
+import { drawFigureHits, drawFiguresTable } from './figures-view.js';
+import { GraphModel, type ModelNode } from './graph-model.js';
 import { GraphView, type Highlight } from './graph-view.js';
 import { SearchPanel } from './search.js';
 import {
@@ -30,7 +35,7 @@ import {
   type ViewState,
 } from './state.js';
 import { statementCard } from './statement-card.js';
-import { shorten, STANCE_COLOURS, TYPE_STYLES } from './theme.js';
+import { shorten, STANCE_COLOURS, STANCE_LINES, stanceText, TYPE_STYLES } from './theme.js';
 import { drawTimeline } from './timeline.js';
 
 declare global {
@@ -58,8 +63,17 @@ const ui = {
   legend: element('legend'),
   panel: element('panel'),
   timeline: element('timeline'),
+  figures: element('figures'),
+  figureResults: element('figure-results'),
+  dates: element('dates'),
+  note: element('note'),
+  saved: element('saved'),
+  saveForm: element('save-form') as HTMLFormElement,
+  saveNote: element('save-note') as HTMLTextAreaElement,
   fit: element('fit') as HTMLButtonElement,
   clear: element('clear') as HTMLButtonElement,
+  unhide: element('unhide') as HTMLButtonElement,
+  theme: element('theme') as HTMLButtonElement,
 };
 
 const isStatement = (id: string) => id.startsWith('statement:');
@@ -67,7 +81,11 @@ const notFound = (error: unknown) => error instanceof ApiError && error.code ===
 const TITLE = 'Statement Graph explorer';
 
 let state: ViewState = parseState(location.hash);
+/** Everything fetched for the graph; `shown` is what is drawn (without hidden nodes and dates out of range). */
 let model = new GraphModel();
+let shown = new GraphModel();
+/** Statements listed in the open timeline, in its order. */
+let timelineStatements: { id: string; date: Dated }[] = [];
 let pathResult: Paths | null = null;
 let generation = 0;
 
@@ -97,11 +115,24 @@ function more(id: string): void {
   navigate(withExpanded({ ...state, node: id }, id, Math.min(MAX_LIMIT, current + EXPAND_LIMIT)));
 }
 
+/** Selects a node (its details or card) without expanding it. */
+const select = (id: string) =>
+  navigate({ ...state, node: id, statement: isStatement(id) ? id : null });
+
 const actions = {
   open,
   href,
   expand: (id: string) => (state.expanded.some((e) => e.id === id) ? more(id) : open(id)),
-  timeline: (id: string) => navigate({ ...state, timeline: { actor: id, about: null } }),
+  timeline: (id: string) =>
+    navigate({ ...state, timeline: { actor: id, about: null }, said: null, figures: false }),
+  said: (id: string) => navigate({ ...state, timeline: null, said: id, figures: false }),
+  hide: (id: string) =>
+    navigate({
+      ...state,
+      hidden: [...new Set([...state.hidden, id])],
+      node: state.node === id ? null : state.node,
+      statement: state.statement === id ? null : state.statement,
+    }),
   pathFrom: (id: string) => navigate({ ...state, path: [id] }),
   pathTo: (id: string) => {
     const [from] = state.path;
@@ -125,7 +156,8 @@ const search = new SearchPanel(ui.search, {
 });
 
 const view = new GraphView(ui.graph, {
-  onSelect: (id) => open(id),
+  onSelect: (id) => select(id),
+  onExpand: (id) => open(id),
   onMore: (id) => more(id),
 });
 
@@ -141,9 +173,119 @@ ui.clear.addEventListener('click', () =>
     q: state.q,
     types: state.types,
     timeline: state.timeline,
+    said: state.said,
     granularity: state.granularity,
+    from: state.from,
+    to: state.to,
   }),
 );
+ui.unhide.addEventListener('click', () => navigate({ ...state, hidden: [] }));
+element('figures-open').addEventListener('click', () =>
+  navigate({ ...state, figures: true, timeline: null, said: null }),
+);
+
+// ------------------------------------------------------------------ exports and saved views
+
+element('export-png').addEventListener('click', () =>
+  download(fileName('png'), view.png(), 'image/png'),
+);
+element('export-svg').addEventListener('click', () =>
+  download(fileName('svg'), view.svg(), 'image/svg+xml'),
+);
+element('export-csv').addEventListener('click', () => void exportCsv());
+
+/** The statements on screen: drawn in the graph, then listed in the timeline, each once. */
+function statementsOnScreen(): string[] {
+  const ids = [...shown.nodes.values()].filter((n) => n.type === 'Statement').map((n) => n.id);
+  for (const s of timelineStatements) if (within(s.date, state)) ids.push(s.id);
+  return [...new Set(ids)];
+}
+
+async function exportCsv(): Promise<void> {
+  try {
+    const rows = await Promise.all(statementsOnScreen().map((id) => statement(id)));
+    download(fileName('csv'), statementsCsv(rows), 'text/csv;charset=utf-8');
+  } catch (error) {
+    showError(error);
+  }
+}
+
+const VIEWS_KEY = 'statement-graph.views';
+type SavedView = { note: string; fragment: string; saved: string };
+const savedViews = (): SavedView[] => {
+  try {
+    return JSON.parse(localStorage.getItem(VIEWS_KEY) ?? '[]') as SavedView[];
+  } catch {
+    return [];
+  }
+};
+
+element('save-view').addEventListener('click', () => {
+  ui.saveForm.hidden = false;
+  ui.saveNote.value = state.note;
+  ui.saveNote.focus();
+});
+element('save-cancel').addEventListener('click', () => (ui.saveForm.hidden = true));
+ui.saveForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  ui.saveForm.hidden = true;
+  const next = { ...state, positions: view.positions(), note: ui.saveNote.value.trim() };
+  const fragment = formatState(next);
+  const views = [
+    { note: next.note, fragment, saved: new Date().toISOString() },
+    ...savedViews().filter((v) => v.fragment !== fragment),
+  ].slice(0, 50);
+  localStorage.setItem(VIEWS_KEY, JSON.stringify(views));
+  navigate(next);
+  // The link to share; a browser without clipboard access still has it in the address bar.
+  void navigator.clipboard?.writeText(location.href).catch(() => undefined);
+  renderSaved();
+});
+
+function renderSaved(): void {
+  const views = savedViews();
+  fill(
+    ui.saved,
+    h('h2', { id: 'saved-title' }, 'Saved views'),
+    views.length === 0
+      ? h(
+          'p',
+          { class: 'muted' },
+          '“Save view” keeps the graph as placed, with a note; its link can be shared.',
+        )
+      : h(
+          'ul',
+          { class: 'saved-list' },
+          views.map((v) =>
+            h(
+              'li',
+              {},
+              h('a', { href: `#${v.fragment}` }, v.note || 'Untitled view'),
+              h('span', { class: 'muted small' }, ` ${v.saved.slice(0, 16).replace('T', ' ')}`),
+            ),
+          ),
+        ),
+  );
+}
+renderSaved();
+
+// ------------------------------------------------------------------ dark mode
+
+const THEME_KEY = 'statement-graph.theme';
+function applyTheme(dark: boolean): void {
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  ui.theme.setAttribute('aria-pressed', String(dark));
+  view.setDark(dark);
+}
+applyTheme(
+  (localStorage.getItem(THEME_KEY) ??
+    (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')) === 'dark',
+);
+ui.theme.addEventListener('click', () => {
+  const dark = document.documentElement.dataset.theme !== 'dark';
+  localStorage.setItem(THEME_KEY, dark ? 'dark' : 'light');
+  applyTheme(dark);
+});
 
 fill(
   ui.legend,
@@ -153,10 +295,18 @@ fill(
     return h('li', {}, swatch, style.singular);
   }),
   Object.entries(STANCE_COLOURS).map(([stance, colour]) => {
-    const line = h('span', { class: 'swatch line', 'aria-hidden': 'true' });
+    const line = h('span', {
+      class: `swatch line line-${STANCE_LINES[stance as keyof typeof STANCE_LINES]}`,
+      'aria-hidden': 'true',
+    });
     line.style.setProperty('--swatch', colour);
-    return h('li', {}, line, `ABOUT, ${stance.toLowerCase()}`);
+    return h('li', {}, line, `ABOUT, ${stanceText(stance as keyof typeof STANCE_LINES)}`);
   }),
+  h(
+    'li',
+    { class: 'wide' },
+    'Statements read speaker · date · target · stance. Click: select; double-click: expand.',
+  ),
   h(
     'li',
     { class: 'wide' },
@@ -178,7 +328,16 @@ async function render(): Promise<void> {
   const s = state;
   document.documentElement.dataset.rendering = '1';
   try {
-    await Promise.all([search.update(s.q, s.types), renderGraph(s, mine), renderTimeline(s, mine)]);
+    ui.note.hidden = s.note === '';
+    ui.note.textContent = s.note === '' ? '' : `Note: ${s.note}`;
+    await Promise.all([
+      search.update(s.q, s.types, s),
+      renderFigureHits(s, mine),
+      renderGraph(s, mine),
+      renderTimeline(s, mine),
+      renderFigures(s, mine),
+    ]);
+    if (!stale(mine)) renderDates(s);
   } finally {
     if (mine === generation) document.documentElement.dataset.rendering = '0';
   }
@@ -224,14 +383,20 @@ async function renderGraph(s: ViewState, mine: number): Promise<void> {
     };
   }
   pathResult = drawn;
+  shown = model.without(
+    (n) => s.hidden.includes(n.id) || (n.summary?.date !== undefined && !within(n.summary.date, s)),
+  );
+  ui.unhide.hidden = s.hidden.length === 0;
+  ui.unhide.textContent = `Show hidden (${s.hidden.length})`;
   ui.empty.hidden = model.nodes.size > 0;
   const selected = s.node === null ? undefined : model.nodes.get(s.node);
   document.title = selected ? `${shorten(selected.label, 60)} — ${TITLE}` : TITLE;
   await view.render({
-    model,
+    model: shown,
     expanded: new Set(s.expanded.map((e) => e.id)),
     selected: s.node,
     highlight,
+    positions: s.positions,
   });
   if (stale(mine)) return;
   renderPaths(s);
@@ -346,8 +511,8 @@ async function renderPanel(s: ViewState, mine: number): Promise<void> {
     s.node,
     expanded,
     s.path,
-    model.nodes.size,
-    model.edges.size,
+    shown.nodes.size,
+    shown.edges.size,
   ]);
   if (key === panelKey) return;
   const hadFocus = ui.panel.contains(document.activeElement);
@@ -360,6 +525,7 @@ async function renderPanel(s: ViewState, mine: number): Promise<void> {
       card = statementCard(found, {
         open,
         href,
+        hide: actions.hide,
         close: () =>
           navigate({
             ...state,
@@ -372,7 +538,7 @@ async function renderPanel(s: ViewState, mine: number): Promise<void> {
       if (stale(mine)) return;
       card = detailsCard(
         found,
-        { model, expanded, pathStart: s.path.length === 1 ? s.path[0]! : null },
+        { model: shown, expanded, pathStart: s.path.length === 1 ? s.path[0]! : null },
         actions,
       );
     } else {
@@ -388,7 +554,12 @@ async function renderPanel(s: ViewState, mine: number): Promise<void> {
           h(
             'li',
             {},
-            'Click a node to open it and expand its neighbours; “+N more” fetches the rest.',
+            'Click a node to select it; double-click (or “Expand neighbours”) to expand it; “+N more” fetches the rest.',
+          ),
+          h(
+            'li',
+            {},
+            'Narrow everything to a date range; export the graph (PNG, SVG) or its statements (CSV); save a view with a note.',
           ),
           h(
             'li',
@@ -423,33 +594,113 @@ async function renderPanel(s: ViewState, mine: number): Promise<void> {
 let timelineKey = '';
 
 async function renderTimeline(s: ViewState, mine: number): Promise<void> {
-  if (s.timeline === null) {
+  if (s.timeline === null && s.said === null) {
     ui.timeline.hidden = true;
     timelineKey = '';
+    timelineStatements = [];
     return;
   }
-  const { actor, about } = s.timeline;
-  const key = JSON.stringify([actor, about, s.granularity, s.statement]);
+  const range = { from: s.from, to: s.to };
+  const key = JSON.stringify([s.timeline, s.said, s.granularity, s.statement, range]);
   if (key === timelineKey) return;
   ui.timeline.hidden = false;
   ui.timeline.setAttribute('aria-busy', 'true');
   try {
-    const answer = await timeline(actor, about, s.granularity);
+    const answer =
+      s.timeline !== null
+        ? await timeline(s.timeline.actor, s.timeline.about, s.granularity, range)
+        : await aboutTimeline(s.said!, s.granularity, range);
     if (stale(mine)) return;
     timelineKey = key;
+    timelineStatements = [...answer.timeline.buckets, ...answer.timeline.coarserBuckets]
+      .sort((a, b) => a.start.localeCompare(b.start) || b.end.localeCompare(a.end))
+      .flatMap((b) => b.statements.map((x) => ({ id: x.id, date: x.date })));
+    const actor = s.timeline?.actor ?? null;
     drawTimeline(ui.timeline, answer, s.granularity, s.statement, {
       statement: (id) => navigate({ ...state, statement: id }),
-      about: (target) => navigate({ ...state, timeline: { actor, about: target } }),
+      about: (target) =>
+        actor !== null && navigate({ ...state, timeline: { actor, about: target } }),
+      said: (target) => actions.said(target),
+      speaker: (speaker, about) =>
+        navigate({ ...state, timeline: { actor: speaker, about }, said: null }),
       granularity: (granularity) => navigate({ ...state, granularity }),
-      close: () => navigate({ ...state, timeline: null }),
+      close: () => navigate({ ...state, timeline: null, said: null }),
     });
   } catch (error) {
     if (stale(mine)) return;
     showError(error);
-    if (notFound(error)) navigate({ ...s, timeline: null }, { replace: true });
+    if (notFound(error)) navigate({ ...s, timeline: null, said: null }, { replace: true });
   } finally {
     ui.timeline.removeAttribute('aria-busy');
   }
+}
+
+let figuresKey = '';
+
+async function renderFigures(s: ViewState, mine: number): Promise<void> {
+  if (!s.figures) {
+    ui.figures.hidden = true;
+    figuresKey = '';
+    return;
+  }
+  const key = JSON.stringify([s.from, s.to]);
+  if (key === figuresKey) return;
+  ui.figures.hidden = false;
+  try {
+    const rows = await figures(null, s);
+    if (stale(mine)) return;
+    figuresKey = key;
+    drawFiguresTable(ui.figures, rows, {
+      open,
+      href,
+      statement: (id) => navigate({ ...state, statement: id }),
+      close: () => navigate({ ...state, figures: false }),
+    });
+  } catch (error) {
+    if (!stale(mine)) showError(error);
+  }
+}
+
+let figureHitsKey = '';
+
+async function renderFigureHits(s: ViewState, mine: number): Promise<void> {
+  const q = s.q.trim();
+  const key = JSON.stringify([q, s.from, s.to]);
+  if (key === figureHitsKey) return;
+  if (q === '') {
+    figureHitsKey = key;
+    drawFigureHits(ui.figureResults, [], figureActions);
+    return;
+  }
+  try {
+    const rows = await figures(q, s);
+    if (stale(mine)) return;
+    figureHitsKey = key;
+    drawFigureHits(ui.figureResults, rows.slice(0, 10), figureActions);
+  } catch (error) {
+    if (!stale(mine)) showError(error);
+  }
+}
+
+const figureActions = {
+  open,
+  href,
+  statement: (id: string) => navigate({ ...state, statement: id }),
+  close: () => navigate({ ...state, figures: false }),
+  table: () => navigate({ ...state, figures: true, timeline: null, said: null }),
+};
+
+/** The date filter, with a histogram of the statements in the graph and the timeline. */
+function renderDates(s: ViewState): void {
+  const dates = new Map<string, Dated>();
+  for (const node of model.nodes.values() as Iterable<ModelNode>) {
+    if (node.summary?.date) dates.set(node.id, node.summary.date);
+  }
+  for (const t of timelineStatements) dates.set(t.id, t.date);
+  const outside = [...dates.values()].filter((d) => !within(d, s)).length;
+  drawDateFilter(ui.dates, s, [...dates.values()], outside, {
+    change: (range) => navigate({ ...state, ...range }),
+  });
 }
 
 // ------------------------------------------------------------------ errors
@@ -489,6 +740,8 @@ function showError(error: unknown): void {
       ui.alert.hidden = true;
       panelKey = '';
       timelineKey = '';
+      figuresKey = '';
+      figureHitsKey = '';
       navigate({ ...state }, { replace: true });
     });
     fill(ui.alert, form);

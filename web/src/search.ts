@@ -5,9 +5,10 @@
  */
 
 import { type SearchHit, search } from './api.js';
+import { within, type DateRange } from './date-filter.js';
 import { fill, h } from './dom.js';
 import { SEARCH_TYPES, type SearchType } from './state.js';
-import { SEARCH_TYPE_OF, shorten, typeStyle } from './theme.js';
+import { SEARCH_TYPE_OF, shorten, statementLine, typeStyle } from './theme.js';
 
 export interface SearchOptions {
   /** The text or the types changed; `now` when the user asked for results (Enter). */
@@ -36,6 +37,7 @@ export class SearchPanel {
   private shown = '';
   private typing: number | undefined;
   private hits: SearchHit[] = [];
+  private range: DateRange = { from: null, to: null };
   private readonly onError: (error: unknown) => void;
 
   constructor(root: HTMLElement, options: SearchOptions) {
@@ -99,12 +101,13 @@ export class SearchPanel {
   }
 
   /** Shows the results for `q` and `types`, searching only when they changed. */
-  async update(q: string, types: SearchType[]): Promise<void> {
+  async update(q: string, types: SearchType[], range: DateRange): Promise<void> {
     if (document.activeElement !== this.input || this.input.value.trim() === q.trim()) {
       this.input.value = q;
     }
     this.type.value = types.length === 1 ? types[0]! : '';
-    const key = `${q.trim()}\u0000${types.join(',')}`;
+    this.range = { from: range.from, to: range.to };
+    const key = `${q.trim()}\u0000${types.join(',')}\u0000${range.from}\u0000${range.to}`;
     if (key === this.shown) return;
     this.shown = key;
     if (q.trim() === '') {
@@ -117,8 +120,11 @@ export class SearchPanel {
     try {
       const hits = await search(q.trim(), types);
       if (this.shown !== key) return;
-      this.hits = hits;
-      this.draw(q.trim());
+      // Statements dated outside the date range are left out, and counted.
+      this.hits = hits.filter(
+        (hit) => hit.node.date === undefined || within(hit.node.date, this.range),
+      );
+      this.draw(q.trim(), hits.length - this.hits.length);
     } catch (error) {
       if (this.shown !== key) return;
       this.shown = '';
@@ -139,10 +145,11 @@ export class SearchPanel {
     return this.type.value === '' ? [] : [this.type.value as SearchType];
   }
 
-  private draw(q: string): void {
+  private draw(q: string, outside: number): void {
     const n = this.hits.length;
     this.status.textContent =
-      n === 0 ? `Nothing found for “${q}”.` : `${n} result${n === 1 ? '' : 's'} for “${q}”`;
+      (n === 0 ? `Nothing found for “${q}”.` : `${n} result${n === 1 ? '' : 's'} for “${q}”`) +
+      (outside > 0 ? ` (${outside} outside the date range)` : '');
     const groups = new Map<string, { hit: SearchHit; index: number }[]>();
     this.hits.forEach((hit, index) => {
       const type = SEARCH_TYPE_OF[hit.node.__typename] ?? hit.node.__typename;
@@ -211,6 +218,9 @@ function resultButton(hit: SearchHit, index: number, colour: string): HTMLElemen
     h(
       'span',
       { class: 'result-text' },
+      isStatement && hit.node.date !== undefined
+        ? h('span', { class: 'result-summary' }, statementLine(hit.node))
+        : null,
       h(
         'span',
         { class: 'result-label' },

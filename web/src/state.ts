@@ -5,7 +5,13 @@
  *   #q=Sergei%20Lavrov&types=PERSON&node=person:sergey-lavrov
  *    &expanded=person:sergey-lavrov,source:tass-report@40
  *    &statement=statement:…&path=person:a,person:b&timeline=person:a,topic:t&tg=DAY
+ *    &said=org:hamas&from=2024-07-01&to=2024-07-31&hide=source:x&figures=1
+ *    &pos=person:a@120_-40,country:RUS@0_0&note=What%20Lavrov%20said
  *
+ * `said` opens the timeline of what everyone said about a target (instead of
+ * `timeline`, what one actor said); `from`/`to` narrow every part of the page to
+ * statements dated within the range; `hide` lists nodes taken out of the graph;
+ * `pos` keeps where nodes were placed (a saved view), `note` a note shown with it.
  * `expanded` lists the nodes whose neighbourhood is in the graph, in the order they
  * were opened, each with its limit when not the default (`@40`). Ids are kept
  * readable (`:` is not escaped); anything else is percent-encoded.
@@ -49,7 +55,20 @@ export interface ViewState {
   path: [] | [string] | [string, string];
   /** The actor whose timeline is open, and the target it is narrowed to. */
   timeline: { actor: string; about: string | null } | null;
+  /** The target whose "said about" timeline is open (then `timeline` is null). */
+  said: string | null;
   granularity: Granularity;
+  /** Only statements whose whole date lies in [from, to] (YYYY-MM-DD); null: open-ended. */
+  from: string | null;
+  to: string | null;
+  /** Nodes taken out of the graph. */
+  hidden: string[];
+  /** Where nodes were placed, in graph coordinates (a saved view). */
+  positions: Record<string, { x: number; y: number }>;
+  /** The saved view's note. */
+  note: string;
+  /** The table of figures is open. */
+  figures: boolean;
 }
 
 export const EMPTY_STATE: Readonly<ViewState> = Object.freeze<ViewState>({
@@ -60,8 +79,17 @@ export const EMPTY_STATE: Readonly<ViewState> = Object.freeze<ViewState>({
   statement: null,
   path: [],
   timeline: null,
+  said: null,
   granularity: 'MONTH',
+  from: null,
+  to: null,
+  hidden: [],
+  positions: {},
+  note: '',
+  figures: false,
 });
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const encode = (value: string) => encodeURIComponent(value).replace(/%3A/gi, ':');
 
@@ -104,6 +132,16 @@ export function parseState(fragment: string): ViewState {
   const path = list(raw.get('path')).slice(0, 2);
   const [actor, about] = list(raw.get('timeline'));
   const granularity = single('tg');
+  const day = (key: string) => {
+    const value = single(key);
+    return value !== null && DAY.test(value) ? value : null;
+  };
+  const positions: ViewState['positions'] = {};
+  for (const item of (raw.get('pos') ?? '').split(',')) {
+    const match = /^(.+)@(-?\d+(?:\.\d+)?)_(-?\d+(?:\.\d+)?)$/.exec(item);
+    if (match) positions[decode(match[1]!)] = { x: Number(match[2]), y: Number(match[3]) };
+  }
+  const timelineOpen = actor !== undefined;
   return {
     q: single('q') ?? '',
     types: list(raw.get('types')).filter((t): t is SearchType =>
@@ -114,9 +152,16 @@ export function parseState(fragment: string): ViewState {
     statement: single('statement'),
     path: path as ViewState['path'],
     timeline: actor === undefined ? null : { actor, about: about ?? null },
+    said: timelineOpen ? null : single('said'),
     granularity: (GRANULARITIES as readonly string[]).includes(granularity ?? '')
       ? (granularity as Granularity)
       : 'MONTH',
+    from: day('from'),
+    to: day('to'),
+    hidden: list(raw.get('hide')),
+    positions,
+    note: single('note') ?? '',
+    figures: raw.get('figures') === '1',
   };
 }
 
@@ -141,7 +186,20 @@ export function formatState(state: ViewState): string {
     const { actor, about } = state.timeline;
     add('timeline', about === null ? encode(actor) : `${encode(actor)},${encode(about)}`);
   }
+  if (state.said !== null && state.timeline === null) add('said', encode(state.said));
   if (state.granularity !== 'MONTH') add('tg', state.granularity);
+  if (state.from !== null) add('from', state.from);
+  if (state.to !== null) add('to', state.to);
+  if (state.hidden.length > 0) add('hide', state.hidden.map(encode).join(','));
+  if (state.figures) add('figures', '1');
+  const placed = Object.entries(state.positions);
+  if (placed.length > 0) {
+    add(
+      'pos',
+      placed.map(([id, p]) => `${encode(id)}@${Math.round(p.x)}_${Math.round(p.y)}`).join(','),
+    );
+  }
+  if (state.note !== '') add('note', encode(state.note));
   return parts.join('&');
 }
 

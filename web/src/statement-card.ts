@@ -1,17 +1,25 @@
 /**
  * A statement's card: the quote, its kind, the date as precisely as it is known,
  * the speaker and the post they held that day, the targets with the stance toward
- * each, and every source with the chain of sources it cites.
+ * each, the figures it gives, and its route: its own sources, origin first.
  */
 
-import type { Ref, SourceInfo, Statement } from './api.js';
+import type { Figure, Ref, SourceInfo, Statement } from './api.js';
 import { nameOf } from './api.js';
 import { chip, externalLink, h, nodeLink, type Opener } from './dom.js';
-import { formatDate, humanize, PRECISION_WORDS, STANCE_COLOURS, typeStyle } from './theme.js';
+import {
+  formatDate,
+  humanize,
+  PRECISION_WORDS,
+  STANCE_COLOURS,
+  stanceText,
+  typeStyle,
+} from './theme.js';
 
 /** `open`: a node in the graph, with its details. */
 export interface CardActions extends Opener {
   close(): void;
+  hide(id: string): void;
 }
 
 const QUOTE_TYPES: Record<string, string> = {
@@ -61,6 +69,7 @@ export function statementCard(s: Statement, actions: CardActions): HTMLElement {
       'div',
       { class: 'actions compact' },
       h('button', { type: 'button', onclick: () => actions.open(s.id) }, 'Show in the graph'),
+      h('button', { type: 'button', onclick: () => actions.hide(s.id) }, 'Hide from the graph'),
     ),
     h(
       'dl',
@@ -90,44 +99,35 @@ export function statementCard(s: Statement, actions: CardActions): HTMLElement {
                   { 'data-stance': a.stance },
                   ref(a.target),
                   ' ',
-                  chip(a.stance.toLowerCase(), 'stance', STANCE_COLOURS[a.stance]),
+                  chip(stanceText(a.stance), 'stance', STANCE_COLOURS[a.stance]),
                   h('span', { class: 'muted' }, ` ${typeStyle(a.target.__typename).singular}`),
                 ),
               ),
             ),
       ),
     ),
+    s.figures.length > 0 ? figuresPanel(s.figures) : null,
     h(
       'section',
       { class: 'sources', 'aria-labelledby': 'sources-title' },
-      h('h3', { id: 'sources-title' }, 'Sources'),
+      h('h3', { id: 'sources-title' }, 'Route'),
+      h(
+        'p',
+        { class: 'muted small' },
+        s.route.length > 1
+          ? 'How this statement reached us, in order: the origin first, the source read last.'
+          : 'Where this statement was read.',
+      ),
       h(
         'ol',
-        { class: 'source-list' },
-        s.sources.map(({ quoteType, source }) =>
+        { class: 'source-list route', 'aria-label': 'Route of the statement' },
+        s.route.map(({ quoteType, source }, i) =>
           h(
             'li',
             { class: 'source', 'data-id': source.id },
+            i > 0 ? h('span', { class: 'cites', 'aria-hidden': 'true' }, '→ ') : null,
             sourceLine(source, actions),
             h('div', { class: 'muted' }, QUOTE_TYPES[quoteType] ?? humanize(quoteType)),
-            source.chain.length > 0
-              ? h(
-                  'ol',
-                  { class: 'source-chain', 'aria-label': `What ${source.title} cites` },
-                  source.chain.map((cited) =>
-                    h(
-                      'li',
-                      { 'data-id': cited.id },
-                      h('span', { class: 'cites', 'aria-hidden': 'true' }, '↳ '),
-                      h('span', { class: 'sr-only' }, 'cites '),
-                      sourceLine(cited, actions),
-                      source.cites.some((c) => c.id === cited.id)
-                        ? null
-                        : h('span', { class: 'muted' }, ' (cited further down the chain)'),
-                    ),
-                  ),
-                )
-              : null,
           ),
         ),
       ),
@@ -158,6 +158,58 @@ export function statementCard(s: Statement, actions: CardActions): HTMLElement {
       h('dt', {}, 'Confidence'),
       h('dd', {}, `${Math.round(s.confidence * 100)}% that the attribution is right`),
       s.note ? [h('dt', {}, 'Note'), h('dd', {}, s.note)] : null,
+    ),
+  );
+}
+
+const QUALIFIERS: Record<Figure['qualifier'], string> = {
+  EXACT: '',
+  AT_LEAST: 'at least ',
+  AT_MOST: 'at most ',
+  ABOUT: 'about ',
+};
+
+/** "at least 11,000". */
+export const figureValue = (f: Figure) =>
+  `${QUALIFIERS[f.qualifier]}${f.value.toLocaleString('en-GB')}`;
+
+function figuresPanel(figures: Figure[]): HTMLElement {
+  return h(
+    'section',
+    { class: 'figures', 'aria-labelledby': 'figures-title' },
+    h('h3', { id: 'figures-title' }, 'Figures'),
+    h(
+      'table',
+      { class: 'figure-table' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Figure'),
+          h('th', { scope: 'col' }, 'Of'),
+          h('th', { scope: 'col' }, 'As of'),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        figures.map((f) =>
+          h(
+            'tr',
+            {},
+            h('td', { class: 'num' }, figureValue(f)),
+            h(
+              'td',
+              {},
+              f.unit,
+              f.description ? h('div', { class: 'muted small' }, f.description) : null,
+            ),
+            h('td', {}, f.asOf ? formatDate({ text: f.asOf }) : '—'),
+          ),
+        ),
+      ),
     ),
   );
 }

@@ -1,13 +1,32 @@
 /** Colours, shapes and words shared by the graph, the cards and the timeline. */
 
-import type { PartialDate, Stance } from './api.js';
+import type { PartialDate, Ref, Stance, StatementSummary } from './api.js';
 
+/** Each at least 4.5:1 against white, so white text on them and them on white both pass WCAG AA. */
 export const STANCE_COLOURS: Record<Stance, string> = {
   SUPPORTIVE: '#15803d',
-  CRITICAL: '#dc2626',
-  NEUTRAL: '#6b7280',
-  MIXED: '#d97706',
+  CRITICAL: '#c81e1e',
+  NEUTRAL: '#4b5563',
+  MIXED: '#a34d06',
 };
+
+/** Stance told apart without colour: a sign in text, a line style in the graph. */
+export const STANCE_SIGNS: Record<Stance, string> = {
+  SUPPORTIVE: '+',
+  CRITICAL: '−',
+  NEUTRAL: '○',
+  MIXED: '±',
+};
+
+export const STANCE_LINES: Record<Stance, 'solid' | 'dashed' | 'dotted' | 'double'> = {
+  SUPPORTIVE: 'solid',
+  CRITICAL: 'dashed',
+  NEUTRAL: 'dotted',
+  MIXED: 'double',
+};
+
+/** "+ supportive", "− critical": the stance in words with its sign. */
+export const stanceText = (stance: Stance) => `${STANCE_SIGNS[stance]} ${stance.toLowerCase()}`;
 
 export const STANCES = Object.keys(STANCE_COLOURS) as Stance[];
 
@@ -93,6 +112,46 @@ export const PRECISION_WORDS: Record<PartialDate['precision'], string> = {
   MONTH: 'month only',
   YEAR: 'year only',
 };
+
+const SHORT_MONTHS = MONTHS.map((m) => m.slice(0, 3));
+
+/** "28 Jul 2024", "Jul 2024", "2024". */
+export function shortDate(date: Pick<PartialDate, 'text'>): string {
+  const [year, month, day] = date.text.split('-');
+  const monthName = month === undefined ? undefined : SHORT_MONTHS[Number(month) - 1];
+  if (monthName === undefined) return year ?? date.text;
+  return day === undefined ? `${monthName} ${year}` : `${Number(day)} ${monthName} ${year}`;
+}
+
+/** A speaker as a compact label names them: a person by surname, anything else shortened. */
+export function shortName(ref: Ref): string {
+  const name = ref.name ?? ref.title ?? ref.id;
+  if (ref.__typename === 'Person') return name.split(/\s+/).at(-1) ?? name;
+  return shorten(name, 28);
+}
+
+/**
+ * A statement told apart at a glance: speaker · date · target · stance, the
+ * first target named and the others counted ("Lavrov · 28 Jul 2024 · Eradication
+ * of Hamas +1 · − critical").
+ */
+export function statementLine(s: Partial<StatementSummary>, focus: string | null = null): string {
+  const parts: string[] = [];
+  if (s.speaker) parts.push(shortName(s.speaker));
+  if (s.date) parts.push(shortDate(s.date));
+  const about = s.about ?? [];
+  // The target in focus; else the first taking a side; else the first.
+  const first =
+    about.find((a) => a.target.id === focus) ??
+    about.find((a) => a.stance !== 'NEUTRAL') ??
+    about[0];
+  if (first) {
+    const more = about.length > 1 ? ` +${about.length - 1}` : '';
+    parts.push(`${shorten(first.target.name ?? first.target.title ?? first.target.id, 32)}${more}`);
+    parts.push(stanceText(first.stance));
+  }
+  return parts.join(' · ');
+}
 
 /** At most `max` characters, cut at a word where one is near. */
 export function shorten(text: string, max: number): string {

@@ -1,7 +1,9 @@
 /**
- * One actor's statements over time, optionally about one target: a column per
- * period with the statements stacked by stance, each statement a button that
- * opens its card, and the points where the stance changed marked.
+ * Statements over time: what one actor said (optionally about one target), or
+ * what everyone said about one target. A column per period with the statements
+ * stacked by stance, each statement a button that opens its card, the points
+ * where a speaker's own stance changed marked, and the statements listed as
+ * compact rows (speaker · date · target · stance), relayed positions said so.
  */
 
 import type {
@@ -14,11 +16,25 @@ import type {
 import { nameOf } from './api.js';
 import { chip, fill, h } from './dom.js';
 import { GRANULARITIES, type Granularity } from './state.js';
-import { formatDate, humanize, shorten, STANCE_COLOURS, STANCES } from './theme.js';
+import {
+  formatDate,
+  humanize,
+  shortDate,
+  shorten,
+  STANCE_COLOURS,
+  STANCE_SIGNS,
+  STANCES,
+  stanceText,
+} from './theme.js';
 
 export interface TimelineActions {
   statement(id: string): void;
+  /** Narrow an actor's timeline to a target (null: anything). */
   about(target: string | null): void;
+  /** Open what everyone said about a target. */
+  said(target: string): void;
+  /** Open what one actor said about a target. */
+  speaker(actor: string, about: string | null): void;
   granularity(granularity: Granularity): void;
   close(): void;
 }
@@ -33,26 +49,44 @@ export function drawTimeline(
   actions: TimelineActions,
 ): void {
   const about = timeline.about?.id ?? null;
+  const actor = timeline.actor;
   const afterShift = new Map<string, StanceShift[]>();
   for (const shift of timeline.shifts) {
     afterShift.set(shift.after.id, [...(afterShift.get(shift.after.id) ?? []), shift]);
   }
 
-  const targetSelect = h(
-    'select',
-    {
-      id: 'timeline-about',
-      onchange: (e: Event) => actions.about((e.target as HTMLSelectElement).value || null),
-    },
-    h('option', { value: '' }, 'anyone or anything'),
-    targets.map(({ target, count }) =>
-      h(
-        'option',
-        { value: target.id, selected: target.id === about },
-        `${nameOf(target)} (${count})`,
-      ),
-    ),
-  );
+  // An actor's timeline narrows to a target; one about a target opens a speaker's.
+  const targetSelect =
+    actor !== null
+      ? h(
+          'select',
+          {
+            id: 'timeline-about',
+            onchange: (e: Event) => actions.about((e.target as HTMLSelectElement).value || null),
+          },
+          h('option', { value: '' }, 'anyone or anything'),
+          targets.map(({ target, count }) =>
+            h(
+              'option',
+              { value: target.id, selected: target.id === about },
+              `${nameOf(target)} (${count})`,
+            ),
+          ),
+        )
+      : h(
+          'select',
+          {
+            id: 'timeline-speaker',
+            onchange: (e: Event) => {
+              const value = (e.target as HTMLSelectElement).value;
+              if (value !== '') actions.speaker(value, about);
+            },
+          },
+          h('option', { value: '' }, 'everyone'),
+          targets.map(({ target, count }) =>
+            h('option', { value: target.id }, `${nameOf(target)} (${count})`),
+          ),
+        );
   const granularitySelect = h(
     'select',
     {
@@ -64,6 +98,18 @@ export function drawTimeline(
       h('option', { value: g, selected: g === granularity }, `by ${g.toLowerCase()}`),
     ),
   );
+  const switchView =
+    actor !== null && timeline.about !== null
+      ? h(
+          'button',
+          { type: 'button', class: 'link', onclick: () => actions.said(timeline.about!.id) },
+          `Everyone on ${shorten(nameOf(timeline.about), 40)}`,
+        )
+      : null;
+  const title =
+    actor !== null
+      ? h('h2', { id: 'timeline-title' }, 'Timeline of ', nameOf(actor))
+      : h('h2', { id: 'timeline-title' }, 'Said about ', nameOf(timeline.about!));
 
   // Periods of the requested granularity and coarser ones (statements dated only to
   // the month or year), in date order: a coarser period first when it starts first.
@@ -81,14 +127,17 @@ export function drawTimeline(
     h(
       'header',
       { class: 'timeline-header' },
-      h('h2', { id: 'timeline-title' }, 'Timeline of ', nameOf(timeline.actor)),
-      h('label', { for: 'timeline-about' }, 'about ', targetSelect),
+      title,
+      actor !== null
+        ? h('label', { for: 'timeline-about' }, 'about ', targetSelect)
+        : h('label', { for: 'timeline-speaker' }, 'by ', targetSelect),
+      switchView,
       h('label', { for: 'timeline-granularity', class: 'sr-only' }, 'Period length'),
       granularitySelect,
       h(
         'span',
         { class: 'legend' },
-        STANCES.map((s) => chip(s.toLowerCase(), 'stance', STANCE_COLOURS[s])),
+        STANCES.map((s) => chip(stanceText(s), 'stance', STANCE_COLOURS[s])),
       ),
       h(
         'button',
@@ -106,6 +155,7 @@ export function drawTimeline(
       { class: 'timeline-summary' },
       `${timeline.totalCount} statement${timeline.totalCount === 1 ? '' : 's'}`,
       timeline.about ? ` about ${nameOf(timeline.about)}` : '',
+      actor === null ? ` by ${targets.length} speaker${targets.length === 1 ? '' : 's'}` : '',
       `, ${timeline.shifts.length} stance shift${timeline.shifts.length === 1 ? '' : 's'}.`,
     ),
     buckets.length === 0
@@ -139,22 +189,65 @@ export function drawTimeline(
                   },
                   formatDate(shift.after.date),
                 ),
-                ` — ${nameOf(shift.target)}: `,
-                chip(shift.from.toLowerCase(), 'stance', STANCE_COLOURS[shift.from]),
+                ` — ${actor === null ? `${nameOf(shift.speaker)} on ` : ''}${nameOf(shift.target)}: `,
+                chip(stanceText(shift.from), 'stance', STANCE_COLOURS[shift.from]),
                 ' → ',
-                chip(shift.to.toLowerCase(), 'stance', STANCE_COLOURS[shift.to]),
-                shift.certain
-                  ? null
-                  : h(
-                      'span',
-                      { class: 'muted' },
-                      ` (the dates overlap with ${formatDate(shift.before.date)}: the order is not certain)`,
-                    ),
+                chip(stanceText(shift.to), 'stance', STANCE_COLOURS[shift.to]),
+                h('span', { class: 'muted' }, ` (after ${formatDate(shift.before.date)})`),
               ),
             ),
           ),
         )
       : null,
+    statementRows(buckets, about, selected, actions),
+  );
+}
+
+/** Every statement of the timeline as a compact row: speaker · date · stance toward the target. */
+function statementRows(
+  buckets: { bucket: TimelineBucket }[],
+  about: string | null,
+  selected: string | null,
+  actions: TimelineActions,
+): HTMLElement | null {
+  const rows = buckets.flatMap(({ bucket }) => bucket.statements);
+  if (rows.length === 0) return null;
+  return h(
+    'section',
+    { class: 'timeline-statements', 'aria-labelledby': 'timeline-statements-title' },
+    h('h3', { id: 'timeline-statements-title' }, 'Statements'),
+    h(
+      'ol',
+      { class: 'statement-rows' },
+      rows.map((s) => {
+        const stances = (about === null ? s.about : s.about.filter((a) => a.target.id === about))
+          .map((a) => a.stance)
+          .filter((x, i, all) => all.indexOf(x) === i);
+        return h(
+          'li',
+          { 'data-id': s.id, class: s.id === selected ? 'current' : null },
+          h(
+            'button',
+            { type: 'button', class: 'row-button', onclick: () => actions.statement(s.id) },
+            h('span', { class: 'row-speaker' }, nameOf(s.speaker)),
+            ' · ',
+            h('time', { datetime: s.date.text }, shortDate(s.date)),
+            ' · ',
+            stances.length === 0
+              ? h('span', { class: 'muted' }, 'no stance')
+              : stances.map((x) => chip(stanceText(x), 'stance', STANCE_COLOURS[x])),
+            s.relays.length > 0
+              ? h(
+                  'span',
+                  { class: 'relayed' },
+                  ` relays ${s.relays.map((r) => nameOf(r.speaker)).join(', ')}’s position`,
+                )
+              : null,
+            h('span', { class: 'row-text' }, ` “${shorten(s.text, 110)}”`),
+          ),
+        );
+      }),
+    ),
   );
 }
 
@@ -243,14 +336,17 @@ function statementDot(
       'data-id': s.id,
       'data-stance': stances.join(' ') || 'NONE',
       'aria-pressed': selected ? 'true' : 'false',
-      'aria-label': `${formatDate(s.date)}, ${stances.map((x) => x.toLowerCase()).join(' and ') || 'no stance'}${
-        shifts.length > 0 ? ', stance shift' : ''
-      }: ${shorten(s.text, 120)}`,
-      title: `${formatDate(s.date)} · ${humanize(s.kind)}\n${shorten(s.text, 200)}`,
+      'aria-label': `${nameOf(s.speaker)}, ${formatDate(s.date)}, ${stances.map((x) => x.toLowerCase()).join(' and ') || 'no stance'}${
+        s.relays.length > 0 ? ', relaying another’s position' : ''
+      }${shifts.length > 0 ? ', stance shift' : ''}: ${shorten(s.text, 120)}`,
+      title: `${nameOf(s.speaker)} · ${formatDate(s.date)} · ${humanize(s.kind)}${
+        s.relays.length > 0 ? ' · relayed' : ''
+      }\n${shorten(s.text, 200)}`,
       onclick: () => actions.statement(s.id),
     },
-    shifts.length > 0 ? '⇄' : '',
+    shifts.length > 0 ? '⇄' : stances.map((x) => STANCE_SIGNS[x]).join(''),
   );
+  if (s.relays.length > 0) button.classList.add('relayed');
   button.style.background =
     stances.length === 0
       ? '#ffffff'
