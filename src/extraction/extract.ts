@@ -1,0 +1,1109 @@
+/**
+ * The extractor: who said what in a news text, as candidate statements with
+ * spans into the text. Pure (no database): speakers get graph ids only through
+ * the `linker` passed in.
+ *
+ * How it reads a text:
+ * 1. paragraphs → sentences and tokens (wink-nlp); quotation marks of every
+ *    style paired, quotes running over paragraphs joined (quotes.ts);
+ * 2. direct quotes: a quote with a frame after it ("…," Lavrov said), before it
+ *    (Lavrov said: "…"), or a dash and a name after it; a quote with no frame
+ *    that fills its paragraph continues the previous speaker;
+ * 3. indirect speech: a verb of saying or thinking with its subject and its
+ *    clause, in either order ("X said that …", "…, X said", "…, X said, …"),
+ *    and "according to X"; content holding quoted words is MIXED;
+ * 4. speakers as written, pronouns and titles resolved to an earlier mention,
+ *    then linked (names, aliases, offices on the date) by the linker;
+ * 5. dates in the attribution's frame (not in the content), else the date of
+ *    the speaker's occasion given elsewhere in the article.
+ */
+import { analyse, type Sentence, type Token } from './nlp.js';
+import { findQuotes, paragraphsOf, type Quote } from './quotes.js';
+import { findDates, type FoundDate } from './dates.js';
+import {
+  BETWEEN_SUBJECT_AND_CUE,
+  CUE_PARTICLES,
+  HEARSAY,
+  NOT_IN_SPEAKER,
+  OBJECT_FIRST,
+  PERSONAL_SINGULAR,
+  PRONOUNS,
+  RELATIVE,
+  SPEECH_VERBS,
+  THOUGHT_VERBS,
+  TIME_WORDS,
+  TITLE_WORDS,
+} from './lexicon.js';
+import type {
+  ExtractOptions,
+  ExtractedDate,
+  ExtractedSpeaker,
+  ExtractedStatement,
+  Span,
+  SpeakerLinker,
+} from './types.js';
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** An attribution while it is being built; offsets in UTF-16 units. */
+interface Draft {
+  content: Range[];
+  cue: Range | null;
+  speaker: Range | null;
+  speakerForm: ExtractedSpeaker['form'];
+  /** The speaker's antecedent (for pronouns, titles and continuations). */
+  antecedent: Range | null;
+  direct: boolean;
+  thought: boolean;
+  nested: boolean;
+  hearsay: boolean;
+  continuation: boolean;
+  sentence: number;
+}
+
+/** Inside a quote only plain verbs of saying relay another speaker ("Israel said that …"). */
+const NESTED_CUES = new Set([
+  'say',
+  'tell',
+  'claim',
+  'announce',
+  'declare',
+  'insist',
+  'warn',
+  'promise',
+  'state',
+  'vow',
+  'threaten',
+]);
+
+const DOCUMENTS =
+  /^(reports?|statements?|stud(y|ies)|polls?|surveys?|documents?|letters?|releases?)$/;
+const PUBLISH = /^(publish|issue|release|put|carry|circulate|send)$/;
+
+const MAYBE_DATE =
+  /\d|day|month|year|week|january|february|march|april|may|june|july|august|september|october|november|december|ago|tonight/i;
+/** Sentences telling of an occasion of speaking, whose date is the speaker's. */
+const OCCASION =
+  /\b(interview|speech|visit|visiting|talks|meeting|met|press conference|briefing|told|spoke|speaking|remarks|statement|address|rally|summit|hearing|testimony|discuss(ed|ing)?|appear(ed|ance))\b/i;
+
+const DASHES = new Set(['–', '—', '―', '-', '--']);
+const QUOTE_CHARS = /^[\s"“”„‟«»‹›‘’‚'「」『』]+|[\s"“”„‟«»‹›‘’‚'「」『』]+$/gu;
+
+/**
+ * Extracts candidate statements from a text. Synchronous; loads the wink model
+ * on first use. Offsets in the result are code-point indices into `text`.
+ */
+export function extractStatements(
+  text: string,
+  options: ExtractOptions = {},
+): ExtractedStatement[] {
+  return new Extraction(text, options).run();
+}
+
+class Extraction {
+  private readonly paragraphs;
+  private readonly quotes: Quote[];
+  private readonly tokens: Token[];
+  private readonly sentences: Sentence[];
+  private readonly drafts: Draft[] = [];
+  /** Token indexes already used as a cue or speaker. */
+  private readonly used = new Set<number>();
+  private readonly linker: SpeakerLinker | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly options: ExtractOptions,
+  ) {
+    this.paragraphs = paragraphsOf(text);
+    this.quotes = findQuotes(text, this.paragraphs);
+    const { tokens, sentences } = analyse(text, this.paragraphs);
+    this.tokens = tokens;
+    this.sentences = sentences;
+    this.linker = options.linker;
+  }
+
+  run(): ExtractedStatement[] {
+    this.directQuotes();
+    this.indirectSpeech(false);
+    this.indirectSpeech(true);
+    this.drafts.sort((a, b) => a.content[0]!.start - b.content[0]!.start);
+    this.resolveSpeakers();
+    return this.finish();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private tokenAt(offset: number): number {
+    // first token starting at or after offset
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private quoteContaining(offset: number): Quote | undefined {
+    return this.quotes.find((q) => offset >= q.open && offset < q.close);
+  }
+
+  private insideQuote(offset: number): boolean {
+    return this.quoteContaining(offset) !== undefined;
+  }
+
+  private isCue(i: number): { thought: boolean; end: number } | null {
+    const t = this.tokens[i];
+    if (!t || this.used.has(i)) return null;
+    if (t.lower === 'according' && this.tokens[i + 1]?.lower === 'to') return null;
+    const lemma = t.lemma;
+    const speech = SPEECH_VERBS.has(lemma);
+    const thought = THOUGHT_VERBS.has(lemma);
+    if (!speech && !thought) return null;
+    if (t.pos !== 'VERB' && !(t.pos === 'AUX' && lemma === 'say')) {
+      // wink tags some sentence-final "said" as other parts of speech
+      if (!/^(said|says|told|added|noted|wrote|tweeted|argued|claimed|explained)$/.test(t.lower)) {
+        return null;
+      }
+    }
+    let end = i + 1;
+    const particles = CUE_PARTICLES[lemma];
+    if (particles && particles.includes(this.tokens[end]?.lower ?? '')) end++;
+    return { thought, end };
+  }
+
+  private sentenceEnd(si: number): number {
+    return this.sentences[si]!.last;
+  }
+
+  private isPunct(i: number, chars: string): boolean {
+    const t = this.tokens[i];
+    return !!t && t.pos === 'PUNCT' && chars.includes(t.text);
+  }
+
+  private isNpToken(t: Token): boolean {
+    if (NOT_IN_SPEAKER.has(t.lower)) return false;
+    if (['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM', 'PRON'].includes(t.pos)) return true;
+    if (t.pos === 'PART' && /^['’]s?$/.test(t.text)) return true;
+    if (t.lower === 'of' || t.lower === '&' || t.text === '.' || t.text === '-') return true;
+    return false;
+  }
+
+  /** The noun phrase ending at token `last` (inclusive) and starting no earlier than `floor`. */
+  private npBackward(last: number, floor: number): Range | null {
+    let i = last;
+    const t = this.tokens[i];
+    if (!t) return null;
+    if (t.pos === 'PRON') {
+      if (!PRONOUNS.has(t.lower)) return null;
+      return { start: t.start, end: t.end };
+    }
+    if (
+      !['PROPN', 'NOUN', 'NUM', 'PUNCT'].includes(t.pos) &&
+      !(t.pos === 'ADJ' && /^[A-Z]/.test(t.text))
+    ) {
+      return null;
+    }
+    if (t.pos === 'PUNCT' && t.text !== ')' && t.text !== '.') return null;
+    let first = i;
+    let depth = 0;
+    for (; i >= floor; i--) {
+      const k = this.tokens[i]!;
+      if (k.text === ')') {
+        depth++;
+        first = i;
+        continue;
+      }
+      if (k.text === '(') {
+        depth--;
+        first = i;
+        continue;
+      }
+      if (depth > 0) {
+        first = i;
+        continue;
+      }
+      if (k.pos === 'PRON' && !/^(his|her|its|their|our|my|your)$/.test(k.lower)) break;
+      if (!this.isNpToken(k)) {
+        // "Palestinian and international organizations": a conjunction between modifiers
+        if (
+          k.lower === 'and' &&
+          i > floor &&
+          ['ADJ', 'PROPN'].includes(this.tokens[i - 1]!.pos) &&
+          i === first - 1 &&
+          this.tokens[first]!.pos === 'ADJ'
+        ) {
+          first = i;
+          continue;
+        }
+        break;
+      }
+      if (k.lower === 'of' && i === last) break;
+      first = i;
+    }
+    while (
+      first <= last &&
+      (this.tokens[first]!.lower === 'of' || this.tokens[first]!.pos === 'PUNCT')
+    )
+      first++;
+    if (first > last) return null;
+    const head = this.tokens.slice(first, last + 1);
+    if (!head.some((k) => ['PROPN', 'NOUN', 'PRON'].includes(k.pos) || /^[A-Z]/.test(k.text)))
+      return null;
+    return { start: this.tokens[first]!.start, end: this.tokens[last]!.end };
+  }
+
+  /** The noun phrase starting at token `first`, ending before `limit`. */
+  private npForward(first: number, limit: number): { range: Range; next: number } | null {
+    let i = first;
+    while (i < limit && this.tokens[i]!.pos === 'DET') i++;
+    let last = -1;
+    for (; i < limit; i++) {
+      const k = this.tokens[i]!;
+      if (k.pos === 'PUNCT' && k.text !== '.' && k.text !== '-') break;
+      if (k.pos === 'PRON' && i === first) {
+        last = i;
+        i++;
+        break;
+      }
+      if (!this.isNpToken(k) || k.pos === 'PRON') break;
+      last = i;
+    }
+    if (last < first) return null;
+    while (last > first && ['of', '.', '-'].includes(this.tokens[last]!.lower)) last--;
+    return {
+      range: { start: this.tokens[first]!.start, end: this.tokens[last]!.end },
+      next: last + 1,
+    };
+  }
+
+  private add(d: Draft): void {
+    const content = d.content
+      .map((r) => this.trim(r))
+      .filter((r) => r.end > r.start && /[\p{L}\p{N}]/u.test(this.text.slice(r.start, r.end)));
+    if (content.length === 0) return;
+    const words = content.reduce(
+      (n, r) => n + this.text.slice(r.start, r.end).split(/\s+/).length,
+      0,
+    );
+    if (words < 2) return;
+    // one attribution per piece of content: a second reading of the same words loses
+    const overlaps = this.drafts.some((o) =>
+      o.content.some((a) => content.some((b) => a.start < b.end && b.start < a.end)),
+    );
+    if (overlaps && !d.nested) return;
+    this.drafts.push({ ...d, content });
+  }
+
+  /** Drops whitespace and edge punctuation that is not a quotation mark. */
+  private trim(r: Range): Range {
+    let { start, end } = r;
+    while (start < end && /[\s,;:–—―-]/u.test(this.text[start]!)) start++;
+    while (end > start && /[\s,;:–—―-]/u.test(this.text[end - 1]!)) end--;
+    return { start, end };
+  }
+
+  // ---------------------------------------------------------- direct quotes
+
+  private directQuotes(): void {
+    let lastSpeaker: { draft: Draft } | null = null;
+    for (let qi = 0; qi < this.quotes.length; qi++) {
+      const q = this.quotes[qi]!;
+      const quoted = q.parts.map((p) => this.text.slice(p.start, p.end)).join(' ');
+      const words = quoted.trim().split(/\s+/).length;
+      const closeTok = this.tokenAt(q.close);
+      const openTok = this.tokenAt(q.open);
+      const openSentence = this.tokens[openTok]?.sentence ?? -1;
+      const lastPart = q.parts[q.parts.length - 1]!;
+      const lastPara = this.paragraphs.findIndex(
+        (p) => lastPart.end <= p.end && lastPart.start >= p.start,
+      );
+      const para = this.paragraphs[lastPara]!;
+
+      // after the quote: up to a sentence end, the next quote, or the paragraph end
+      const after: number[] = [];
+      for (let i = closeTok; i < this.tokens.length; i++) {
+        const t = this.tokens[i]!;
+        if (t.start >= para.end) break;
+        if (this.insideQuote(t.start)) break;
+        if (t.pos === 'PUNCT' && /^[.!?]$/.test(t.text) && after.length > 0) break;
+        if (t.pos === 'PUNCT' && /^[.!?]$/.test(t.text) && after.length === 0) {
+          // “…”. – Name
+          if (DASHES.has(this.tokens[i + 1]?.text ?? '')) continue;
+          break;
+        }
+        after.push(i);
+      }
+      const endsOpen =
+        /[,?!—–-]\s*$/.test(quoted) || /^[,]/.test(this.text.slice(q.close, q.close + 2));
+      const framed = this.frameAfter(q, after, endsOpen);
+      if (framed) {
+        // "…," he said, "…": one statement in two parts
+        const lastTok = after[after.length - 1];
+        const next = this.quotes[qi + 1];
+        if (
+          framed.singleCue &&
+          lastTok !== undefined &&
+          this.tokens[lastTok]!.text === ',' &&
+          next &&
+          this.tokenAt(next.open) === lastTok + 1
+        ) {
+          framed.draft.content.push(...next.parts);
+          qi++;
+        }
+        this.add(framed.draft);
+        lastSpeaker = { draft: framed.draft };
+        continue;
+      }
+      const before = this.frameBefore(q, openTok, openSentence);
+      if (before) {
+        this.add(before.draft);
+        lastSpeaker = { draft: before.draft };
+        continue;
+      }
+      // a quote filling its paragraph(s) with no frame continues the last speaker
+      const firstPara = this.paragraphs.find((p) => q.open >= p.start && q.open < p.end)!;
+      const fills =
+        q.open === firstPara.start &&
+        (q.close >= para.end - 1 || /^[\s.!?]*$/.test(this.text.slice(q.close, para.end)));
+      if (fills && words >= 4 && lastSpeaker) {
+        const prev = lastSpeaker.draft;
+        this.add({
+          content: [...q.parts],
+          cue: null,
+          speaker: prev.speaker,
+          speakerForm: prev.speakerForm,
+          antecedent: prev.antecedent,
+          direct: true,
+          thought: false,
+          nested: false,
+          hearsay: false,
+          continuation: true,
+          sentence: this.tokens[openTok]?.sentence ?? 0,
+        });
+      }
+    }
+  }
+
+  private frameAfter(
+    q: Quote,
+    after: number[],
+    endsOpen: boolean,
+  ): { draft: Draft; singleCue: boolean } | null {
+    if (after.length === 0 || after.length > 30) return null;
+    const first = after[0]!;
+    const base = {
+      content: [...q.parts],
+      direct: true,
+      thought: false,
+      nested: false,
+      continuation: false,
+      antecedent: null,
+      sentence: this.tokens[first]!.sentence,
+    };
+    let start = first;
+    if (this.tokens[start]!.text === ',' || this.tokens[start]!.text === '.') start++;
+    const startTok = this.tokens[start];
+    if (!startTok) return null;
+    // “…” – Russian Foreign Minister Sergey Lavrov
+    if (DASHES.has(startTok.text)) {
+      const np = this.npForward(start + 1, after[after.length - 1]! + 1);
+      if (!np) return null;
+      this.used.add(start);
+      return {
+        draft: {
+          ...base,
+          cue: { start: startTok.start, end: startTok.end },
+          speaker: np.range,
+          speakerForm: 'OTHER',
+          hearsay: false,
+        },
+        singleCue: true,
+      };
+    }
+    if (!endsOpen && this.tokens[first]!.text !== ',') return null;
+    const limit = after[after.length - 1]! + 1;
+    let cues = 0;
+    let found: { i: number; end: number; thought: boolean } | null = null;
+    for (let i = start; i < limit; i++) {
+      const c = this.isCue(i);
+      if (c) {
+        cues++;
+        found ??= { i, ...c };
+      }
+    }
+    if (!found) return null;
+    const hearsay = after.some((i) => HEARSAY.has(this.tokens[i]!.lower));
+    let speaker: Range | null = null;
+    let j = found.i - 1;
+    while (j >= start && BETWEEN_SUBJECT_AND_CUE.has(this.tokens[j]!.lower)) j--;
+    if (j >= start) speaker = this.npBackward(j, start);
+    if (!speaker) {
+      // "…," said Lavrov
+      const np = this.npForward(found.end, limit);
+      if (np) speaker = np.range;
+    }
+    if (!speaker) return null;
+    for (let i = found.i; i < found.end; i++) this.used.add(i);
+    return {
+      draft: {
+        ...base,
+        thought: found.thought,
+        cue: { start: this.tokens[found.i]!.start, end: this.tokens[found.end - 1]!.end },
+        speaker,
+        speakerForm: 'OTHER',
+        hearsay,
+      },
+      singleCue: cues === 1,
+    };
+  }
+
+  private frameBefore(q: Quote, openTok: number, sentence: number): { draft: Draft } | null {
+    if (sentence < 0) return null;
+    const s = this.sentences[sentence]!;
+    // the frame is the stretch between the previous quote (or the sentence start) and this one
+    let from = s.first;
+    for (let i = openTok - 1; i >= s.first; i--) {
+      if (this.insideQuote(this.tokens[i]!.start)) {
+        from = i + 1;
+        break;
+      }
+    }
+    const frame: number[] = [];
+    for (let i = from; i < openTok; i++) frame.push(i);
+    if (frame.length === 0 || frame.length > 40) return null;
+    // the last cue of the frame, followed only by ':', ',', 'that' and adverbs up to the quote
+    for (let k = frame.length - 1; k >= 0; k--) {
+      const i = frame[k]!;
+      const t = this.tokens[i]!;
+      const c = this.isCue(i);
+      if (c) {
+        const between = this.tokens.slice(c.end, openTok);
+        if (!between.every((b) => this.isFrameFiller(b))) return null;
+        return this.cueWithSubject(i, c, from, q.parts, true, frame);
+      }
+      if (t.lower === 'according' && this.tokens[i + 1]?.lower === 'to') {
+        const np = this.npForward(i + 2, openTok);
+        if (!np) return null;
+        const between = this.tokens.slice(np.next, openTok);
+        if (!between.every((b) => this.isFrameFiller(b))) return null;
+        this.used.add(i).add(i + 1);
+        return {
+          draft: {
+            content: [...q.parts],
+            cue: { start: t.start, end: this.tokens[i + 1]!.end },
+            speaker: np.range,
+            speakerForm: 'OTHER',
+            antecedent: null,
+            direct: true,
+            thought: false,
+            nested: false,
+            hearsay: false,
+            continuation: false,
+            sentence,
+          },
+        };
+      }
+    }
+    return null;
+  }
+
+  private isFrameFiller(t: Token): boolean {
+    if (t.pos === 'PUNCT' && /^[,:;–—-]$/.test(t.text)) return true;
+    if (
+      /^(that|however|therefore|moreover|also|then|thus|again|further|simply|bluntly)$/.test(
+        t.lower,
+      )
+    )
+      return true;
+    if (t.pos === 'ADV') return true;
+    return false;
+  }
+
+  /** Builds an attribution from a cue at token i: its subject before it (or after, inverted). */
+  private cueWithSubject(
+    i: number,
+    c: { thought: boolean; end: number },
+    floor: number,
+    content: Range[],
+    direct: boolean,
+    frame: number[],
+  ): { draft: Draft } | null {
+    let j = i - 1;
+    while (j >= floor && BETWEEN_SUBJECT_AND_CUE.has(this.tokens[j]!.lower)) j--;
+    let speaker: Range | null = null;
+    let antecedent: Range | null = null;
+    if (this.participle(i)) {
+      const prev = [...this.drafts]
+        .reverse()
+        .find((d) => d.sentence === this.tokens[i]!.sentence && d.speaker);
+      if (prev) {
+        speaker = prev.speaker;
+        antecedent = prev.antecedent;
+      } else {
+        const np = this.npForward(this.sentences[this.tokens[i]!.sentence]!.first, i);
+        if (np) speaker = np.range;
+      }
+    } else if (j >= floor) {
+      if (this.tokens[j]!.text === ',') {
+        // "X, who …, said" / "X, a top adviser, said": the head before the first comma
+        let k = j - 1;
+        while (k >= floor && this.tokens[k]!.text !== ',') k--;
+        if (k > floor) speaker = this.npBackward(k - 1, floor);
+        else if (k < floor && this.participle(i)) speaker = null;
+      } else {
+        speaker = this.npBackward(j, floor);
+      }
+    }
+    if (speaker) {
+      const head = this.text.slice(speaker.start, speaker.end).toLowerCase();
+      if (RELATIVE.has(head)) {
+        // "Smith, who said …": the noun phrase before the relative pronoun's comma
+        const ti = this.tokenAt(speaker.start);
+        if (this.tokens[ti - 1]?.text === ',')
+          antecedent = this.npBackward(ti - 2, this.sentences[this.tokens[ti]!.sentence]!.first);
+      }
+    }
+    if (speaker) {
+      const st = this.tokenAt(speaker.start);
+      const head = this.tokens[this.tokenAt(speaker.end) - 1];
+      const verb = this.tokens[st - 1];
+      if (
+        head &&
+        DOCUMENTS.test(head.lower) &&
+        verb &&
+        PUBLISH.test(verb.lemma) &&
+        st - 2 >= floor
+      ) {
+        const who = this.npBackward(st - 2, floor);
+        if (who) speaker = who;
+      }
+    }
+    if (!speaker && this.participle(i)) {
+      // ", adding that …": the subject of the clause before
+      const prev = [...this.drafts]
+        .reverse()
+        .find((d) => d.sentence === this.tokens[i]!.sentence && d.speaker);
+      if (prev) {
+        speaker = prev.speaker;
+        antecedent = prev.antecedent;
+      }
+    }
+    if (!speaker) {
+      const np = this.npForward(c.end, this.sentenceEnd(this.tokens[i]!.sentence));
+      const beforeComma = i > floor && this.tokens[i - 1]?.text === ',';
+      if (np && beforeComma) speaker = np.range;
+    }
+    if (!speaker) return null;
+    for (let k = i; k < c.end; k++) this.used.add(k);
+    const hearsay = frame.some((k) => HEARSAY.has(this.tokens[k]!.lower));
+    return {
+      draft: {
+        content,
+        cue: { start: this.tokens[i]!.start, end: this.tokens[c.end - 1]!.end },
+        speaker,
+        speakerForm: 'OTHER',
+        antecedent,
+        direct,
+        thought: c.thought,
+        nested: false,
+        hearsay,
+        continuation: false,
+        sentence: this.tokens[i]!.sentence,
+      },
+    };
+  }
+
+  private participle(i: number): boolean {
+    return /ing$/.test(this.tokens[i]!.lower) && this.tokens[i - 1]?.text === ',';
+  }
+
+  // -------------------------------------------------------- indirect speech
+
+  /**
+   * Verbs of saying with their clause, and "according to". With `nested`, only
+   * inside quotes (a speaker relaying another: kind REPORTED); otherwise only
+   * outside them.
+   */
+  private indirectSpeech(nested: boolean): void {
+    for (let si = 0; si < this.sentences.length; si++) {
+      const s = this.sentences[si]!;
+      for (let i = s.first; i < s.last; i++) {
+        const t = this.tokens[i]!;
+        if (this.insideQuote(t.start) !== nested) continue;
+        if (this.used.has(i)) continue;
+        let scope = { first: s.first, last: s.last };
+        if (nested) {
+          const q = this.quoteContaining(t.start)!;
+          scope = {
+            first: Math.max(s.first, this.tokenAt(q.open + 1)),
+            last: Math.min(s.last, this.tokenAt(q.close - 1)),
+          };
+        }
+        if (t.lower === 'according' && this.tokens[i + 1]?.lower === 'to') {
+          this.accordingTo(i, scope, si, nested);
+          continue;
+        }
+        const c = this.isCue(i);
+        if (!c) continue;
+        if (nested && (c.thought || !NESTED_CUES.has(t.lemma))) continue;
+        this.clause(i, c, scope, si, nested);
+      }
+    }
+  }
+
+  private accordingTo(
+    i: number,
+    scope: { first: number; last: number },
+    si: number,
+    nested: boolean,
+  ): void {
+    const np = this.npForward(i + 2, scope.last);
+    if (!np) return;
+    const content: Range[] = [];
+    const before =
+      i > scope.first
+        ? { start: this.tokens[scope.first]!.start, end: this.tokens[i - 1]!.end }
+        : null;
+    let k = np.next;
+    while (k < scope.last && this.tokens[k]!.text === ',') k++;
+    const afterEnd = this.clauseEnd(k, scope.last);
+    const after =
+      afterEnd > k ? { start: this.tokens[k]!.start, end: this.tokens[afterEnd - 1]!.end } : null;
+    if (before) content.push(before);
+    if (after && (!before || np.next < scope.last)) content.push(after);
+    if (content.length === 0) return;
+    this.used.add(i).add(i + 1);
+    this.add({
+      content,
+      cue: { start: this.tokens[i]!.start, end: this.tokens[i + 1]!.end },
+      speaker: np.range,
+      speakerForm: 'OTHER',
+      antecedent: null,
+      direct: false,
+      thought: false,
+      nested,
+      hearsay: false,
+      continuation: false,
+      sentence: si,
+    });
+  }
+
+  /** Where a content clause starting at k ends: the sentence end, or before ", adding …". */
+  private clauseEnd(k: number, last: number): number {
+    for (let j = k + 1; j < last; j++) {
+      const t = this.tokens[j]!;
+      if (t.text === ';') return j;
+      if (
+        t.text === ',' &&
+        this.tokens[j + 1] &&
+        /ing$/.test(this.tokens[j + 1]!.lower) &&
+        this.isCue(j + 1)
+      )
+        return j;
+      if (
+        t.text === ',' &&
+        this.tokens[j + 1]?.lower === 'according' &&
+        this.tokens[j + 2]?.lower === 'to'
+      )
+        return j;
+    }
+    let end = last;
+    while (
+      end > k &&
+      this.tokens[end - 1]!.pos === 'PUNCT' &&
+      /^[.!?]$/.test(this.tokens[end - 1]!.text)
+    )
+      end--;
+    return end;
+  }
+
+  private clause(
+    i: number,
+    c: { thought: boolean; end: number },
+    scope: { first: number; last: number },
+    si: number,
+    nested: boolean,
+  ): void {
+    const sentenceFirst = scope.first;
+    // inverted or trailing frame: "…, X said." / "…, said X." / "…, X said, …"
+    const built = this.cueWithSubject(
+      i,
+      c,
+      sentenceFirst,
+      [],
+      false,
+      range(sentenceFirst, scope.last),
+    );
+    if (!built) return;
+    const d = built.draft;
+    const speakerTok = this.tokenAt(d.speaker!.start);
+    const speakerBefore = speakerTok < i;
+    const subjectStart = speakerBefore ? speakerTok : i;
+    // skip the object of "told reporters", adverbials and the date: up to "that" or the clause
+    let k = c.end;
+    if (!speakerBefore) {
+      const np = this.npForward(c.end, scope.last);
+      if (np) k = np.next;
+    }
+    const limit = scope.last;
+    const look = Math.min(limit, k + 12);
+    let thatAt = -1;
+    // "said that", "said on Sunday that", "said in response to calls for a truce that"
+    const adverbial = this.tokens[k]?.pos === 'ADP' || TIME_WORDS.has(this.tokens[k]?.lower ?? '');
+    for (let j = k; j < look; j++) {
+      const t = this.tokens[j]!;
+      if (t.lower === 'that' && (t.pos === 'SCONJ' || t.pos === 'PRON' || t.pos === 'DET')) {
+        thatAt = j;
+        break;
+      }
+      if (t.text === ',' || t.text === ':' || (this.insideQuote(t.start) && !nested)) break;
+      if (!adverbial && j > k && (t.pos === 'VERB' || t.pos === 'AUX')) break;
+    }
+    if (thatAt >= 0) k = thatAt;
+    else if (OBJECT_FIRST.has(this.tokens[i]!.lemma) && speakerBefore) {
+      const np = this.npForward(k, limit);
+      if (
+        np &&
+        (this.tokens[np.next]?.lower === 'that' ||
+          this.tokens[np.next]?.text === ':' ||
+          this.tokens[np.next]?.text === ',')
+      )
+        k = np.next;
+    }
+    while (
+      k < limit &&
+      TIME_WORDS.has(this.tokens[k]!.lower) &&
+      thatAt < 0 &&
+      this.timeRun(k, limit) > k
+    )
+      k = this.timeRun(k, limit);
+    while (k < limit && /^[,:]$/.test(this.tokens[k]!.text)) k++;
+    let forwardEnd = this.clauseEnd(k, limit);
+    if (/ing$/.test(this.tokens[i]!.lower) && thatAt < 0) {
+      for (let j = k + 1; j < forwardEnd; j++) {
+        if (this.tokens[j]!.text === ',') {
+          forwardEnd = j;
+          break;
+        }
+      }
+    }
+    const content: Range[] = [];
+    // material before the subject: "…, X said" (trailing) or "A, X said, B" (parenthetical)
+    const precededByComma =
+      subjectStart > sentenceFirst && /^[,:]$/.test(this.tokens[subjectStart - 1]!.text);
+    const backStart = this.backClauseStart(subjectStart - 1, sentenceFirst);
+    // the stretch before is a clause (it has a verb), not "Last month," or "In Paris,"
+    const backIsClause =
+      precededByComma &&
+      backStart < subjectStart - 1 &&
+      this.tokens
+        .slice(backStart, subjectStart - 1)
+        .some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+    if (backIsClause && thatAt < 0) {
+      content.push({
+        start: this.tokens[backStart]!.start,
+        end: this.tokens[subjectStart - 2]!.end,
+      });
+      // "…, X said, …" keeps going only after a comma
+      if (forwardEnd > k && this.tokens[c.end]?.text === ',') {
+        content.push({ start: this.tokens[k]!.start, end: this.tokens[forwardEnd - 1]!.end });
+      }
+    } else if (forwardEnd - k >= 2) {
+      content.push({ start: this.tokens[k]!.start, end: this.tokens[forwardEnd - 1]!.end });
+    }
+    if (content.length === 0) {
+      for (let j = i; j < c.end; j++) this.used.delete(j);
+      return;
+    }
+    if (nested && !/^\p{Lu}/u.test(this.text.slice(d.speaker!.start, d.speaker!.end))) return;
+    if (nested && /^(i|we|you)$/i.test(this.text.slice(d.speaker!.start, d.speaker!.end))) return;
+    this.add({ ...d, content, nested, thought: d.thought || nested });
+  }
+
+  private timeRun(k: number, limit: number): number {
+    let j = k;
+    while (
+      j < limit &&
+      (TIME_WORDS.has(this.tokens[j]!.lower) ||
+        this.tokens[j]!.pos === 'NUM' ||
+        /^(a|the|an)$/.test(this.tokens[j]!.lower))
+    )
+      j++;
+    return j;
+  }
+
+  /** Start of a clause reported before its frame: the sentence start, or after a colon. */
+  private backClauseStart(from: number, floor: number): number {
+    let j = from;
+    while (j > floor && this.tokens[j - 1]!.text !== ':' && this.tokens[j - 1]!.text !== ';') j--;
+    return j;
+  }
+
+  // ------------------------------------------------------- speakers & dates
+
+  private speakerForm(r: Range): ExtractedSpeaker['form'] {
+    const words = this.text.slice(r.start, r.end).trim();
+    const lower = words.toLowerCase();
+    if (PRONOUNS.has(lower)) return 'PRONOUN';
+    const toks = words.split(/\s+/);
+    const allTitle = toks.every((w) => {
+      const l = w.toLowerCase().replace(/['’]s$/, '');
+      return TITLE_WORDS.has(l) || /^[A-Z][a-z]+(an|ian|ese|i|ish)$/.test(w) || /^[a-z]/.test(w);
+    });
+    if (allTitle) return 'TITLE';
+    return toks.some((w) => /^[A-Z]/.test(w)) ? 'NAME' : 'OTHER';
+  }
+
+  private resolveSpeakers(): void {
+    let lastNamed: Draft | null = null;
+    for (const d of this.drafts) {
+      if (!d.speaker) continue;
+      d.speakerForm = this.speakerForm(d.speaker);
+      if (d.continuation) continue;
+      const words = this.text.slice(d.speaker.start, d.speaker.end).toLowerCase();
+      if (d.speakerForm === 'PRONOUN' && !d.antecedent) {
+        if ((PERSONAL_SINGULAR.has(words) || words === 'they' || words === 'it') && lastNamed) {
+          d.antecedent = lastNamed.antecedent ?? lastNamed.speaker;
+        }
+      } else if (d.speakerForm === 'TITLE' && !d.antecedent && /^the\b/.test(words) && lastNamed) {
+        const linked = this.linker?.link(
+          this.text.slice(d.speaker.start, d.speaker.end),
+          this.options.date,
+        );
+        if (!linked) d.antecedent = lastNamed.antecedent ?? lastNamed.speaker;
+      }
+      if ((d.speakerForm === 'NAME' || d.antecedent) && !d.nested) lastNamed = d;
+    }
+  }
+
+  private finish(): ExtractedStatement[] {
+    const linker = this.linker;
+    const date = this.options.date;
+    const cp = codePointIndexer(this.text);
+    const span = (r: Range): Span => ({ start: cp(r.start), end: cp(r.end) });
+    const inAnyContent = (f: FoundDate) =>
+      this.drafts.some((d) => d.content.some((c) => f.start < c.end && c.start < f.end));
+    const datesOf = new Map<number, FoundDate[]>();
+    const datesIn = (si: number): FoundDate[] => {
+      let found = datesOf.get(si);
+      if (!found) {
+        const s = this.sentences[si]!;
+        const slice = this.text.slice(s.start, s.end);
+        found = MAYBE_DATE.test(slice)
+          ? findDates(slice, date)
+              .map((f) => ({ ...f, start: f.start + s.start, end: f.end + s.start }))
+              .filter((f) => !this.insideQuote(f.start))
+          : [];
+        datesOf.set(si, found);
+      }
+      return found;
+    };
+
+    // speakers, linked; the date in each attribution's own frame
+    const rows = this.drafts.map((d) => {
+      let speaker: ExtractedSpeaker | null = null;
+      let key: string | null = null;
+      if (d.speaker) {
+        const words = this.text.slice(d.speaker.start, d.speaker.end);
+        speaker = { text: words, ...span(d.speaker), form: d.speakerForm };
+        const ante = d.antecedent;
+        if (ante)
+          speaker.antecedent = { text: this.text.slice(ante.start, ante.end), ...span(ante) };
+        if (linker) {
+          let link = d.speakerForm === 'PRONOUN' ? null : linker.link(words, date);
+          let by: ExtractedSpeaker['linkedBy'] = link?.by;
+          if (!link && ante) {
+            link = linker.link(this.text.slice(ante.start, ante.end), date);
+            by = link ? (d.continuation ? link.by : 'coreference') : undefined;
+          }
+          if (link) {
+            speaker.id = link.id;
+            speaker.linkedBy = by;
+          }
+        }
+        const named = ante ?? d.speaker;
+        key = speaker.id ?? lastWordKey(this.text.slice(named.start, named.end));
+      }
+      let own: FoundDate | null = null;
+      if (d.cue && !d.nested) {
+        const cue = d.cue;
+        const candidates = datesIn(d.sentence).filter(
+          (f) => !d.content.some((c) => f.start < c.end && c.start < f.end),
+        );
+        candidates.sort((a, b) => Math.abs(a.start - cue.start) - Math.abs(b.start - cue.start));
+        own = candidates[0] ?? null;
+      }
+      return { d, speaker, key, own };
+    });
+
+    // occasions: a speaker's dated attribution, or a dated sentence about an interview,
+    // a visit, talks, a speech … naming them, dates the same speaker's undated ones
+    const byEntity = new Map<string, { at: number; date: FoundDate }[]>();
+    const note = (key: string, at: number, found: FoundDate) => {
+      const list = byEntity.get(key) ?? [];
+      list.push({ at, date: found });
+      byEntity.set(key, list);
+    };
+    for (const r of rows) if (r.own && r.key) note(r.key, r.d.content[0]!.start, r.own);
+    if (rows.length > 0) {
+      for (let si = 0; si < this.sentences.length; si++) {
+        const s = this.sentences[si]!;
+        if (!OCCASION.test(this.text.slice(s.start, s.end))) continue;
+        const found = datesIn(si).filter((f) => !inAnyContent(f));
+        if (found.length === 0) continue;
+        for (const key of this.namesIn(s)) note(key, s.start, found[0]!);
+      }
+    }
+    for (const list of byEntity.values()) list.sort((a, b) => a.at - b.at);
+
+    return rows.map(({ d, speaker, key, own }) => {
+      let found: ExtractedDate | null = own ? { ...own, own: true } : null;
+      if (!found && key && !d.nested) {
+        const list = byEntity.get(key) ?? [];
+        const at = d.content[0]!.start;
+        const before = list.filter((x) => x.at <= at);
+        const chosen = before.length > 0 ? before[before.length - 1] : list[0];
+        if (chosen) found = { ...chosen.date, own: false };
+      }
+      const content = d.content.map(span);
+      const raw = d.content.map((r) => this.text.slice(r.start, r.end));
+      const quotedWhole = d.content.every((r) => this.isQuoted(r));
+      const holdsQuote =
+        !quotedWhole &&
+        d.content.some((r) => this.quotes.some((q) => q.open >= r.start && q.close <= r.end + 1));
+      const kind: ExtractedStatement['kind'] =
+        d.nested || d.thought
+          ? 'REPORTED'
+          : quotedWhole || d.direct
+            ? 'DIRECT_QUOTE'
+            : 'PARAPHRASE';
+      const form: ExtractedStatement['form'] =
+        d.direct || quotedWhole ? 'DIRECT' : holdsQuote ? 'MIXED' : 'INDIRECT';
+      const mentions: ExtractedStatement['mentions'] = [];
+      if (linker) {
+        for (const r of d.content) {
+          for (const m of linker.findMentions(this.text.slice(r.start, r.end))) {
+            const abs = { start: r.start + m.start, end: r.start + m.end };
+            mentions.push({ id: m.id, text: this.text.slice(abs.start, abs.end), ...span(abs) });
+          }
+        }
+      }
+      return {
+        text: statementText(raw),
+        kind,
+        form,
+        content,
+        speaker,
+        cue: d.cue ? span(d.cue) : null,
+        date: found ? { ...found, ...span(found) } : null,
+        mentions,
+        confidence: confidenceOf(d, kind, form, speaker),
+      };
+    });
+  }
+
+  private isQuoted(r: Range): boolean {
+    const t = this.text.slice(r.start, r.end);
+    const q = this.quoteContaining(r.start) ?? this.quoteContaining(r.start + 1);
+    if (q && r.end <= q.close) return true;
+    // "that “…”": only a connective before the quote
+    const inner = this.quotes.find((x) => x.open >= r.start && x.close <= r.end + 1);
+    if (!inner) return false;
+    const before = t.slice(0, inner.open - r.start);
+    const afterText = this.text.slice(inner.close, r.end);
+    return (
+      /^\s*(that|,|\s|therefore|however|and|but|:)*\s*$/i.test(before) &&
+      /^[\s.,!?]*$/.test(afterText)
+    );
+  }
+
+  /** Keys of the names in a sentence outside quotes: linked ids, else the words. */
+  private namesIn(s: Sentence): string[] {
+    const keys: string[] = [];
+    let run: Token[] = [];
+    const flush = () => {
+      if (run.length > 0) {
+        const words = this.text.slice(run[0]!.start, run[run.length - 1]!.end);
+        const link = this.linker?.link(words, this.options.date);
+        keys.push(link?.id ?? lastWordKey(words));
+      }
+      run = [];
+    };
+    for (let i = s.first; i < s.last; i++) {
+      const t = this.tokens[i]!;
+      if (t.pos === 'PROPN' && !this.insideQuote(t.start)) run.push(t);
+      else flush();
+    }
+    flush();
+    return keys;
+  }
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i < b; i++) out.push(i);
+  return out;
+}
+
+/** A speaker's key without a linker: the last word of the name ("Lavrov"). */
+function lastWordKey(words: string): string {
+  const last = words.trim().split(/\s+/).pop() ?? '';
+  return last.toLowerCase().replace(/['’]s?$/, '');
+}
+
+/** The statement as it would be recorded: marks, a leading "that" and trailing commas dropped. */
+function statementText(parts: string[]): string {
+  let t = parts
+    .map((p) => p.replace(QUOTE_CHARS, '').trim())
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  t = t.replace(/^(that|but|and)\s+/i, '');
+  t = t.replace(/^[,;:\s]+/, '').replace(/[,;:\s]+$/, '');
+  t = t.replace(QUOTE_CHARS, '');
+  if (t && !/[.!?]$/.test(t)) t += '.';
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+function confidenceOf(
+  d: Draft,
+  kind: ExtractedStatement['kind'],
+  form: ExtractedStatement['form'],
+  speaker: ExtractedSpeaker | null,
+): number {
+  if (!speaker) return 0.3;
+  let c = form === 'DIRECT' ? 0.9 : 0.85;
+  if (kind === 'REPORTED') c = 0.7;
+  if (speaker.form === 'TITLE') c -= 0.05;
+  if (speaker.form === 'PRONOUN') c -= speaker.antecedent ? 0.1 : 0.3;
+  if (d.continuation) c -= 0.2;
+  if (d.hearsay) c -= 0.1;
+  if (!speaker.id && speaker.form !== 'PRONOUN') c -= 0.05;
+  return Math.max(0.05, Math.round(c * 100) / 100);
+}
+
+/** Maps UTF-16 offsets to code-point offsets (identity when the text has no astral characters). */
+export function codePointIndexer(text: string): (utf16: number) => number {
+  if (!/[\uD800-\uDBFF]/.test(text)) return (i) => i;
+  const map = new Int32Array(text.length + 1);
+  let cp = 0;
+  for (let i = 0; i < text.length; i++) {
+    map[i] = cp;
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        map[i + 1] = cp;
+        i++;
+      }
+    }
+    cp++;
+  }
+  map[text.length] = cp;
+  return (i) => map[i]!;
+}

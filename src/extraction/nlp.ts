@@ -1,0 +1,89 @@
+/**
+ * Sentences and tokens with wink-nlp (wink-eng-lite-web-model, an npm package:
+ * nothing is downloaded at run time), with UTF-16 offsets into the text.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+export interface Token {
+  text: string;
+  lower: string;
+  lemma: string;
+  pos: string;
+  start: number;
+  end: number;
+  /** Index of the sentence holding it. */
+  sentence: number;
+  paragraph: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Token index range [first, last). */
+  first: number;
+  last: number;
+  paragraph: number;
+}
+
+type Nlp = ReturnType<typeof winkNLP>;
+let nlp: Nlp | null = null;
+const engine = (): Nlp => (nlp ??= winkNLP(model));
+
+/** Tokens and sentences of each paragraph (sentences never cross a paragraph). */
+export function analyse(
+  text: string,
+  paragraphs: readonly { start: number; end: number }[],
+): { tokens: Token[]; sentences: Sentence[] } {
+  const n = engine();
+  const its = n.its;
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  paragraphs.forEach((p, pi) => {
+    const chunk = text.slice(p.start, p.end);
+    const doc = n.readDoc(chunk);
+    const values = doc.tokens().out() as string[];
+    // the lemma reader takes the model's add-ons, which its typings leave out
+    const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+    const pos = doc.tokens().out(its.pos) as string[];
+    const base = tokens.length;
+    let cursor = 0;
+    const offsets: [number, number][] = [];
+    for (const value of values) {
+      let at = chunk.indexOf(value, cursor);
+      if (at < 0) at = cursor; // the tokenizer changed the form: keep the running position
+      const end = Math.min(chunk.length, at + value.length);
+      offsets.push([at, end]);
+      cursor = end;
+    }
+    const spans: [number, number][] = [];
+    doc.sentences().each((s: { out(f: unknown): unknown }) => {
+      spans.push(s.out(its.span) as [number, number]);
+    });
+    if (spans.length === 0 && values.length > 0) spans.push([0, values.length - 1]);
+    for (const [a, b] of spans) {
+      const si = sentences.length;
+      for (let k = a; k <= b; k++) {
+        const [s, e] = offsets[k]!;
+        tokens.push({
+          text: values[k]!,
+          lower: values[k]!.toLowerCase(),
+          lemma: (lemmas[k] ?? values[k]!).toLowerCase(),
+          pos: pos[k] ?? 'X',
+          start: p.start + s,
+          end: p.start + e,
+          sentence: si,
+          paragraph: pi,
+        });
+      }
+      sentences.push({
+        start: p.start + offsets[a]![0],
+        end: p.start + offsets[b]![1],
+        first: base + a,
+        last: base + b + 1,
+        paragraph: pi,
+      });
+    }
+  });
+  return { tokens, sentences };
+}

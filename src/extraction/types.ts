@@ -1,0 +1,105 @@
+/**
+ * The extractor's output: candidate statements with spans into the article.
+ *
+ * Every `start`/`end` is a CODE-POINT index into the text given to
+ * `extractStatements` (as brat standoff counts characters), end exclusive:
+ * an emoji before a quote counts as one character, not two UTF-16 units.
+ */
+import type { DatePrecision } from '../calendar.js';
+
+/** Same names as the graph's `StatementKind`. */
+export type ExtractedKind = 'DIRECT_QUOTE' | 'PARAPHRASE' | 'REPORTED';
+
+/**
+ * How the content is given: all inside quotation marks (DIRECT), reworded
+ * (INDIRECT), or reworded around quoted words (MIXED, kind PARAPHRASE).
+ */
+export type ExtractedForm = 'DIRECT' | 'INDIRECT' | 'MIXED';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface TextSpan extends Span {
+  text: string;
+}
+
+export interface ExtractedSpeaker extends TextSpan {
+  /** Graph entity id, when a linker was given and it found one. */
+  id?: string;
+  /** How the id was found (name, alias, office held on the date, or through an earlier mention). */
+  linkedBy?: 'name' | 'alias' | 'office' | 'coreference';
+  /** What the words are: a name, a title ("the top Russian diplomat"), a pronoun. */
+  form: 'NAME' | 'TITLE' | 'PRONOUN' | 'OTHER';
+  /** The earlier mention a pronoun or title was resolved to. */
+  antecedent?: TextSpan;
+}
+
+export interface ExtractedDate extends TextSpan {
+  precision: DatePrecision;
+  /** YYYY, YYYY-MM or YYYY-MM-DD: the shape is the precision. */
+  value: string;
+  /** First and last day covered, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  /**
+   * false when the phrase is not in the statement's own sentence but carried over
+   * from an earlier (or later) sentence about the same speaker's occasion.
+   */
+  own: boolean;
+}
+
+export interface ExtractedStatement {
+  /** The statement as it would be recorded: the content, quotation marks and a leading "that" dropped. */
+  text: string;
+  kind: ExtractedKind;
+  form: ExtractedForm;
+  /** The attributed content; several parts when interrupted ("…," he said, "…"). */
+  content: Span[];
+  speaker: ExtractedSpeaker | null;
+  /** The words that attribute: "said", "according to", a dash before a name. */
+  cue: Span | null;
+  date: ExtractedDate | null;
+  /** Graph entities named in the content (with a linker). */
+  mentions: (TextSpan & { id: string })[];
+  /** 0..1, from the evidence: quotation marks, a cue, a named speaker, how the speaker was resolved. */
+  confidence: number;
+}
+
+/** An entity the linker knows: enough to match names, aliases and offices. */
+export interface LinkableEntity {
+  id: string;
+  type: 'Person' | 'Organization' | 'Country' | string;
+  name: string;
+  aliases: readonly string[];
+  /** Offices held (people): title, of whom, and when (partial dates). */
+  positions?: readonly {
+    title: string;
+    of?: string;
+    ofName?: string;
+    from?: string;
+    to?: string;
+  }[];
+}
+
+export interface SpeakerLink {
+  id: string;
+  by: 'name' | 'alias' | 'office';
+}
+
+/**
+ * Links the words naming a speaker to a graph entity. `date` is the statement's
+ * (or the article's) day, YYYY-MM-DD, for offices held on that day.
+ */
+export interface SpeakerLinker {
+  link(words: string, date?: string): SpeakerLink | null;
+  /** Entities named in a piece of text: offsets are UTF-16 indices into `text`. */
+  findMentions(text: string): { id: string; start: number; end: number }[];
+}
+
+export interface ExtractOptions {
+  /** The article's date, YYYY-MM-DD: relative dates and offices are read against it. */
+  date?: string;
+  linker?: SpeakerLinker;
+}

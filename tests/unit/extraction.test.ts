@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createLinker,
+  extractStatements,
+  type ExtractedStatement,
+} from '../../src/extraction/index.js';
+
+/** The text of a code-point span, as a brat reader would cut it. */
+const cut = (text: string, span: { start: number; end: number }) =>
+  [...text].slice(span.start, span.end).join('');
+const contentOf = (text: string, s: ExtractedStatement) =>
+  s.content.map((c) => cut(text, c)).join(' | ');
+
+const linker = createLinker([
+  { id: 'person:ana-ruiz', type: 'Person', name: 'Ana Ruiz', aliases: ['Ana María Ruiz'] },
+  {
+    id: 'person:olaf-berg',
+    type: 'Person',
+    name: 'Olaf Berg',
+    aliases: [],
+    positions: [
+      { title: 'Minister of Foreign Affairs', of: 'country:LVA', from: '2021-10', to: '2025-02' },
+    ],
+  },
+  {
+    id: 'person:kari-lund',
+    type: 'Person',
+    name: 'Kari Lund',
+    aliases: [],
+    positions: [{ title: 'Minister of Foreign Affairs', of: 'country:LVA', from: '2025-02' }],
+  },
+  { id: 'country:LVA', type: 'Country', name: 'Latvia', aliases: [] },
+  {
+    id: 'org:harbour-union',
+    type: 'Organization',
+    name: 'Harbour Workers Union',
+    aliases: ['HWU'],
+  },
+]);
+
+describe('direct quotes', () => {
+  it.each([
+    ['“The bridge will open in May,” Ana Ruiz said.', 'The bridge will open in May'],
+    ['"The bridge will open in May," Ana Ruiz said.', 'The bridge will open in May'],
+    ['«The bridge will open in May», said Ana Ruiz.', 'The bridge will open in May'],
+    ['„The bridge will open in May“, said Ana Ruiz.', 'The bridge will open in May'],
+    ['‘The bridge will open in May,’ Ana Ruiz said.', 'The bridge will open in May'],
+    ['Ana Ruiz said: “The bridge will open in May.”', 'The bridge will open in May.'],
+  ])('%s', (text, quoted) => {
+    const [s, ...rest] = extractStatements(text, { linker });
+    expect(rest).toHaveLength(0);
+    expect(s!.kind).toBe('DIRECT_QUOTE');
+    expect(s!.form).toBe('DIRECT');
+    expect(contentOf(text, s!)).toBe(quoted);
+    expect(s!.speaker).toMatchObject({ text: 'Ana Ruiz', id: 'person:ana-ruiz', form: 'NAME' });
+    expect(cut(text, s!.cue!)).toBe('said');
+    expect(s!.text).toBe('The bridge will open in May.');
+  });
+
+  it('joins a quote interrupted by its frame into one statement in two parts', () => {
+    const text = '“We asked twice,” she said, “and nobody answered.”';
+    const [s] = extractStatements(text);
+    expect(s!.content.map((c) => cut(text, c))).toEqual(['We asked twice', 'and nobody answered.']);
+    expect(s!.speaker!.form).toBe('PRONOUN');
+  });
+
+  it('follows a quote over paragraphs: an open quote continued by an opening mark', () => {
+    const text =
+      'Ana Ruiz said: “The first ferry leaves at six.\n\n“The second one waits for the mail boat.”\n\nThe harbour stayed quiet.';
+    const out = extractStatements(text);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.content.map((c) => cut(text, c))).toEqual([
+      'The first ferry leaves at six.',
+      'The second one waits for the mail boat.',
+    ]);
+  });
+
+  it('reads a dash and a name after a pull quote', () => {
+    const text = '“Nobody wins a trade war.” – Ana Ruiz';
+    const [s] = extractStatements(text, { linker });
+    expect(s!.speaker!.id).toBe('person:ana-ruiz');
+    expect(cut(text, s!.cue!)).toBe('–');
+  });
+
+  it('gives a framed-less paragraph quote to the previous speaker, with lower confidence', () => {
+    const text = '“Prices will fall,” Ana Ruiz said.\n\n“Wages will not follow them this year.”';
+    const [first, second] = extractStatements(text, { linker });
+    expect(second!.speaker!.id).toBe('person:ana-ruiz');
+    expect(second!.cue).toBeNull();
+    expect(second!.confidence).toBeLessThan(first!.confidence);
+  });
+
+  it('ignores scare quotes nobody is said to have said', () => {
+    expect(extractStatements('The so-called “reform” passed on a Tuesday.')).toEqual([]);
+  });
+});
+
+describe('indirect speech', () => {
+  it('takes a verb of saying with its subject and clause', () => {
+    const text = 'The Harbour Workers Union said on Friday that the strike would end.';
+    const [s] = extractStatements(text, { linker, date: '2024-03-10' });
+    expect(s!.kind).toBe('PARAPHRASE');
+    expect(s!.form).toBe('INDIRECT');
+    expect(contentOf(text, s!)).toBe('that the strike would end');
+    expect(s!.speaker).toMatchObject({
+      text: 'The Harbour Workers Union',
+      id: 'org:harbour-union',
+    });
+    expect(s!.text).toBe('The strike would end.');
+    expect(s!.date).toMatchObject({
+      text: 'on Friday',
+      precision: 'DAY',
+      value: '2024-03-08',
+      own: true,
+    });
+  });
+
+  it('reads a trailing frame: "…, X said"', () => {
+    const text = 'The strike would end by spring, Ana Ruiz said.';
+    const [s] = extractStatements(text, { linker });
+    expect(contentOf(text, s!)).toBe('The strike would end by spring');
+    expect(s!.speaker!.id).toBe('person:ana-ruiz');
+  });
+
+  it('reads "according to X" before and after the clause', () => {
+    for (const text of [
+      'According to Ana Ruiz, the ferry fleet is too old.',
+      'The ferry fleet is too old, according to Ana Ruiz.',
+    ]) {
+      const [s] = extractStatements(text, { linker });
+      expect(contentOf(text, s!).toLowerCase()).toBe('the ferry fleet is too old');
+      expect(s!.speaker!.id).toBe('person:ana-ruiz');
+      expect(cut(text, s!.cue!).toLowerCase()).toBe('according to');
+    }
+  });
+
+  it('calls a paraphrase holding quoted words MIXED', () => {
+    const text = 'Ana Ruiz warned that the plan was “a gift to smugglers” and would fail.';
+    const [s] = extractStatements(text, { linker });
+    expect(s!.kind).toBe('PARAPHRASE');
+    expect(s!.form).toBe('MIXED');
+    expect(contentOf(text, s!)).toBe('that the plan was “a gift to smugglers” and would fail');
+  });
+
+  it('marks a held view (a verb of thinking) as REPORTED', () => {
+    const [s] = extractStatements('Ana Ruiz believes that the port should stay public.', {
+      linker,
+    });
+    expect(s!.kind).toBe('REPORTED');
+  });
+});
+
+describe('speakers', () => {
+  it('resolves a pronoun to the previous speaker, with lower confidence than the name', () => {
+    const text = 'Ana Ruiz said that taxes would rise. She added that nobody liked it.';
+    const [a, b] = extractStatements(text, { linker });
+    expect(b!.speaker).toMatchObject({
+      text: 'She',
+      form: 'PRONOUN',
+      id: 'person:ana-ruiz',
+      linkedBy: 'coreference',
+    });
+    expect(b!.speaker!.antecedent!.text).toBe('Ana Ruiz');
+    expect(b!.confidence).toBeLessThan(a!.confidence);
+  });
+
+  it('links a title through the office held on the article date', () => {
+    const text = 'The Latvian foreign minister said that the talks had failed.';
+    expect(extractStatements(text, { linker, date: '2024-07-28' })[0]!.speaker).toMatchObject({
+      form: 'TITLE',
+      id: 'person:olaf-berg',
+      linkedBy: 'office',
+    });
+    expect(extractStatements(text, { linker, date: '2025-06-01' })[0]!.speaker!.id).toBe(
+      'person:kari-lund',
+    );
+  });
+});
+
+describe('dates', () => {
+  it('resolves relative dates against the article date with their precision', () => {
+    const day = extractStatements('Ana Ruiz said on Sunday that the port would reopen.', {
+      date: '2024-07-31',
+    });
+    expect(day[0]!.date).toMatchObject({
+      text: 'on Sunday',
+      precision: 'DAY',
+      value: '2024-07-28',
+    });
+    const month = extractStatements('Last month, Ana Ruiz said that the port would reopen.', {
+      date: '2024-07-31',
+    });
+    expect(month[0]!.date).toMatchObject({
+      text: 'Last month',
+      precision: 'MONTH',
+      value: '2024-06',
+    });
+  });
+
+  it('does not take a date inside the content as the statement date', () => {
+    const [s] = extractStatements('Ana Ruiz said that the port closed on March 3.', {
+      date: '2024-07-31',
+    });
+    expect(s!.date).toBeNull();
+  });
+});
+
+describe('offsets', () => {
+  it('counts code points, so an emoji before a quote shifts offsets by one', () => {
+    const text = '🚢🚢 “Ships are late again,” Ana Ruiz said.';
+    const [s] = extractStatements(text, { linker });
+    expect(s!.content[0]).toEqual({ start: 4, end: 24 });
+    expect(cut(text, s!.speaker!)).toBe('Ana Ruiz');
+    expect(s!.speaker).toMatchObject({ start: 27, end: 35 });
+  });
+});
