@@ -7,6 +7,7 @@ import { connect } from '../db/connect.js';
 import { createImporter, type ImportReport } from '../import/importer.js';
 import { formatProblem } from '../import/validate.js';
 import { runExport } from './export.js';
+import { EXTRACT_USAGE, runExtract } from './extract.js';
 
 const USAGE = `Usage: statement-graph <command> [options]
 
@@ -24,6 +25,7 @@ const USAGE = `Usage: statement-graph <command> [options]
       --speaker ID --about ID --mention ID --topic ID --meeting ID --source ID
       --stance S --kind K --verification V --min-confidence X --from DAY --to DAY
       --date-match WITHIN|OVERLAPS --text WORDS --filter JSON
+${EXTRACT_USAGE}
 
 Neo4j: NEO4J_URI if set; else the local one (started for the command if not running).`;
 
@@ -81,6 +83,8 @@ async function main(argv: string[]): Promise<number> {
         await connection.close();
       }
     }
+    case 'extract':
+      return runExtract(rest, config, log);
     default:
       log(USAGE);
       return command === undefined || command === '--help' ? 0 : 2;

@@ -46,3 +46,21 @@ export async function connect(config: Config, log: (line: string) => void): Prom
     },
   };
 }
+
+/**
+ * For commands that can do without a graph (extract): the Neo4j NEO4J_URI names,
+ * else the local one if it is running; null when neither answers. Never starts one.
+ */
+export async function connectIfReachable(config: Config): Promise<Connection | null> {
+  const { user, password, database, txTimeoutMs } = config.neo4j;
+  const uri = config.neo4j.uri ?? `bolt://127.0.0.1:${config.neo4j.local.port}`;
+  const driver = createDriver({ uri, user, password });
+  try {
+    await driver.verifyConnectivity({ database });
+  } catch {
+    await driver.close();
+    return null;
+  }
+  const db = createDatabase(driver, { database, txTimeoutMs });
+  return { db, uri, close: () => driver.close() };
+}

@@ -89,6 +89,10 @@ const MAYBE_DATE =
 const OCCASION =
   /\b(interview|speech|visit|visiting|talks|meeting|met|press conference|briefing|told|spoke|speaking|remarks|statement|address|rally|summit|hearing|testimony|discuss(ed|ing)?|appear(ed|ance))\b/i;
 
+/** Labels before a colon that name no speaker. */
+const COLON_LABELS =
+  /^(note|update|updated|editor'?s note|related|photo|photos|video|watch|read more|source|sources|correction|advertisement|q|a|by|warning|breaking|exclusive|analysis|opinion|live|see also|also|pictured|image|credit|more|tags?|filed under)$/i;
+
 const DASHES = new Set(['–', '—', '―', '-', '--']);
 const QUOTE_CHARS = /^[\s"“”„‟«»‹›‘’‚'「」『』]+|[\s"“”„‟«»‹›‘’‚'「」『』]+$/gu;
 
@@ -127,6 +131,7 @@ class Extraction {
 
   run(): ExtractedStatement[] {
     this.directQuotes();
+    this.colonLines();
     this.indirectSpeech(false);
     this.indirectSpeech(true);
     this.drafts.sort((a, b) => a.content[0]!.start - b.content[0]!.start);
@@ -161,6 +166,8 @@ class Extraction {
     if (!t || this.used.has(i)) return null;
     if (t.lower === 'according' && this.tokens[i + 1]?.lower === 'to') return null;
     const lemma = t.lemma;
+    // "continued:" and "went on," introduce words; "continue to be" does not
+    if (lemma === 'continue' && !/^[:,]$/.test(this.tokens[i + 1]?.text ?? '')) return null;
     const speech = SPEECH_VERBS.has(lemma);
     const thought = THOUGHT_VERBS.has(lemma);
     if (!speech && !thought) return null;
@@ -281,22 +288,24 @@ class Extraction {
     };
   }
 
-  private add(d: Draft): void {
+  private add(d: Draft): Draft | null {
     const content = d.content
       .map((r) => this.trim(r))
       .filter((r) => r.end > r.start && /[\p{L}\p{N}]/u.test(this.text.slice(r.start, r.end)));
-    if (content.length === 0) return;
+    if (content.length === 0) return null;
     const words = content.reduce(
       (n, r) => n + this.text.slice(r.start, r.end).split(/\s+/).length,
       0,
     );
-    if (words < 2) return;
+    if (words < 2) return null;
     // one attribution per piece of content: a second reading of the same words loses
     const overlaps = this.drafts.some((o) =>
       o.content.some((a) => content.some((b) => a.start < b.end && b.start < a.end)),
     );
-    if (overlaps && !d.nested) return;
-    this.drafts.push({ ...d, content });
+    if (overlaps && !d.nested) return null;
+    const stored = { ...d, content };
+    this.drafts.push(stored);
+    return stored;
   }
 
   /** Drops whitespace and edge punctuation that is not a quotation mark. */
@@ -310,7 +319,7 @@ class Extraction {
   // ---------------------------------------------------------- direct quotes
 
   private directQuotes(): void {
-    let lastSpeaker: { draft: Draft } | null = null;
+    let lastSpeaker: { draft: Draft; paragraph: number } | null = null;
     for (let qi = 0; qi < this.quotes.length; qi++) {
       const q = this.quotes[qi]!;
       const quoted = q.parts.map((p) => this.text.slice(p.start, p.end)).join(' ');
@@ -330,7 +339,8 @@ class Extraction {
         const t = this.tokens[i]!;
         if (t.start >= para.end) break;
         if (this.insideQuote(t.start)) break;
-        if (t.pos === 'PUNCT' && /^[.!?]$/.test(t.text) && after.length > 0) break;
+        const sentenceFinal = i === this.sentences[t.sentence]!.last - 1;
+        if (t.pos === 'PUNCT' && /^[.!?]$/.test(t.text) && after.length > 0 && sentenceFinal) break;
         if (t.pos === 'PUNCT' && /^[.!?]$/.test(t.text) && after.length === 0) {
           // “…”. – Name
           if (DASHES.has(this.tokens[i + 1]?.text ?? '')) continue;
@@ -355,15 +365,33 @@ class Extraction {
           framed.draft.content.push(...next.parts);
           qi++;
         }
-        this.add(framed.draft);
-        lastSpeaker = { draft: framed.draft };
+        const stored = this.add(framed.draft);
+        if (stored) lastSpeaker = { draft: stored, paragraph: lastPara };
         continue;
       }
       const before = this.frameBefore(q, openTok, openSentence);
       if (before) {
-        this.add(before.draft);
-        lastSpeaker = { draft: before.draft };
+        const stored = this.add(before.draft);
+        if (stored) lastSpeaker = { draft: stored, paragraph: lastPara };
         continue;
+      }
+      // an unframed quote after an attributed one in the same paragraph goes on with it
+      const firstParaIndex = this.paragraphs.findIndex((p) => q.open >= p.start && q.open < p.end);
+      if (
+        lastSpeaker &&
+        lastSpeaker.paragraph === firstParaIndex &&
+        !lastSpeaker.draft.continuation &&
+        words >= 2
+      ) {
+        // only the frame between them ("…," she said. "…")
+        const between = this.text.slice(lastSpeaker.draft.content.at(-1)!.end, q.open);
+        const cue = lastSpeaker.draft.cue;
+        const frameSentence = cue ? this.tokens[this.tokenAt(cue.start)]!.sentence : -9;
+        if (between.length < 160 && openSentence - frameSentence <= 1) {
+          lastSpeaker.draft.content.push(...q.parts);
+          lastSpeaker.paragraph = lastPara;
+          continue;
+        }
       }
       // a quote filling its paragraph(s) with no frame continues the last speaker
       const firstPara = this.paragraphs.find((p) => q.open >= p.start && q.open < p.end)!;
@@ -372,7 +400,7 @@ class Extraction {
         (q.close >= para.end - 1 || /^[\s.!?]*$/.test(this.text.slice(q.close, para.end)));
       if (fills && words >= 4 && lastSpeaker) {
         const prev = lastSpeaker.draft;
-        this.add({
+        const stored = this.add({
           content: [...q.parts],
           cue: null,
           speaker: prev.speaker,
@@ -385,6 +413,7 @@ class Extraction {
           continuation: true,
           sentence: this.tokens[openTok]?.sentence ?? 0,
         });
+        if (stored) lastSpeaker = { draft: stored, paragraph: lastPara };
       }
     }
   }
@@ -476,6 +505,33 @@ class Extraction {
     const frame: number[] = [];
     for (let i = from; i < openTok; i++) frame.push(i);
     if (frame.length === 0 || frame.length > 40) return null;
+    // "Name ― “…”" and "NAME: “…”": a dash or a colon right after a name at the sentence start
+    const lastTok = this.tokens[openTok - 1]!;
+    if ((DASHES.has(lastTok.text) || lastTok.text === ':') && frame.length >= 2) {
+      const np = this.npBackward(openTok - 2, from);
+      if (
+        np &&
+        this.tokenAt(np.start) === from &&
+        /^\p{Lu}/u.test(this.text.slice(np.start, np.end))
+      ) {
+        this.used.add(openTok - 1);
+        return {
+          draft: {
+            content: [...q.parts],
+            cue: { start: lastTok.start, end: lastTok.end },
+            speaker: np,
+            speakerForm: 'OTHER',
+            antecedent: null,
+            direct: true,
+            thought: false,
+            nested: false,
+            hearsay: false,
+            continuation: false,
+            sentence,
+          },
+        };
+      }
+    }
     // the last cue of the frame, followed only by ':', ',', 'that' and adverbs up to the quote
     for (let k = frame.length - 1; k >= 0; k--) {
       const i = frame[k]!;
@@ -624,6 +680,47 @@ class Extraction {
 
   // -------------------------------------------------------- indirect speech
 
+  /** "PENCE: Well, look, …" (a transcript) and "Poll: Voters …" (a headline): a name, a colon, the words. */
+  private colonLines(): void {
+    for (let pi = 0; pi < this.paragraphs.length; pi++) {
+      const p = this.paragraphs[pi]!;
+      const first = this.tokenAt(p.start);
+      let colon = -1;
+      for (let i = first; i < Math.min(first + 7, this.tokens.length); i++) {
+        const t = this.tokens[i]!;
+        if (t.start >= p.end) break;
+        if (t.text === ':') {
+          colon = i;
+          break;
+        }
+        if (t.pos === 'VERB' || this.insideQuote(t.start)) break;
+      }
+      if (colon <= first || this.used.has(colon)) continue;
+      const np = this.npBackward(colon - 1, first);
+      if (!np || this.tokenAt(np.start) !== first) continue;
+      const words = this.text.slice(np.start, np.end);
+      if (!/^\p{Lu}/u.test(words) || COLON_LABELS.test(words)) continue;
+      const start = this.tokens[colon + 1]?.start;
+      if (start === undefined || start >= p.end) continue;
+      if (this.text.slice(start, p.end).split(/\s+/).length < 3) continue;
+      this.used.add(colon);
+      this.add({
+        content: [{ start, end: p.end }],
+        cue: { start: this.tokens[colon]!.start, end: this.tokens[colon]!.end },
+        speaker: np,
+        speakerForm: 'OTHER',
+        antecedent: null,
+        // a transcript's speaker in capitals: the words as spoken
+        direct: words === words.toUpperCase(),
+        thought: false,
+        nested: false,
+        hearsay: false,
+        continuation: false,
+        sentence: this.tokens[colon]!.sentence,
+      });
+    }
+  }
+
   /**
    * Verbs of saying with their clause, and "according to". With `nested`, only
    * inside quotes (a speaker relaying another: kind REPORTED); otherwise only
@@ -632,7 +729,13 @@ class Extraction {
   private indirectSpeech(nested: boolean): void {
     for (let si = 0; si < this.sentences.length; si++) {
       const s = this.sentences[si]!;
+      // a frame closing the sentence (", the source added.") scopes all before it: read it first
+      const order: number[] = [];
+      const late: number[] = [];
       for (let i = s.first; i < s.last; i++) {
+        (i >= s.last - 6 && this.closesSentence(i, s.last) ? order : late).push(i);
+      }
+      for (const i of [...order, ...late]) {
         const t = this.tokens[i]!;
         if (this.insideQuote(t.start) !== nested) continue;
         if (this.used.has(i)) continue;
@@ -654,6 +757,24 @@ class Extraction {
         this.clause(i, c, scope, si, nested);
       }
     }
+  }
+
+  /** A cue in a trailing frame: ", NP said [adverbials]." up to the sentence end. */
+  private closesSentence(i: number, last: number): boolean {
+    if (!this.isCue(i)) return false;
+    let j = i + 1;
+    while (
+      j < last &&
+      (TIME_WORDS.has(this.tokens[j]!.lower) ||
+        this.tokens[j]!.pos === 'PROPN' ||
+        this.tokens[j]!.pos === 'ADV' ||
+        this.tokens[j]!.pos === 'NUM')
+    )
+      j++;
+    while (j < last && this.tokens[j]!.pos === 'PUNCT') j++;
+    if (j < last) return false;
+    for (let k = i - 1; k >= Math.max(0, i - 8); k--) if (this.tokens[k]!.text === ',') return true;
+    return false;
   }
 
   private accordingTo(
@@ -698,6 +819,23 @@ class Extraction {
     for (let j = k + 1; j < last; j++) {
       const t = this.tokens[j]!;
       if (t.text === ';') return j;
+      const next = this.tokens[j + 1];
+      // ", but …", ", though …": a clause of the writer's after the reported one
+      if (
+        t.text === ',' &&
+        next &&
+        /^(but|though|although|while|whereas|even|yet)$/.test(next.lower)
+      )
+        return j;
+      // "… and said …": a second attribution of the same speaker
+      if (
+        t.lower === 'and' &&
+        next &&
+        next.pos === 'VERB' &&
+        (SPEECH_VERBS.has(next.lemma) || THOUGHT_VERBS.has(next.lemma)) &&
+        /ed$|said|told|wrote/.test(next.lower)
+      )
+        return j;
       if (
         t.text === ',' &&
         this.tokens[j + 1] &&
@@ -766,14 +904,17 @@ class Extraction {
     }
     if (thatAt >= 0) k = thatAt;
     else if (OBJECT_FIRST.has(this.tokens[i]!.lemma) && speakerBefore) {
+      // "told reporters that", "told CNN on Thursday how …"
       const np = this.npForward(k, limit);
+      const after = np ? this.timeRun(np.next, limit) : -1;
+      const next = this.tokens[after];
       if (
         np &&
-        (this.tokens[np.next]?.lower === 'that' ||
-          this.tokens[np.next]?.text === ':' ||
-          this.tokens[np.next]?.text === ',')
+        next &&
+        (/^(that|how|why|what|whether|if|when|where|who)$/.test(next.lower) ||
+          /^[:,]$/.test(next.text))
       )
-        k = np.next;
+        k = after;
     }
     while (
       k < limit &&
@@ -798,19 +939,28 @@ class Extraction {
       subjectStart > sentenceFirst && /^[,:]$/.test(this.tokens[subjectStart - 1]!.text);
     const backStart = this.backClauseStart(subjectStart - 1, sentenceFirst);
     // the stretch before is a clause (it has a verb), not "Last month," or "In Paris,"
+    const backHasVerb = this.tokens
+      .slice(backStart, subjectStart - 1)
+      .some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+    // a frame in the middle ("…, X said, …") or at the end ("…, X said Friday.")
+    const afterCue = this.tokens[this.timeRun(c.end, limit)];
+    const frameEnds =
+      forwardEnd <= k || afterCue?.text === ',' || !afterCue || afterCue.pos === 'PUNCT';
+    // "…, X said Friday, as they …": what follows the frame is the writer's
+    const goesOn =
+      afterCue?.text === ',' &&
+      !/^(as|while|because|after|before|when|since|amid|adding|noting|saying|and|but|though|although|in|at|on|during)$/i.test(
+        this.tokens[this.timeRun(c.end, limit) + 1]?.lower ?? '',
+      );
     const backIsClause =
-      precededByComma &&
-      backStart < subjectStart - 1 &&
-      this.tokens
-        .slice(backStart, subjectStart - 1)
-        .some((t) => t.pos === 'VERB' || t.pos === 'AUX');
-    if (backIsClause && thatAt < 0) {
+      precededByComma && backStart < subjectStart - 1 && (backHasVerb || (goesOn && thatAt < 0));
+    if (backIsClause && thatAt < 0 && frameEnds) {
       content.push({
         start: this.tokens[backStart]!.start,
         end: this.tokens[subjectStart - 2]!.end,
       });
       // "…, X said, …" keeps going only after a comma
-      if (forwardEnd > k && this.tokens[c.end]?.text === ',') {
+      if (forwardEnd > k && goesOn) {
         content.push({ start: this.tokens[k]!.start, end: this.tokens[forwardEnd - 1]!.end });
       }
     } else if (forwardEnd - k >= 2) {

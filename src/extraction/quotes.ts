@@ -77,7 +77,9 @@ export function paragraphsOf(text: string): Paragraph[] {
 }
 
 /** Top-level quotes of the text, in order; quotes nested inside them are not listed. */
-export function findQuotes(text: string, paragraphs = paragraphsOf(text)): Quote[] {
+export function findQuotes(source: string, paragraphs = paragraphsOf(source)): Quote[] {
+  // two apostrophes as a double mark (''like this''), read as one mark of the same length
+  const text = source.replace(/''/g, '"\u200b').replace(/``/g, '"\u200b');
   const quotes: Quote[] = [];
   let pending: { quote: Quote; opener: string } | null = null;
   for (const p of paragraphs) {
@@ -127,7 +129,8 @@ export function findQuotes(text: string, paragraphs = paragraphsOf(text)): Quote
         }
       }
       const dbl: string[] | undefined = DOUBLE_CLOSERS[ch];
-      if (dbl && canOpen(text, i) && ch !== '»' && ch !== '”') {
+      // a closing mark may stand for an opening one ("” Text"), but not inside a word
+      if (dbl && canOpen(text, i) && ch !== '»') {
         single = null;
         open = {
           at: i,
@@ -150,7 +153,12 @@ export function findQuotes(text: string, paragraphs = paragraphsOf(text)): Quote
   }
   if (pending) quotes.push(pending.quote);
   return quotes
-    .map((q) => ({ ...q, parts: q.parts.filter((part) => part.end > part.start) }))
+    .map((q) => ({
+      ...q,
+      parts: q.parts
+        .map((part) => (text[part.start] === '\u200b' ? { ...part, start: part.start + 1 } : part))
+        .filter((part) => part.end > part.start),
+    }))
     .filter((q) => q.parts.length > 0)
     .sort((a, b) => a.open - b.open);
 }
