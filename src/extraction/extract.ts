@@ -91,7 +91,10 @@ const OCCASION =
 
 /** Labels before a colon that name no speaker. */
 const COLON_LABELS =
-  /^(note|update|updated|editor'?s note|related|photo|photos|video|watch|read more|source|sources|correction|advertisement|q|a|by|warning|breaking|exclusive|analysis|opinion|live|see also|also|pictured|image|credit|more|tags?|filed under)$/i;
+  /^(note|update|updated|editor['’]?s note|the latest|related|photo|photos|video|watch|read more|source|sources|correction|advertisement|q|a|by|warning|breaking|exclusive|analysis|opinion|live|see also|also|pictured|image|credit|more|tags?|filed under)$/i;
+
+/** Verbs that attribute only with their infinitive. */
+const NEEDS_TO = new Set(['decline', 'refuse', 'seek', 'vow', 'pledge', 'threaten']);
 
 const DASHES = new Set(['–', '—', '―', '-', '--']);
 const QUOTE_CHARS = /^[\s"“”„‟«»‹›‘’‚'「」『』]+|[\s"“”„‟«»‹›‘’‚'「」『』]+$/gu;
@@ -173,14 +176,34 @@ class Extraction {
     if (!speech && !thought) return null;
     if (t.pos !== 'VERB' && !(t.pos === 'AUX' && lemma === 'say')) {
       // wink tags some sentence-final "said" as other parts of speech
-      if (!/^(said|says|told|added|noted|wrote|tweeted|argued|claimed|explained)$/.test(t.lower)) {
+      if (
+        !/^(said|says|told|added|noted|wrote|tweeted|argued|claimed|explained)$/.test(t.lower) &&
+        !this.verbTaggedNoun(i)
+      ) {
         return null;
       }
     }
     let end = i + 1;
     const particles = CUE_PARTICLES[lemma];
     if (particles && particles.includes(this.tokens[end]?.lower ?? '')) end++;
+    const next = this.tokens[end]?.lower ?? '';
+    // "declined to comment", "refuses to say": only with the infinitive
+    if (NEEDS_TO.has(lemma) && next !== 'to') return null;
     return { thought, end };
+  }
+
+  /** "Mr. McKinley notes that …": a third-person verb after its subject, tagged as a plural noun. */
+  private verbTaggedNoun(i: number): boolean {
+    const t = this.tokens[i]!;
+    const prev = this.tokens[i - 1];
+    if (t.pos !== 'NOUN' || !/s$/.test(t.lower) || !prev || t.lemma === 'state') return false;
+    // only before what a verb of saying takes: "notes that", "says:", "argues “…”"
+    const next = this.tokens[i + 1];
+    if (!next || !(/^(that|:)$/.test(next.lower) || this.insideQuote(next.start))) return false;
+    if (!['PROPN', 'NOUN', 'PRON'].includes(prev.pos) || prev.sentence !== t.sentence) return false;
+    const first = this.sentences[t.sentence]!.first;
+    for (let k = first; k < i; k++) if (['VERB', 'AUX'].includes(this.tokens[k]!.pos)) return false;
+    return true;
   }
 
   private sentenceEnd(si: number): number {
@@ -380,6 +403,8 @@ class Extraction {
       if (
         lastSpeaker &&
         lastSpeaker.paragraph === firstParaIndex &&
+        (openTok === this.sentences[openSentence]?.first ||
+          /^[.!?]$/.test(this.tokens[openTok - 1]?.text ?? '')) &&
         !lastSpeaker.draft.continuation &&
         words >= 2
       ) {
@@ -423,7 +448,7 @@ class Extraction {
     after: number[],
     endsOpen: boolean,
   ): { draft: Draft; singleCue: boolean } | null {
-    if (after.length === 0 || after.length > 30) return null;
+    if (after.length === 0 || after.length > 80) return null;
     const first = after[0]!;
     const base = {
       content: [...q.parts],
@@ -458,7 +483,7 @@ class Extraction {
     const limit = after[after.length - 1]! + 1;
     let cues = 0;
     let found: { i: number; end: number; thought: boolean } | null = null;
-    for (let i = start; i < limit; i++) {
+    for (let i = start; i < Math.min(limit, start + 25); i++) {
       const c = this.isCue(i);
       if (c) {
         cues++;
@@ -470,7 +495,12 @@ class Extraction {
     let speaker: Range | null = null;
     let j = found.i - 1;
     while (j >= start && BETWEEN_SUBJECT_AND_CUE.has(this.tokens[j]!.lower)) j--;
-    if (j >= start) speaker = this.npBackward(j, start);
+    if (j >= start && this.tokens[j]!.text === ',') {
+      // "…," Scott Pruitt, the attorney general of Oklahoma, said: the name before the first comma
+      let comma = start;
+      while (comma < j && this.tokens[comma]!.text !== ',') comma++;
+      if (comma > start) speaker = this.npBackward(comma - 1, start);
+    } else if (j >= start) speaker = this.npBackward(j, start);
     if (!speaker) {
       // "…," said Lavrov
       const np = this.npForward(found.end, limit);
@@ -820,6 +850,15 @@ class Extraction {
       const t = this.tokens[j]!;
       if (t.text === ';') return j;
       const next = this.tokens[j + 1];
+      // ", which forced her …", " -- assuming …": the writer's addition to the reported clause
+      if (
+        (t.text === ',' &&
+          next &&
+          /^(which|meaning|assuming|prompting|leading)$/.test(next.lower) &&
+          !this.insideQuote(t.start)) ||
+        ((t.text === '--' || t.text === '—') && j > k + 3 && !this.insideQuote(t.start))
+      )
+        return j;
       // ", but …", ", though …": a clause of the writer's after the reported one
       if (
         t.text === ',' &&
@@ -903,7 +942,23 @@ class Extraction {
       if (!adverbial && j > k && (t.pos === 'VERB' || t.pos === 'AUX')) break;
     }
     if (thatAt >= 0) k = thatAt;
-    else if (OBJECT_FIRST.has(this.tokens[i]!.lemma) && speakerBefore) {
+    const lead = this.tokens[k];
+    // "said at a Washington event": the frame's tail, no clause of what was said
+    const tail = this.tokens.slice(k, this.clauseEnd(k, limit));
+    const noClause = !tail.some(
+      (x) => x.pos === 'VERB' || x.pos === 'AUX' || this.insideQuote(x.start),
+    );
+    if (
+      thatAt < 0 &&
+      speakerBefore &&
+      noClause &&
+      (lead?.pos === 'ADP' ||
+        (tail.length > 0 && tail.every((x) => x.pos === 'PROPN' || x.pos === 'PUNCT')))
+    ) {
+      for (let j = i; j < c.end; j++) this.used.delete(j);
+      return;
+    }
+    if (OBJECT_FIRST.has(this.tokens[i]!.lemma) && speakerBefore) {
       // "told reporters that", "told CNN on Thursday how …"
       const np = this.npForward(k, limit);
       const after = np ? this.timeRun(np.next, limit) : -1;
@@ -925,6 +980,23 @@ class Extraction {
       k = this.timeRun(k, limit);
     while (k < limit && /^[,:]$/.test(this.tokens[k]!.text)) k++;
     let forwardEnd = this.clauseEnd(k, limit);
+    // "When Clinton noted that …, he interrupted": the subordinate clause ends at its comma
+    const opener = this.tokens[sentenceFirst];
+    if (
+      speakerBefore &&
+      opener &&
+      /^(when|as|while|after|before|because|if|although|though|since|once|whereas)$/.test(
+        opener.lower,
+      ) &&
+      subjectStart <= sentenceFirst + 2
+    ) {
+      for (let j = k + 1; j < forwardEnd; j++) {
+        if (this.tokens[j]!.text === ',' && !this.insideQuote(this.tokens[j]!.start)) {
+          forwardEnd = j;
+          break;
+        }
+      }
+    }
     if (/ing$/.test(this.tokens[i]!.lower) && thatAt < 0) {
       for (let j = k + 1; j < forwardEnd; j++) {
         if (this.tokens[j]!.text === ',') {
@@ -963,7 +1035,7 @@ class Extraction {
       if (forwardEnd > k && goesOn) {
         content.push({ start: this.tokens[k]!.start, end: this.tokens[forwardEnd - 1]!.end });
       }
-    } else if (forwardEnd - k >= 2) {
+    } else if (forwardEnd - k >= 2 && speakerBefore) {
       content.push({ start: this.tokens[k]!.start, end: this.tokens[forwardEnd - 1]!.end });
     }
     if (content.length === 0) {
@@ -1085,8 +1157,15 @@ class Extraction {
         const candidates = datesIn(d.sentence).filter(
           (f) => !d.content.some((c) => f.start < c.end && c.start < f.end),
         );
-        candidates.sort((a, b) => Math.abs(a.start - cue.start) - Math.abs(b.start - cue.start));
-        own = candidates[0] ?? null;
+        // a date beside another attribution's cue in the sentence is that one's ("said on Sunday")
+        const others = this.drafts.filter(
+          (o) => o !== d && o.cue && o.sentence === d.sentence && !o.nested,
+        );
+        const mine = candidates.filter((f) =>
+          others.every((o) => Math.abs(f.start - o.cue!.start) >= Math.abs(f.start - cue.start)),
+        );
+        mine.sort((a, b) => Math.abs(a.start - cue.start) - Math.abs(b.start - cue.start));
+        own = mine[0] ?? null;
       }
       return { d, speaker, key, own };
     });

@@ -1,3 +1,3 @@
 export { extractStatements, codePointIndexer } from './extract.js';
-export { createLinker, entitiesOfDataset, foldName, type NameMatcherLike } from './linker.js';
+export { createLinker, entitiesOfDataset } from './linker.js';
 export type * from './types.js';

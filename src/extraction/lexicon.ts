@@ -132,6 +132,18 @@ export const SPEECH_VERBS = new Set([
   'elaborate',
   'underline',
   'underscore',
+  // positions taken in public, attributed as PolNeAR attributes them
+  'support',
+  'oppose',
+  'endorse',
+  'back',
+  'refuse',
+  'decline',
+  'seek',
+  'liken',
+  'label',
+  'brand',
+  'dub',
 ]);
 
 /** Verbs of holding a view: their clause is a position, not an utterance (kind REPORTED). */

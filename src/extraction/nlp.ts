@@ -70,6 +70,22 @@ export function analyse(
         spans.splice(k, 1);
       }
     }
+    // a capitalised word inside a sentence tagged as a verb is a name ("…," Lynch said)
+    for (const [a, b] of spans) {
+      for (let k = a + 1; k <= b; k++) {
+        const prev = values[k - 1]!;
+        if (
+          pos[k] === 'VERB' &&
+          /^\p{Lu}\p{Ll}/u.test(values[k]!) &&
+          !/^[“"«„‘(:]$/.test(prev) &&
+          k - 1 > a
+        ) {
+          pos[k] = 'PROPN';
+        } else if (pos[k] === 'VERB' && /^\p{Lu}\p{Ll}/u.test(values[k]!) && /^[”"»]$/.test(prev)) {
+          pos[k] = 'PROPN';
+        }
+      }
+    }
     for (const [a, b] of spans) {
       const si = sentences.length;
       for (let k = a; k <= b; k++) {

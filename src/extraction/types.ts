@@ -6,6 +6,7 @@
  * an emoji before a quote counts as one character, not two UTF-16 units.
  */
 import type { DatePrecision } from '../calendar.js';
+import type { NamedEntity } from '../names/matcher.js';
 
 /** Same names as the graph's `StatementKind`. */
 export type ExtractedKind = 'DIRECT_QUOTE' | 'PARAPHRASE' | 'REPORTED';
@@ -67,21 +68,8 @@ export interface ExtractedStatement {
   confidence: number;
 }
 
-/** An entity the linker knows: enough to match names, aliases and offices. */
-export interface LinkableEntity {
-  id: string;
-  type: 'Person' | 'Organization' | 'Country' | string;
-  name: string;
-  aliases: readonly string[];
-  /** Offices held (people): title, of whom, and when (partial dates). */
-  positions?: readonly {
-    title: string;
-    of?: string;
-    ofName?: string;
-    from?: string;
-    to?: string;
-  }[];
-}
+/** An entity the linker knows: the name matcher's entity (names, aliases, offices). */
+export type LinkableEntity = NamedEntity;
 
 export interface SpeakerLink {
   id: string;

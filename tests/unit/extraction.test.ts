@@ -214,3 +214,58 @@ describe('offsets', () => {
     expect(s!.speaker).toMatchObject({ start: 27, end: 35 });
   });
 });
+
+describe('more frames', () => {
+  it('reads doubled apostrophes as quotation marks', () => {
+    const text = "''The bridge will open in May,'' said Ana Ruiz, the harbour master.";
+    const [s] = extractStatements(text, { linker });
+    expect(contentOf(text, s!)).toBe('The bridge will open in May');
+    expect(s!.speaker!.id).toBe('person:ana-ruiz');
+  });
+
+  it('reads a name and a dash before a quote, and a transcript line', () => {
+    const dash = 'Ana Ruiz ― “The ferries are the town’s lifeline.”';
+    expect(extractStatements(dash, { linker })[0]!.speaker!.id).toBe('person:ana-ruiz');
+    const transcript =
+      'RUIZ: We will keep the ferries running all winter.\n\nHOST: Thank you for your time.';
+    const out = extractStatements(transcript);
+    expect(out.map((s) => [s.speaker!.text, s.kind])).toEqual([
+      ['RUIZ', 'DIRECT_QUOTE'],
+      ['HOST', 'DIRECT_QUOTE'],
+    ]);
+  });
+
+  it('keeps a quote that goes on after its frame with the same statement', () => {
+    const text = '“Prices will fall,” Ana Ruiz said on Monday. “Wages will not.”';
+    const out = extractStatements(text, { linker });
+    expect(out).toHaveLength(1);
+    expect(out[0]!.content.map((c) => cut(text, c))).toEqual([
+      'Prices will fall',
+      'Wages will not.',
+    ]);
+  });
+
+  it('takes the name before an appositive as the speaker', () => {
+    const text =
+      '“The port needs dredging,” Ana Ruiz, the harbour master since 2019, said on Monday.';
+    expect(extractStatements(text, { linker })[0]!.speaker!.text).toBe('Ana Ruiz');
+  });
+
+  it('relays a speaker quoted inside a quote as REPORTED, with no date of its own', () => {
+    const text =
+      '“The union said that the strike would go on until spring,” Ana Ruiz told reporters on Friday.';
+    const out = extractStatements(text, { linker, date: '2024-03-10' });
+    const relayed = out.find((s) => s.kind === 'REPORTED')!;
+    expect(relayed.speaker!.text).toBe('The union');
+    expect(contentOf(text, relayed)).toBe('that the strike would go on until spring');
+    expect(relayed.date).toBeNull();
+    expect(out.find((s) => s.kind === 'DIRECT_QUOTE')!.date!.value).toBe('2024-03-08');
+  });
+
+  it('ends a reported clause before the writer’s own addition', () => {
+    const text = 'Ana Ruiz said that the ferry would stay, which surprised the council.';
+    expect(contentOf(text, extractStatements(text, { linker })[0]!)).toBe(
+      'that the ferry would stay',
+    );
+  });
+});
