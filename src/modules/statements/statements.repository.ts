@@ -58,7 +58,7 @@ export interface StatementLinks {
  * parameter. With speakers given, matching starts from them (few nodes) instead
  * of scanning statements.
  */
-function matchStatements(f: StatementFilter): string {
+export function matchStatements(f: StatementFilter): string {
   const where: string[] = [];
   const overlaps = f.dateMatch === 'OVERLAPS';
   if (f.aboutIds || f.stances) {
@@ -90,7 +90,7 @@ function matchStatements(f: StatementFilter): string {
   return [match, ...where].join('\n  AND ');
 }
 
-function filterParams(f: StatementFilter): Params {
+export function filterParams(f: StatementFilter): Params {
   return {
     speakerIds: f.speakerIds ?? null,
     aboutIds: f.aboutIds ?? null,

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../src/errors.js';
+import {
+  afterCondition,
+  orderClause,
+  pageParams,
+  pageRequest,
+  sortable,
+  toConnection,
+  type SortSpec,
+} from '../../src/modules/pagination.js';
+import { LISTS } from '../../src/modules/nodes/nodes.repository.js';
+import { STATEMENT_SORTS } from '../../src/modules/statements/statements.repository.js';
+
+/** Pins cursors and keyset conditions: cursors are kept by clients across deployments. */
+
+const DATE: SortSpec = STATEMENT_SORTS.DATE;
+
+describe('keyset conditions', () => {
+  it('are a range plus a tie-break, per sort and direction', () => {
+    const sorts: Record<string, SortSpec> = {
+      ...STATEMENT_SORTS,
+      meetingDate: LISTS.Meeting.DATE,
+      name: LISTS.Person.NAME,
+    };
+    const out = Object.fromEntries(
+      Object.entries(sorts).flatMap(([key, sort]) =>
+        (['ASC', 'DESC'] as const).map((dir) => [
+          `${key} ${dir}`,
+          [afterCondition(sort, dir), sortable(sort), orderClause(sort, dir)],
+        ]),
+      ),
+    );
+    expect(out).toMatchSnapshot();
+  });
+});
+
+describe('cursors', () => {
+  const rows = [
+    { node: { id: 'statement:a' }, sortValue: '2024-07-01' },
+    { node: { id: 'statement:b' }, sortValue: '2024-06-01' },
+    { node: { id: 'statement:c' }, sortValue: '2024-05-01' },
+  ];
+
+  it('encode sort, direction, value and id, and decode back', async () => {
+    const page = pageRequest({ first: 2 }, DATE, 'DESC');
+    expect(page).toEqual({ first: 2, limit: 3, after: null, direction: 'DESC', sortName: 'DATE' });
+    const connection = toConnection(rows, page, async () => 3);
+    expect(connection.edges.map((e) => e.node.id)).toEqual(['statement:a', 'statement:b']);
+    expect(connection.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const cursor = connection.pageInfo.endCursor!;
+    expect(JSON.parse(Buffer.from(cursor, 'base64url').toString())).toEqual([
+      'DATE',
+      'DESC',
+      '2024-06-01',
+      'statement:b',
+    ]);
+    const next = pageRequest({ first: 2, after: cursor }, DATE, 'DESC');
+    expect(pageParams(next)).toEqual({ afterValue: '2024-06-01', afterId: 'statement:b' });
+    expect(await connection.totalCount()).toBe(3);
+  });
+
+  it('are refused from another order, malformed, or with a value of the wrong type', () => {
+    const cursor = toConnection(rows, pageRequest({ first: 1 }, DATE, 'DESC'), async () => 0)
+      .pageInfo.endCursor!;
+    const code = (f: () => unknown) => {
+      try {
+        f();
+      } catch (error) {
+        return [(error as AppError).extensions.code, (error as AppError).extensions.problems];
+      }
+      return null;
+    };
+    expect(code(() => pageRequest({ after: cursor }, DATE, 'ASC'))).toMatchSnapshot();
+    expect(
+      code(() => pageRequest({ after: cursor }, STATEMENT_SORTS.CONFIDENCE, 'DESC')),
+    ).toMatchSnapshot();
+    expect(code(() => pageRequest({ after: 'nonsense' }, DATE, 'DESC'))).toMatchSnapshot();
+    const bad = Buffer.from(JSON.stringify(['DATE', 'DESC', 'July', 'x'])).toString('base64url');
+    expect(code(() => pageRequest({ after: bad }, DATE, 'DESC'))).toMatchSnapshot();
+    expect(code(() => pageRequest({ first: 101 }, DATE, 'DESC'))).toMatchSnapshot();
+    expect(code(() => pageRequest({ first: -1 }, DATE, 'DESC'))).toMatchSnapshot();
+  });
+});

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { generate } from '../../bench/generate.js';
+import {
+  dataset as datasetSchema,
+  RECORD_TYPES,
+  type RecordType,
+} from '../../src/import/dataset.js';
+import {
+  canonical,
+  COLLECTIONS,
+  consistencyProblems,
+  contentHash,
+  linksOf,
+  propsOf,
+  referencesOf,
+  relationshipsOf,
+  stableStringify,
+  type AnyRecord,
+} from '../../src/import/records.js';
+
+/**
+ * Pins what each record kind stores: node properties, the relationships it owns,
+ * the references it is checked for, its canonical form and content hash. A
+ * change here changes every stored hash, so it must be deliberate.
+ */
+
+const seed = datasetSchema.parse(
+  JSON.parse(readFileSync(new URL('../../seed/statement-graph.json', import.meta.url), 'utf8')),
+);
+const seedRecords = COLLECTIONS.flatMap(([collection, type]) =>
+  (seed[collection] as AnyRecord[]).map((record) => ({ type: type as RecordType, record })),
+);
+const generated = [...generate(40, 7)].map(({ type, ...record }) => ({
+  type: type as RecordType,
+  record: RECORD_TYPES[type as RecordType].parse(record) as AnyRecord,
+}));
+
+/** Relationships are written one type at a time: their order within a type is what counts. */
+function byType<T extends { type: string }>(rels: T[]): Record<string, T[]> {
+  const out: Record<string, T[]> = {};
+  for (const rel of rels) (out[rel.type] ??= []).push(rel);
+  return out;
+}
+
+function describeRecord(type: RecordType, record: AnyRecord) {
+  return {
+    props: propsOf(type, record),
+    references: referencesOf(type, record),
+    relationships: byType(relationshipsOf(type, record.id, linksOf(type, record))),
+    canonical: canonical(type, record as never),
+    hash: contentHash(type, record),
+    problems: consistencyProblems(type, record),
+  };
+}
+
+describe('record kinds', () => {
+  it('store the seed as they always have', () => {
+    expect(
+      Object.fromEntries(
+        seedRecords.map(({ type, record }) => [record.id, describeRecord(type, record)]),
+      ),
+    ).toMatchSnapshot();
+  });
+
+  it('store generated records as they always have', () => {
+    expect(
+      Object.fromEntries(
+        generated.map(({ type, record }) => [record.id, describeRecord(type, record)]),
+      ),
+    ).toMatchSnapshot();
+  });
+
+  it('hash link lists as sets: order and repeats do not count', () => {
+    const s = seed.statements.find((x) => x.topics.length > 1 && x.about.length > 1)!;
+    const shuffled = {
+      ...s,
+      topics: [...s.topics].reverse().concat(s.topics[0]!),
+      about: [...s.about].reverse(),
+    };
+    expect(contentHash('statement', shuffled)).toBe(contentHash('statement', s));
+    expect(contentHash('statement', { ...s, text: `${s.text} ` })).not.toBe(
+      contentHash('statement', s),
+    );
+  });
+
+  it('write relationships from the canonical record', () => {
+    const s = seed.statements.find((x) => x.topics.length > 1)!;
+    const reversed = { ...s, topics: [...s.topics].reverse() };
+    expect(relationshipsOf('statement', s.id, linksOf('statement', reversed))).toEqual(
+      relationshipsOf('statement', s.id, linksOf('statement', s)),
+    );
+    // References keep the input's paths, so errors point at what the user wrote.
+    expect(referencesOf('statement', reversed).filter(([p]) => p.startsWith('topics'))).toEqual(
+      [...s.topics].reverse().map((id, i) => [`topics[${i}]`, id]),
+    );
+  });
+
+  it('report links to oneself and unordered ranges', () => {
+    expect(
+      consistencyProblems('statement', {
+        ...seed.statements[0]!,
+        relays: [seed.statements[0]!.id],
+        respondsTo: [seed.statements[0]!.id],
+      }),
+    ).toEqual([
+      ['relays[0]', 'a statement cannot relay itself'],
+      ['respondsTo[0]', 'a statement cannot respond to itself'],
+    ]);
+    expect(
+      consistencyProblems('meeting', { ...seed.meetings[0]!, date: '2024-07', endDate: '2024-06' }),
+    ).toEqual([['endDate', 'must not be before date (2024-07)']]);
+  });
+
+  it('stringify stably', () => {
+    expect(stableStringify({ b: 1, a: [{ d: 2, c: undefined, b: null }] })).toBe(
+      '{"a":[{"b":null,"d":2}],"b":1}',
+    );
+  });
+});

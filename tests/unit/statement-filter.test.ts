@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../src/errors.js';
+import { checkFilter, narrow } from '../../src/modules/statements/statements.filter.js';
+import {
+  filterParams,
+  matchStatements,
+  type StatementFilter,
+} from '../../src/modules/statements/statements.repository.js';
+
+/** Pins how a statement filter becomes Cypher: fixed fragments joined, every value a parameter. */
+
+describe('statement filter composition', () => {
+  const filters: Record<string, StatementFilter> = {
+    empty: {},
+    speakers: { speakerIds: ['person:a'] },
+    everything: {
+      speakerIds: ['person:a'],
+      aboutIds: ['country:ISR'],
+      stances: ['CRITICAL'],
+      mentionIds: ['place:gaza'],
+      topicIds: ['topic:t'],
+      meetingIds: ['meeting:m'],
+      sourceIds: ['source:s'],
+      kinds: ['DIRECT_QUOTE'],
+      verification: ['VERIFIED'],
+      minConfidence: 0.5,
+      from: '2024-01-01',
+      to: '2024-12-31',
+      text: 'ceasefire',
+      speakingAs: { ofId: 'country:RUS', titleContains: 'minister' },
+    },
+    overlaps: { from: '2024-07-01', to: '2024-07-31', dateMatch: 'OVERLAPS' },
+    stancesOnly: { stances: ['SUPPORTIVE'] },
+  };
+
+  it('joins fixed fragments in a fixed order', () => {
+    expect(
+      Object.fromEntries(
+        Object.entries(filters).map(([name, f]) => [name, [matchStatements(f), filterParams(f)]]),
+      ),
+    ).toMatchSnapshot();
+  });
+
+  it('narrows to one id by intersecting with the client list', () => {
+    expect(narrow({}, 'speakerIds', 'person:a')).toEqual({ speakerIds: ['person:a'] });
+    expect(narrow({ speakerIds: ['person:b'] }, 'speakerIds', 'person:a')).toEqual({
+      speakerIds: [],
+    });
+    expect(narrow({ topicIds: ['topic:x', 'topic:y'] }, 'topicIds', 'topic:y')).toEqual({
+      topicIds: ['topic:y'],
+    });
+  });
+
+  it('refuses every bad argument at once, each with its path', () => {
+    try {
+      checkFilter({
+        speakerIds: Array.from({ length: 101 }, (_, i) => `person:${i}`),
+        minConfidence: 2,
+        from: '2024-02-01',
+        to: '2024-01-01',
+        text: '',
+        speakingAs: { ofId: 'country:RUS', titleContains: '' },
+      });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as AppError).extensions.code).toBe('BAD_USER_INPUT');
+      expect((error as AppError).extensions.problems).toMatchSnapshot();
+    }
+    expect(checkFilter(null)).toEqual({});
+  });
+});
