@@ -1,7 +1,7 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 /** Typed resolvers from the SDL: schema and code cannot drift (`npm run codegen`). */
-const rows = '../modules/rows.js';
+const rows = '../modules/shared/rows.js';
 const explore = '../modules/explore';
 
 const config: CodegenConfig = {
@@ -12,7 +12,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        contextType: '../context.js#Context',
+        contextType: '../modules/shared/context.js#Context',
         scalars: {
           Date: 'string',
           DateTime: 'string',

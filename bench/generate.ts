@@ -10,8 +10,14 @@ import type {
   SourceRecord,
   StatementRecord,
   TopicRecord,
-} from '../src/import/dataset.js';
-import { FORMAT } from '../src/import/dataset.js';
+} from '../src/records/dataset.js';
+import { FORMAT } from '../src/records/dataset.js';
+import { KINDS } from '../src/records/record-kinds.js';
+
+/** The statement fields that list other statements, in the kinds table's order. */
+const STATEMENT_TO_STATEMENT = KINDS.statement.links
+  .filter((l) => l.many && l.to.length === 1 && l.to[0] === 'statement')
+  .map((l) => l.field);
 
 /**
  * A deterministic synthetic graph shaped like news: a few speakers say most
@@ -202,7 +208,7 @@ export function* generate(statementCount: number, seed = 42): Generator<Generate
       ]),
     ];
     const mainTopic = `topic:topic-${topic()}`;
-    const statement: StatementRecord = {
+    const statement = {
       id: `statement:s-${i}`,
       speaker: actorId(speaker()),
       text: `On ${words(3)}: ${words(12)}.`,
@@ -219,13 +225,18 @@ export function* generate(statementCount: number, seed = 42): Generator<Generate
           quoteType: 'PARAPHRASE' as const,
         }),
       ),
-      relays: i > 0 && rand() < 0.05 ? [`statement:s-${int(i)}`] : [],
-      respondsTo: i > 0 && rand() < 0.05 ? [`statement:s-${int(i)}`] : [],
+      // Each link to other statements (relays, responses) on about one statement in twenty.
+      ...Object.fromEntries(
+        STATEMENT_TO_STATEMENT.map((field) => [
+          field,
+          i > 0 && rand() < 0.05 ? [`statement:s-${int(i)}`] : [],
+        ]),
+      ),
       figures: rand() < 0.05 ? [{ value: int(100000), unit: 'people', qualifier: 'ABOUT' }] : [],
       confidence: Math.round(rand() * 100) / 100,
       verification: (['UNVERIFIED', 'VERIFIED', 'DISPUTED'] as const)[int(3)]!,
     };
-    yield { type: 'statement', ...statement };
+    yield { type: 'statement', ...(statement as StatementRecord) };
   }
 }
 

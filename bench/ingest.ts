@@ -1,17 +1,18 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Driver } from 'neo4j-driver';
-import type { RecordType } from '../src/import/dataset.js';
+import type { RecordType } from '../src/records/dataset.js';
 import { createImporter } from '../src/import/importer.js';
-import { toNeo4jProps } from '../src/import/import.repository.js';
+import { toNeo4jProps } from '../src/records/record-store.repository.js';
 import {
   COLLECTIONS,
+  GRAPH_RELATIONSHIP_TYPES,
+  KINDS,
   linksOf,
   propsOf,
-  RELATIONSHIP_TYPES,
   relationshipsOf,
   type AnyRecord,
-} from '../src/import/records.js';
+} from '../src/records/record-kinds.js';
 import { createDatabase } from '../src/db/neo4j.js';
 import { migrate } from '../src/db/migrations.js';
 import { generate } from './generate.js';
@@ -31,27 +32,25 @@ export interface IngestResult {
   statementsPerSecond: number;
 }
 
-const LABELS: Record<RecordType, string> = {
-  country: 'Country:Actor:Entity',
-  organization: 'Organization:Actor:Entity',
-  person: 'Person:Actor:Entity',
-  place: 'Place:Entity',
-  topic: 'Topic:Entity',
-  source: 'Source:Entity',
-  position: '',
-  meeting: 'Meeting:Entity',
-  statement: 'Statement:Entity',
-};
+/** Labels per record type: the kinds table's (positions are relationships and have none). */
+const LABELS = Object.fromEntries(
+  Object.values(KINDS).map((kind) => [kind.type, kind.labels ?? '']),
+) as Record<RecordType, string>;
 
 /** Relationship rows of a record — the importer's own rule — and a position as its HOLDS_POSITION. */
 function relationships(
   type: RecordType,
   record: AnyRecord,
 ): Array<[string, string, string, Record<string, unknown>]> {
-  const links = linksOf(type, record) as Record<string, string>;
-  if (type === 'position')
-    return [['HOLDS_POSITION', links.person!, links.of!, toNeo4jProps(propsOf(type, record))]];
-  return relationshipsOf(type, record.id, links).map((r) => [r.type, r.from, r.to, r.props]);
+  if (type === 'position') {
+    const links = linksOf(type, record);
+    const [person, of] = [
+      links.find((l) => l.path === 'person')!,
+      links.find((l) => l.path === 'of')!,
+    ];
+    return [['HOLDS_POSITION', person.from, of.to, toNeo4jProps(propsOf(type, record))]];
+  }
+  return relationshipsOf(type, record).map((r) => [r.rel, r.from, r.to, r.props]);
 }
 
 function records(statements: number): Array<{ type: RecordType; record: AnyRecord }> {
@@ -61,7 +60,7 @@ function records(statements: number): Array<{ type: RecordType; record: AnyRecor
   }));
 }
 
-const REL_TYPES = [...RELATIONSHIP_TYPES, 'HOLDS_POSITION'];
+const REL_TYPES = GRAPH_RELATIONSHIP_TYPES;
 
 async function timed(
   method: string,

@@ -5,7 +5,7 @@ import { startLocalNeo4j, LocalNeo4jError, type LocalNeo4j } from './db/local-ne
 import { migrate } from './db/migrations.js';
 import { createDatabase, createDriver, type Database } from './db/neo4j.js';
 import { createImporter } from './import/importer.js';
-import { formatProblem } from './import/validate.js';
+import { formatProblem } from './records/validate.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 

@@ -5,7 +5,7 @@ import { AppError } from '../errors.js';
 import { exportSlice } from '../export/exporter.js';
 import { statementFilterFrom } from '../export/filter-input.js';
 import { EXPORT_FORMATS, isExportFormat } from '../export/formats.js';
-import { COLLECTIONS } from '../import/records.js';
+import { COLLECTIONS } from '../records/record-kinds.js';
 
 /** CLI flags → StatementFilter fields (lists repeat the flag). */
 const LIST_FLAGS = {

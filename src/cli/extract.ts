@@ -3,7 +3,7 @@ import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
 import { connectIfReachable } from '../db/connect.js';
-import { FORMAT, type Dataset } from '../import/dataset.js';
+import { FORMAT, type Dataset } from '../records/dataset.js';
 import { candidatesToDataset, slugOf } from '../extraction/dataset.js';
 import { extractArticle } from '../extraction/document.js';
 import { createExtractionRepository } from '../extraction/extraction.repository.js';

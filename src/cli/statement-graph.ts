@@ -5,7 +5,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
 import { createImporter, type ImportReport } from '../import/importer.js';
-import { formatProblem } from '../import/validate.js';
+import { formatProblem } from '../records/validate.js';
 import { runExport } from './export.js';
 import { EXTRACT_USAGE, runExtract } from './extract.js';
 

@@ -1,4 +1,5 @@
 import { searchKeyProps } from '../names/keys.js';
+import { ID_LABELS } from '../records/record-kinds.js';
 import { int, type Database } from './neo4j.js';
 
 /**
@@ -6,20 +7,7 @@ import { int, type Database } from './neo4j.js';
  * is idempotent (IF NOT EXISTS), so running them again changes nothing.
  */
 
-/** Every node carries :Entity as well, so `node(id)` is one index lookup and ids are unique across kinds. */
-export const NODE_LABELS = [
-  'Entity',
-  'Person',
-  'Organization',
-  'Country',
-  'Place',
-  'Topic',
-  'Meeting',
-  'Source',
-  'Statement',
-] as const;
-
-const constraints = NODE_LABELS.map(
+const constraints = ID_LABELS.map(
   (label) =>
     `CREATE CONSTRAINT ${label.toLowerCase()}_id IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
 );

@@ -1,4 +1,4 @@
-import type { StatementRecord } from '../import/dataset.js';
+import type { StatementRecord } from '../records/dataset.js';
 
 /** A statement written and committed: recorded, replaced, or rewritten by a merge. */
 export interface StatementEvent {

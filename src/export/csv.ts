@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Dataset } from '../import/dataset.js';
+import type { Dataset } from '../records/dataset.js';
 import { indexDataset } from './slice.js';
 
 export const CSV_COLUMNS = [

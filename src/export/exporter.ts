@@ -1,11 +1,11 @@
-import { FORMAT, type Dataset } from '../import/dataset.js';
-import { canonical, COLLECTIONS, referencesOf, type AnyRecord } from '../import/records.js';
-import type { Database, Row } from '../db/neo4j.js';
+import { FORMAT, type Dataset } from '../records/dataset.js';
+import { canonical, COLLECTIONS, referencesOf, type AnyRecord } from '../records/record-kinds.js';
+import type { Database } from '../db/neo4j.js';
 import {
   createStatementsRepository,
   type StatementFilter,
 } from '../modules/statements/statements.repository.js';
-import { createExportRepository } from './export.repository.js';
+import { createRecordStore } from '../records/record-store.repository.js';
 
 /** The `statements` query's filter: an export of a slice matches exactly what the API lists. */
 export type ExportFilter = StatementFilter;
@@ -39,12 +39,12 @@ export async function exportDataset(db: Database, filter: ExportFilter = {}): Pr
 }
 
 export async function exportSlice(db: Database, filter: ExportFilter = {}): Promise<ExportSlice> {
-  const repo = createExportRepository(db);
+  const store = createRecordStore(db);
   const out = { format: FORMAT } as Dataset;
   const byId = new Map<string, { type: (typeof COLLECTIONS)[number][1]; record: AnyRecord }>();
   for (const [collection, type] of COLLECTIONS) {
-    const records = (await repo.records(type)).map((row) =>
-      canonical(type, toRecord(type, row) as never),
+    const records = (await store.allRecords(type)).map((record) =>
+      canonical(type, record as never),
     );
     (out as Record<string, unknown>)[collection] = records;
     for (const record of records as AnyRecord[]) byId.set(record.id, { type, record });
@@ -67,12 +67,4 @@ export async function exportSlice(db: Database, filter: ExportFilter = {}): Prom
     );
   }
   return { dataset: out, matching };
-}
-
-/** Drops absent fields and restores the record shape (figures are stored as JSON). */
-function toRecord(type: string, row: Row): AnyRecord {
-  const record = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null));
-  if (type === 'statement')
-    record.figures = record.figures ? JSON.parse(record.figures as string) : [];
-  return record as unknown as AnyRecord;
 }

@@ -1,5 +1,5 @@
-import type { Dataset } from '../import/dataset.js';
-import { COLLECTIONS } from '../import/records.js';
+import type { Dataset } from '../records/dataset.js';
+import { COLLECTIONS } from '../records/record-kinds.js';
 import { statementsCsv } from './csv.js';
 import type { ExportSlice } from './exporter.js';
 import { ftmJsonLines } from './ftm.js';

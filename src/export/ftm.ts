@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import countries from 'i18n-iso-countries';
-import type { Dataset, StatementRecord } from '../import/dataset.js';
+import type { Dataset, StatementRecord } from '../records/dataset.js';
 import { indexDataset, type DatasetIndex } from './slice.js';
 
 /** One FollowTheMoney entity as its JSON form: every property is a list of strings. */

@@ -1,4 +1,4 @@
-import type { Dataset, SourceRecord } from '../import/dataset.js';
+import type { Dataset, SourceRecord } from '../records/dataset.js';
 
 /** Every term is schema.org's (`@vocab`); our ids are IRIs under `urn:statement-graph:`. */
 export const JSONLD_CONTEXT = {

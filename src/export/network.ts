@@ -1,4 +1,4 @@
-import type { Dataset } from '../import/dataset.js';
+import type { Dataset } from '../records/dataset.js';
 import { indexDataset } from './slice.js';
 
 export interface NetworkNode {

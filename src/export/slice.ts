@@ -1,5 +1,5 @@
-import type { Dataset, RecordType, StatementRecord } from '../import/dataset.js';
-import { COLLECTIONS, type AnyRecord, type RecordOf } from '../import/records.js';
+import type { Dataset, RecordType, StatementRecord } from '../records/dataset.js';
+import { COLLECTIONS, type AnyRecord, type RecordOf } from '../records/record-kinds.js';
 import { parsePartialDate, type PartialDate } from '../calendar.js';
 
 /** The GraphQL type name of each record type (what a network node or a CSV row calls it). */

@@ -5,7 +5,7 @@
  * `datePhrase` saying so; a speaker the linker did not find is proposed as a
  * new person or organisation; nothing is VERIFIED and no stance is set.
  */
-import { FORMAT, type Dataset } from '../import/dataset.js';
+import { FORMAT, type Dataset } from '../records/dataset.js';
 import type { ExtractedStatement } from './types.js';
 
 export interface ArticleInfo {

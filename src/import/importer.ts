@@ -1,15 +1,16 @@
 import type { Database, Tx } from '../db/neo4j.js';
-import { FORMAT, type Dataset, type RecordType } from './dataset.js';
+import { FORMAT, type Dataset, type RecordType } from '../records/dataset.js';
 import {
-  createImportRepository,
-  type ImportRepository,
+  createRecordStore,
+  writeRow,
+  type RecordStore,
   type WriteRow,
-} from './import.repository.js';
+} from '../records/record-store.repository.js';
 import { entitiesOfDataset } from '../names/entities.js';
 import { sameNames, type SameName } from '../names/matcher.js';
-import { COLLECTIONS, contentHash, linksOf, propsOf, type AnyRecord } from './records.js';
+import { COLLECTIONS, TYPES, type AnyRecord } from '../records/record-kinds.js';
+import { parseLine, ReferenceChecker, validateDataset, type Problem } from '../records/validate.js';
 import { FileEncodingError, readLines, readTextFile } from './text-file.js';
-import { parseLine, ReferenceChecker, validateDataset, type Problem } from './validate.js';
 
 export interface Counts {
   created: number;
@@ -38,7 +39,6 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-const TYPES = COLLECTIONS.map(([, type]) => type);
 const emptyCounts = () =>
   Object.fromEntries(
     TYPES.map((type) => [type, { created: 0, updated: 0, unchanged: 0 }]),
@@ -54,7 +54,7 @@ interface Typed {
  * when there is one), then writes only what is new or changed.
  */
 export function createImporter(db: Database) {
-  const repo = createImportRepository(db);
+  const repo = createRecordStore(db);
   const existing = (ids: string[]) => repo.existingIds(ids);
 
   async function importDataset(input: unknown, options: ImportOptions): Promise<ImportReport> {
@@ -179,19 +179,8 @@ interface Plan {
   changed: Map<RecordType, WriteRow[]>;
 }
 
-const writeRow = (type: RecordType, record: AnyRecord): WriteRow => ({
-  id: record.id,
-  hash: contentHash(type, record),
-  props: propsOf(type, record),
-  links: linksOf(type, record),
-});
-
 /** Counts created / updated / unchanged and plans the rows that need writing. */
-async function classify(
-  repo: ImportRepository,
-  records: Typed[],
-  counts: Record<RecordType, Counts>,
-) {
+async function classify(repo: RecordStore, records: Typed[], counts: Record<RecordType, Counts>) {
   const plan: Plan = { fresh: new Map(), changed: new Map() };
   for (const type of TYPES) {
     const ofType = records.filter((r) => r.type === type);
@@ -220,7 +209,7 @@ async function classify(
   return plan;
 }
 
-async function writeNodes(repo: ImportRepository, tx: Tx, plan: Plan, by: string) {
+async function writeNodes(repo: RecordStore, tx: Tx, plan: Plan, by: string) {
   const now = new Date();
   for (const type of TYPES) {
     await repo.writeNodes(tx, type, plan.fresh.get(type) ?? [], by, now, { fresh: true });
@@ -228,7 +217,7 @@ async function writeNodes(repo: ImportRepository, tx: Tx, plan: Plan, by: string
   }
 }
 
-async function writeLinks(repo: ImportRepository, tx: Tx, plan: Plan, by: string) {
+async function writeLinks(repo: RecordStore, tx: Tx, plan: Plan, by: string) {
   const now = new Date();
   for (const type of TYPES) {
     await repo.writeLinks(tx, type, plan.fresh.get(type) ?? [], by, now, { fresh: true });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from '../../src/db/neo4j.js';
-import type { Dataset } from '../../src/import/dataset.js';
+import type { Dataset } from '../../src/records/dataset.js';
 
 export const SEED_FILE = 'seed/statement-graph.json';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dataset } from '../../src/import/dataset.js';
+import type { Dataset } from '../../src/records/dataset.js';
 import { createImporter } from '../../src/import/importer.js';
 import { createTestApp, type GraphQLResponse, type TestApp } from '../helpers/app.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';

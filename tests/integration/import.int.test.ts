@@ -5,8 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/neo4j.js';
 import { exportDataset } from '../../src/export/exporter.js';
 import { createImporter } from '../../src/import/importer.js';
-import { COLLECTIONS } from '../../src/import/records.js';
-import { formatProblem } from '../../src/import/validate.js';
+import { COLLECTIONS } from '../../src/records/record-kinds.js';
+import { formatProblem } from '../../src/records/validate.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { graphCounts, readSeed } from '../helpers/seed.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { exportDataset } from '../../src/export/exporter.js';
-import { FORMAT } from '../../src/import/dataset.js';
+import { FORMAT } from '../../src/records/dataset.js';
 import { createImporter } from '../../src/import/importer.js';
 import { createLogger } from '../../src/logger.js';
 import { createMetrics } from '../../src/metrics.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backfillSearchKeys, migrate } from '../../src/db/migrations.js';
-import { FORMAT, type Dataset } from '../../src/import/dataset.js';
+import { FORMAT, type Dataset } from '../../src/records/dataset.js';
 import { createImporter } from '../../src/import/importer.js';
 import { fold } from '../../src/names/normalise.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';

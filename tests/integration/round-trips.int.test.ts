@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dataset, StatementRecord } from '../../src/import/dataset.js';
+import type { Dataset, StatementRecord } from '../../src/records/dataset.js';
 import { createImporter } from '../../src/import/importer.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';

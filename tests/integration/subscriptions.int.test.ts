@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createStatementEvents, type StatementEvents } from '../../src/events/statement-events.js';
-import { dataset as datasetSchema } from '../../src/import/dataset.js';
+import { dataset as datasetSchema } from '../../src/records/dataset.js';
 import { createImporter } from '../../src/import/importer.js';
 import { matchStatement } from '../../src/modules/statements/statements.match.js';
 import {

@@ -5,7 +5,7 @@ import {
   shorten,
   toGraphEdges,
 } from '../../src/modules/explore/explore.graph.js';
-import type { NodeRow } from '../../src/modules/rows.js';
+import type { NodeRow } from '../../src/modules/shared/rows.js';
 
 const stored = { createdAt: '2024-07-28T00:00:00.000Z', updatedAt: '2024-07-28T00:00:00.000Z' };
 

@@ -13,7 +13,7 @@ import { toGraphml } from '../../src/export/graphml.js';
 import { toJsonLd } from '../../src/export/jsonld.js';
 import { stanceNetwork } from '../../src/export/network.js';
 import { sourceRoutes } from '../../src/export/slice.js';
-import { dataset as datasetSchema, type Dataset } from '../../src/import/dataset.js';
+import { dataset as datasetSchema, type Dataset } from '../../src/records/dataset.js';
 
 const require = createRequire(import.meta.url);
 // FtM's own model (the schemata and property types Aleph uses), from its npm package.

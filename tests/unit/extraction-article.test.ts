@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataset as datasetSchema } from '../../src/import/dataset.js';
+import { dataset as datasetSchema } from '../../src/records/dataset.js';
 import { candidatesToDataset, UNDATED_PHRASE } from '../../src/extraction/dataset.js';
 import { extractArticle } from '../../src/extraction/document.js';
 import { readHtml } from '../../src/extraction/html.js';

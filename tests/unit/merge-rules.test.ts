@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AnyRecord } from '../../src/import/records.js';
-import {
-  foldRecords,
-  fromStored,
-  rewriteReferences,
-} from '../../src/modules/editing/editing.records.js';
+import type { AnyRecord } from '../../src/records/record-kinds.js';
+import { foldRecords, rewriteReferences } from '../../src/modules/editing/editing.records.js';
+import { fromStored } from '../../src/records/record-store.repository.js';
 
 /** Pins how a merge rewrites references and folds duplicates: never a dropped fact. */
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from '../../src/import/dataset.js';
+import type { Dataset } from '../../src/records/dataset.js';
 import { entitiesOfDataset } from '../../src/names/entities.js';
 import { createMatcher, sameNames } from '../../src/names/matcher.js';
 import { fold, latin, nameKeys, searchKeys, skeleton } from '../../src/names/normalise.js';

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
+import { pageRequest, toConnection, type SortSpec } from '../../src/modules/shared/connection.js';
 import {
   afterCondition,
   orderClause,
   pageParams,
-  pageRequest,
   sortable,
-  toConnection,
-  type SortSpec,
-} from '../../src/modules/pagination.js';
+} from '../../src/modules/shared/keyset.js';
 import { LISTS } from '../../src/modules/nodes/nodes.repository.js';
 import { STATEMENT_SORTS } from '../../src/modules/statements/statements.repository.js';
 
@@ -21,7 +19,7 @@ describe('keyset conditions', () => {
     const sorts: Record<string, SortSpec> = {
       ...STATEMENT_SORTS,
       meetingDate: LISTS.Meeting.DATE,
-      name: LISTS.Person.NAME,
+      name: LISTS.Person.NAME!,
     };
     const out = Object.fromEntries(
       Object.entries(sorts).flatMap(([key, sort]) =>

@@ -6,7 +6,7 @@ import {
   TooManySubscribers,
   type StatementEvent,
 } from '../../src/events/statement-events.js';
-import { dataset as datasetSchema } from '../../src/import/dataset.js';
+import { dataset as datasetSchema } from '../../src/records/dataset.js';
 import { matchStatement } from '../../src/modules/statements/statements.match.js';
 
 const seed = datasetSchema.parse(JSON.parse(readFileSync('seed/statement-graph.json', 'utf8')));

@@ -1,6 +1,7 @@
-import type { Context } from '../../context.js';
+import type { Context } from '../shared/context.js';
 import type { Resolvers } from '../../generated/graphql.js';
-import { nodeById, nodeConnection, nodesByIds } from '../nodes/nodes.resolvers.js';
+import { nodeConnection } from '../nodes/nodes.service.js';
+import { nodeById, nodesByIds } from '../shared/nodes.js';
 import type { Relation } from '../nodes/nodes.repository.js';
 import {
   partialDate,
@@ -11,8 +12,8 @@ import {
   type PersonRow,
   type PlaceRow,
   type PositionRow,
-} from '../rows.js';
-import { heldDuring, statementConnection } from '../statements/statements.resolvers.js';
+} from '../shared/rows.js';
+import { heldDuring, statementConnection } from '../statements/statements.service.js';
 
 /** Posts of an actor, optionally those held on the day `at` (partial dates count as their whole range). */
 async function positions(

@@ -1,5 +1,6 @@
-import type { RecordType } from '../../import/dataset.js';
-import { stableStringify, type AnyRecord } from '../../import/records.js';
+import { stableStringify } from '../../records/content-hash.js';
+import type { RecordType } from '../../records/dataset.js';
+import { linkFields, type AnyRecord } from '../../records/record-kinds.js';
 
 /**
  * Pure record surgery for merges: references are rewritten from the merged ids to
@@ -9,53 +10,18 @@ import { stableStringify, type AnyRecord } from '../../import/records.js';
 
 type Loose = Record<string, unknown>;
 
-/** The field that names a record, whose other spellings become aliases on a merge. */
-const LABEL: Partial<Record<RecordType, 'name' | 'title'>> = {
-  person: 'name',
-  organization: 'name',
-  country: 'name',
-  place: 'name',
-  topic: 'title',
-};
-
-/** Fields holding exactly one id. */
-const SINGLE_REFS: Partial<Record<RecordType, string[]>> = {
-  place: ['country'],
-  source: ['publishedBy'],
-  position: ['person', 'of'],
-  meeting: ['heldIn'],
-  statement: ['speaker', 'meeting'],
-};
-
-/** Fields holding a set of ids. */
-const ID_LISTS: Partial<Record<RecordType, string[]>> = {
-  organization: ['partOf'],
-  source: ['cites'],
-  statement: ['topics', 'mentions', 'relays', 'respondsTo'],
-};
-
-/**
- * Fields holding a set of objects: `ref` is the id inside each, `key` what makes
- * two entries the same fact, `value` what must then agree.
- */
-const OBJECT_LISTS: Partial<
-  Record<RecordType, Array<{ field: string; ref?: string; key: string[]; value?: string }>>
-> = {
-  meeting: [{ field: 'participants', ref: 'actor', key: ['actor', 'role'] }],
-  statement: [
-    { field: 'about', ref: 'target', key: ['target'], value: 'stance' },
-    { field: 'sources', ref: 'source', key: ['source'], value: 'quoteType' },
-    { field: 'figures', key: [] },
-  ],
-};
-
-/** A record as read from the graph: absent fields dropped, figures parsed from their JSON. */
-export function fromStored(type: RecordType, row: Loose): AnyRecord {
-  const record = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null)) as Loose;
-  if (type === 'statement') {
-    record.figures = typeof record.figures === 'string' ? JSON.parse(record.figures) : [];
-  }
-  return record as unknown as AnyRecord;
+/** Link fields by shape (record-kinds.ts), with the lists of values a merge unites entry by entry. */
+function fieldsOf(type: RecordType) {
+  const f = linkFields(type);
+  return {
+    label: f.nameField,
+    single: f.single,
+    idLists: f.idLists,
+    objectLists: [
+      ...f.objectLists,
+      ...f.valueLists.map((field) => ({ field, ref: undefined, key: [], value: undefined })),
+    ] as Array<{ field: string; ref?: string; key: string[]; value?: string }>,
+  };
 }
 
 const entryKey = (entry: Loose, key: string[]) =>
@@ -92,15 +58,16 @@ export function rewriteReferences(
   conflicts: string[],
 ): AnyRecord {
   const r = { ...(record as unknown as Loose) };
+  const fields = fieldsOf(type);
   const to = (id: string) => replace.get(id) ?? id;
-  for (const field of SINGLE_REFS[type] ?? []) {
+  for (const field of fields.single) {
     if (typeof r[field] === 'string') r[field] = to(r[field] as string);
   }
-  for (const field of ID_LISTS[type] ?? []) {
+  for (const field of fields.idLists) {
     const ids = ((r[field] as string[] | undefined) ?? []).map(to);
     r[field] = [...new Set(ids)].filter((id) => id !== r.id);
   }
-  for (const spec of OBJECT_LISTS[type] ?? []) {
+  for (const spec of fields.objectLists) {
     if (!spec.ref) continue;
     const entries = ((r[spec.field] as Loose[] | undefined) ?? []).map((e) => ({
       ...e,
@@ -128,10 +95,11 @@ export function foldRecords(
   conflicts: string[],
 ): AnyRecord {
   const r = { ...(keep as unknown as Loose) };
-  const label = LABEL[type];
-  const single = new Set(SINGLE_REFS[type] ?? []);
-  const idLists = new Set(ID_LISTS[type] ?? []);
-  const objectLists = new Map((OBJECT_LISTS[type] ?? []).map((spec) => [spec.field, spec]));
+  const fields = fieldsOf(type);
+  const label = fields.label;
+  const single = new Set(fields.single);
+  const idLists = new Set(fields.idLists);
+  const objectLists = new Map(fields.objectLists.map((spec) => [spec.field, spec]));
   for (const other of merged as unknown as Loose[]) {
     for (const [field, value] of Object.entries(other)) {
       if (field === 'id' || value === undefined) continue;

@@ -1,27 +1,16 @@
-import type { Row, Tx } from '../../db/neo4j.js';
-import type { RecordType } from '../../import/dataset.js';
+import type { Tx } from '../../db/neo4j.js';
+import type { RecordType } from '../../records/dataset.js';
 import { nameKeys } from '../../names/normalise.js';
-import { KEYS_OUT, NODE_TYPES } from '../nodes/nodes.repository.js';
-import type { NodeRow, NodeType, PositionRow } from '../rows.js';
+import { NODE_TYPES, TYPE_OF_LABEL } from '../../records/record-kinds.js';
+import { KEYS_OUT } from '../nodes/nodes.repository.js';
+import type { NodeRow, NodeType, PositionRow } from '../shared/rows.js';
 
 /**
  * The Cypher of editing. Every method runs inside the caller's write transaction,
- * so a mutation checks, writes and verifies in one atomic unit. Node and link
- * writes themselves go through the import repository: a record written by a
- * mutation is exactly what the importer would write.
+ * so a mutation checks, writes and verifies in one atomic unit. Records are
+ * read and written through the record store (src/records): a record written by
+ * a mutation is exactly what the importer would write.
  */
-
-/** Labels to record types: a fixed allow-list. */
-export const TYPE_OF_LABEL: Record<NodeType, Exclude<RecordType, 'position'>> = {
-  Person: 'person',
-  Organization: 'organization',
-  Country: 'country',
-  Place: 'place',
-  Topic: 'topic',
-  Meeting: 'meeting',
-  Source: 'source',
-  Statement: 'statement',
-};
 
 /**
  * lockNodes: takes the write lock of each node until the transaction ends (the
@@ -108,63 +97,6 @@ UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 RETURN min(n.createdAt) AS createdAt`;
 
-/**
- * recordsById: records in the dataset's shape (null where absent), as the
- * exporter reads them, so they can be changed and written back through the import path.
- */
-const RECORDS_BY_ID: Record<RecordType, string> = {
-  // countryRecords
-  country: `
-UNWIND $ids AS id MATCH (n:Country {id: id})
-RETURN n { .id, .name, .aliases, .iso } AS r`,
-  // organizationRecords
-  organization: `
-UNWIND $ids AS id MATCH (n:Organization {id: id})
-RETURN n { .id, .name, .aliases, .kind, .description,
-           partOf: [(n)-[:PART_OF]->(x) | x.id] } AS r`,
-  // personRecords
-  person: `
-UNWIND $ids AS id MATCH (n:Person {id: id})
-RETURN n { .id, .name, .aliases, .description } AS r`,
-  // placeRecords
-  place: `
-UNWIND $ids AS id MATCH (n:Place {id: id})
-RETURN n { .id, .name, .aliases, .kind, country: head([(n)-[:LOCATED_IN]->(c) | c.id]) } AS r`,
-  // topicRecords
-  topic: `
-UNWIND $ids AS id MATCH (n:Topic {id: id})
-RETURN n { .id, .title, .aliases, .description } AS r`,
-  // sourceRecords
-  source: `
-UNWIND $ids AS id MATCH (n:Source {id: id})
-RETURN n { .id, .kind, .title, .publisher, .url, .language, publishedDate: n.published,
-           publishedBy: head([(n)-[:PUBLISHED_BY]->(o) | o.id]),
-           cites: [(n)-[:CITES]->(x) | x.id] } AS r`,
-  // positionRecords
-  position: `
-UNWIND $ids AS id MATCH (p:Person)-[n:HOLDS_POSITION {id: id}]->(o)
-RETURN n { .id, person: p.id, .title, of: o.id, from: n.from, to: n.to } AS r`,
-  // meetingRecords
-  meeting: `
-UNWIND $ids AS id MATCH (n:Meeting {id: id})
-RETURN n { .id, .title, .kind, date: n.date, endDate: n.endDate, .datePhrase, .description,
-           heldIn: head([(n)-[:HELD_IN]->(x) | x.id]),
-           participants: [(a)-[at:ATTENDED]->(n) | { actor: a.id, role: at.role }] } AS r`,
-  // statementRecords
-  statement: `
-UNWIND $ids AS id MATCH (n:Statement {id: id})
-RETURN n { .id, .text, .kind, .language, date: n.date, .datePhrase, .confidence, .verification, .note,
-           figures: n.figures,
-           speaker: head([(a)-[:MADE]->(n) | a.id]),
-           about: [(n)-[ab:ABOUT]->(x) | { target: x.id, stance: ab.stance }],
-           topics: [(n)-[:ON_TOPIC]->(x) | x.id],
-           mentions: [(n)-[:MENTIONS]->(x) | x.id],
-           meeting: head([(n)-[:MADE_AT]->(m) | m.id]),
-           sources: [(n)-[rep:REPORTED_IN]->(x) | { source: x.id, quoteType: rep.quoteType }],
-           relays: [(n)-[:RELAYS]->(x) | x.id],
-           respondsTo: [(n)-[:RESPONDS_TO]->(x) | x.id] } AS r`,
-};
-
 export interface Referrer {
   /** The node referred to. */
   id: string;
@@ -218,7 +150,7 @@ export function createEditingRepository() {
     async lockNodes(tx: Tx, ids: Iterable<string>): Promise<Map<string, RecordType>> {
       const rows = await tx.run(LOCK_NODES, { ids: sorted(ids), types: NODE_TYPES });
       return new Map(
-        rows.map((row) => [row.id as string, TYPE_OF_LABEL[row.label as NodeType]] as const),
+        rows.map((row) => [row.id as string, TYPE_OF_LABEL[row.label as string]!] as const),
       );
     },
 
@@ -257,16 +189,9 @@ export function createEditingRepository() {
       return rows.map((row) => ({
         id: row.id as string,
         by: row.by as string,
-        type: row.label === 'Position' ? 'position' : TYPE_OF_LABEL[row.label as NodeType],
+        type: row.label === 'Position' ? 'position' : TYPE_OF_LABEL[row.label as string]!,
         link: row.link as string,
       }));
-    },
-
-    /** Records of one type by id, in the dataset's shape with null for absent fields. */
-    async records(tx: Tx, type: RecordType, ids: string[]): Promise<Row[]> {
-      if (ids.length === 0) return [];
-      const rows = await tx.run(RECORDS_BY_ID[type], { ids });
-      return rows.map((row) => row.r as Row);
     },
 
     async deleteNode(tx: Tx, id: string): Promise<boolean> {

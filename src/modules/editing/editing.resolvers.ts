@@ -1,4 +1,4 @@
-import type { Context } from '../../context.js';
+import type { Context } from '../shared/context.js';
 import { AppError } from '../../errors.js';
 import type { ErrorCode, Resolvers } from '../../generated/graphql.js';
 import { EditRejected, type Outcome, type PossibleDuplicate } from './editing.service.js';

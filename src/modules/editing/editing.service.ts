@@ -1,21 +1,10 @@
 import type { z } from 'zod';
 import type { Database, Tx } from '../../db/neo4j.js';
 import { AppError, type ErrorCode, type FieldProblem } from '../../errors.js';
-import {
-  ID_PREFIXES,
-  RECORD_TYPES,
-  type RecordType,
-  type StatementRecord,
-} from '../../import/dataset.js';
-import { createImportRepository, type WriteRow } from '../../import/import.repository.js';
-import {
-  COLLECTIONS,
-  contentHash,
-  linksOf,
-  propsOf,
-  type AnyRecord,
-} from '../../import/records.js';
-import { ReferenceChecker } from '../../import/validate.js';
+import { RECORD_TYPES, type RecordType, type StatementRecord } from '../../records/dataset.js';
+import { kindOfId, TYPES, type AnyRecord } from '../../records/record-kinds.js';
+import { createRecordStore, writeRow } from '../../records/record-store.repository.js';
+import { ReferenceChecker } from '../../records/validate.js';
 import type {
   CountryRow,
   MeetingRow,
@@ -28,12 +17,12 @@ import type {
   SourceRow,
   StatementRow,
   TopicRow,
-} from '../rows.js';
+} from '../shared/rows.js';
 import type { StatementEvent, StatementEvents } from '../../events/statement-events.js';
 import { createEditingRepository, type Referrer } from './editing.repository.js';
 import { createMatcher } from '../../names/matcher.js';
 import { toNamedEntity } from '../explore/explore.search.js';
-import { foldRecords, fromStored, rewriteReferences } from './editing.records.js';
+import { foldRecords, rewriteReferences } from './editing.records.js';
 
 export type Outcome = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'DELETED' | 'MERGED';
 
@@ -88,7 +77,7 @@ export class EditRejected extends AppError {
 const MAX_MERGE = 50;
 const MAX_REFERRERS_LISTED = 20;
 /** Record types in the order the importer writes them: referenced records first. */
-const TYPE_ORDER = COLLECTIONS.map(([, type]) => type);
+const TYPE_ORDER = TYPES;
 
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -140,25 +129,13 @@ function parseRecord(type: RecordType, input: unknown, path: string): AnyRecord 
   return parsed.data as AnyRecord;
 }
 
-const writeRow = (type: RecordType, record: AnyRecord): WriteRow => ({
-  id: record.id,
-  hash: contentHash(type, record),
-  props: propsOf(type, record),
-  links: linksOf(type, record),
-});
-
-const kindOfId = (id: string): RecordType | undefined =>
-  (Object.entries(ID_PREFIXES) as Array<[RecordType, string]>).find(([, prefix]) =>
-    id.startsWith(`${prefix}:`),
-  )?.[0];
-
 /**
  * Writes of editors: each call is one write transaction that validates, locks
- * what it links to, writes through the import path and verifies, or changes nothing.
+ * what it links to, writes through the record store and verifies, or changes nothing.
  */
 export function createEditingService(db: Database, events?: StatementEvents) {
   const repo = createEditingRepository();
-  const importRepo = createImportRepository(db);
+  const store = createRecordStore(db);
 
   /**
    * One write transaction. The statements it wrote become events once it has
@@ -202,8 +179,8 @@ export function createEditingService(db: Database, events?: StatementEvents) {
     const now = new Date();
     const rows = (type: RecordType) =>
       records.filter((r) => r.type === type).map((r) => writeRow(type, r.record));
-    for (const type of TYPE_ORDER) await importRepo.writeNodes(tx, type, rows(type), by, now);
-    for (const type of TYPE_ORDER) await importRepo.writeLinks(tx, type, rows(type), by, now);
+    for (const type of TYPE_ORDER) await store.writeNodes(tx, type, rows(type), by, now);
+    for (const type of TYPE_ORDER) await store.writeLinks(tx, type, rows(type), by, now);
   }
 
   /** Checks references: every id a record names must exist (and is locked until commit). */
@@ -422,9 +399,7 @@ export function createEditingService(db: Database, events?: StatementEvents) {
   };
 
   async function loadRecords(tx: Tx, type: RecordType, ids: string[]): Promise<AnyRecord[]> {
-    const rows = await repo.records(tx, type, ids);
-    const byId = new Map(rows.map((row) => [row.id as string, fromStored(type, row)]));
-    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    return store.recordsById(tx, type, ids);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { NodeRow } from '../rows.js';
+import type { NodeRow } from '../shared/rows.js';
 
 /** Subgraphs shaped for a graph view: nodes with a short label, edges with stable ids. */
 

@@ -1,8 +1,9 @@
 import { Neo4jError } from 'neo4j-driver';
 import { int, type Database } from '../../db/neo4j.js';
 import { badInput } from '../../errors.js';
-import { KEYS_OUT, NODE_TYPES } from '../nodes/nodes.repository.js';
-import type { NodeRow, NodeType, StatementRow } from '../rows.js';
+import { NODE_TYPES } from '../../records/record-kinds.js';
+import { KEYS_OUT } from '../nodes/nodes.repository.js';
+import type { NodeRow, NodeType, StatementRow } from '../shared/rows.js';
 import type { RawEdge } from './explore.graph.js';
 import type { TimelineStatement } from './explore.timeline.js';
 

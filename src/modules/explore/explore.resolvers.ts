@@ -1,5 +1,12 @@
 import { JSONObjectResolver } from 'graphql-scalars';
-import type { Context } from '../../context.js';
+import {
+  GRAPH_RELATIONSHIP_TYPES,
+  KINDS,
+  LABEL_OF,
+  NODE_KINDS,
+  type NodeRecordType,
+} from '../../records/record-kinds.js';
+import type { Context } from '../shared/context.js';
 import { badInput, notFound } from '../../errors.js';
 import type {
   QueryAboutTimelineArgs,
@@ -15,8 +22,8 @@ import type {
 } from '../../generated/graphql.js';
 import { createMatcher, type EntityPosition } from '../../names/matcher.js';
 import { words } from '../../names/normalise.js';
-import { nodeById, nodesByIds } from '../nodes/nodes.resolvers.js';
-import { MAX_PAGE_SIZE } from '../pagination.js';
+import { nodeById, nodesByIds } from '../shared/nodes.js';
+import { MAX_PAGE_SIZE } from '../shared/connection.js';
 import {
   partialDate,
   type ActorRow,
@@ -25,7 +32,7 @@ import {
   type NodeType,
   type StatementRow,
   type TopicRow,
-} from '../rows.js';
+} from '../shared/rows.js';
 import {
   edgeId,
   nodeLabel,
@@ -33,7 +40,7 @@ import {
   toGraphNode,
   type GraphNodeRow,
 } from './explore.graph.js';
-import { boundedInt, checkRange, idList } from './explore.input.js';
+import { boundedInt, checkRange, idList } from '../shared/arguments.js';
 import { SEARCH_INDEXES, type SearchIndex, type SubgraphNode } from './explore.repository.js';
 import {
   candidateQuery,
@@ -49,38 +56,23 @@ import { buildTimeline, type ShiftRow } from './explore.timeline.js';
 
 type TargetRow = ActorRow | TopicRow | MeetingRow;
 
-const ACTOR_TYPES = new Set<NodeType>(['Person', 'Organization', 'Country']);
-const TARGET_TYPES = new Set<NodeType>(['Person', 'Organization', 'Country', 'Topic', 'Meeting']);
+/** Node types by role, from the kinds table: actors can speak, targets can be spoken about. */
+const ACTOR_TYPES = new Set<string>(
+  NODE_KINDS.filter((t) => KINDS[t].labels.includes(':Actor:')).map((t) => LABEL_OF[t]),
+);
+const TARGET_TYPES = new Set<string>(
+  KINDS.statement.links
+    .find((l) => l.field === 'about')!
+    .to.map((t) => LABEL_OF[t as NodeRecordType]),
+);
 
-const SEARCH_TYPES: Record<SearchType, NodeType> = {
-  PERSON: 'Person',
-  ORGANIZATION: 'Organization',
-  COUNTRY: 'Country',
-  PLACE: 'Place',
-  STATEMENT: 'Statement',
-  MEETING: 'Meeting',
-  TOPIC: 'Topic',
-  SOURCE: 'Source',
-};
+/** Search types are the node types, upper-cased. */
+const SEARCH_TYPES = Object.fromEntries(
+  NODE_KINDS.map((t) => [t.toUpperCase(), LABEL_OF[t]]),
+) as Record<SearchType, NodeType>;
 
-/** The relationship types of the graph: the only values a traversal filter sends to Cypher. */
-const RELATIONSHIP_TYPES: Record<RelationshipType, string> = {
-  MADE: 'MADE',
-  ABOUT: 'ABOUT',
-  MENTIONS: 'MENTIONS',
-  ON_TOPIC: 'ON_TOPIC',
-  MADE_AT: 'MADE_AT',
-  REPORTED_IN: 'REPORTED_IN',
-  CITES: 'CITES',
-  PUBLISHED_BY: 'PUBLISHED_BY',
-  RELAYS: 'RELAYS',
-  RESPONDS_TO: 'RESPONDS_TO',
-  HOLDS_POSITION: 'HOLDS_POSITION',
-  PART_OF: 'PART_OF',
-  ATTENDED: 'ATTENDED',
-  HELD_IN: 'HELD_IN',
-  LOCATED_IN: 'LOCATED_IN',
-};
+/** The relationship types of the graph (the kinds table's): the only values a traversal filter sends to Cypher. */
+const RELATIONSHIP_TYPES: ReadonlySet<string> = new Set(GRAPH_RELATIONSHIP_TYPES);
 
 const MAX_TIMELINE_STATEMENTS = 5000;
 const MAX_NETWORK_IDS = 100;
@@ -93,7 +85,7 @@ const MAX_PATHS = 50;
 const PATH_SCAN = 1000;
 
 const relationshipTypes = (types: readonly RelationshipType[] | null | undefined) =>
-  types ? [...new Set(types.map((t) => RELATIONSHIP_TYPES[t]))] : null;
+  types ? [...new Set(types.filter((t) => RELATIONSHIP_TYPES.has(t)))] : null;
 
 /** Candidates read from the key indexes for the name matcher to rank. */
 const NAME_CANDIDATES = 200;

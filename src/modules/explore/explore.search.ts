@@ -3,7 +3,7 @@ import { DEMONYMS } from '../../names/demonyms.js';
 import type { EntityPosition, NameMatch, NamedEntity } from '../../names/matcher.js';
 import { TIER_BASE } from '../../names/matcher.js';
 import { latin, nameKeys, skeletonOfWord } from '../../names/normalise.js';
-import type { NodeRow, NodeType } from '../rows.js';
+import type { NodeRow, NodeType } from '../shared/rows.js';
 
 /**
  * Full-text search input, made safe for Lucene: every word the client typed is

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../../generated/graphql.js';
-import { nodeById, nodeConnection, nodesByIds } from '../nodes/nodes.resolvers.js';
+import { nodeConnection } from '../nodes/nodes.service.js';
+import { nodeById, nodesByIds } from '../shared/nodes.js';
 import {
   partialDate,
   type ActorRow,
@@ -7,8 +8,8 @@ import {
   type MeetingRow,
   type PlaceRow,
   type TopicRow,
-} from '../rows.js';
-import { statementConnection } from '../statements/statements.resolvers.js';
+} from '../shared/rows.js';
+import { statementConnection } from '../statements/statements.service.js';
 
 export const meetingsResolvers: Resolvers = {
   Query: {

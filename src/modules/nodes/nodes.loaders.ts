@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { NodeRow } from '../rows.js';
+import type { NodeRow } from '../shared/rows.js';
 import type { NodesRepository, Relation } from './nodes.repository.js';
 
 export interface NodeLoaders {

@@ -1,25 +1,8 @@
 import { int, type Database } from '../../db/neo4j.js';
-import {
-  afterCondition,
-  sortable,
-  orderClause,
-  pageParams,
-  type Direction,
-  type PageRequest,
-  type SortSpec,
-} from '../pagination.js';
-import type { NodeRow, NodeType } from '../rows.js';
-
-export const NODE_TYPES: readonly NodeType[] = [
-  'Person',
-  'Organization',
-  'Country',
-  'Place',
-  'Topic',
-  'Meeting',
-  'Source',
-  'Statement',
-];
+import { type Direction, type PageRequest, type SortSpec } from '../shared/connection.js';
+import { afterCondition, sortable, orderClause, pageParams } from '../shared/keyset.js';
+import { NODE_TYPES } from '../../records/record-kinds.js';
+import type { NodeRow, NodeType } from '../shared/rows.js';
 
 /**
  * Search keys (src/names/keys.ts) are for the full-text indexes only: projections

@@ -1,9 +1,10 @@
-import type { Context } from '../../context.js';
+import type { Context } from '../shared/context.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { Relation } from '../nodes/nodes.repository.js';
-import { nodeById, nodeConnection, nodesByIds } from '../nodes/nodes.resolvers.js';
-import { partialDate, type OrganizationRow, type SourceRow } from '../rows.js';
-import { statementConnection } from '../statements/statements.resolvers.js';
+import { nodeConnection } from '../nodes/nodes.service.js';
+import { nodeById, nodesByIds } from '../shared/nodes.js';
+import { partialDate, type OrganizationRow, type SourceRow } from '../shared/rows.js';
+import { statementConnection } from '../statements/statements.service.js';
 
 const sources = async (ctx: Context, relation: Relation, id: string) =>
   nodesByIds<SourceRow>(ctx, await ctx.loaders.related<string>(relation).load(id));

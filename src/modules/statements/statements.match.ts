@@ -1,5 +1,5 @@
 import { parsePartialDate } from '../../calendar.js';
-import type { StatementRecord } from '../../import/dataset.js';
+import type { StatementRecord } from '../../records/dataset.js';
 import type { StatementFilter } from './statements.repository.js';
 
 /**

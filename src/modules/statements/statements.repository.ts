@@ -1,16 +1,9 @@
 import type { Database, Params } from '../../db/neo4j.js';
 import { int } from '../../db/neo4j.js';
-import {
-  afterCondition,
-  sortable,
-  orderClause,
-  pageParams,
-  type Direction,
-  type PageRequest,
-  type SortSpec,
-} from '../pagination.js';
+import { type Direction, type PageRequest, type SortSpec } from '../shared/connection.js';
+import { afterCondition, sortable, orderClause, pageParams } from '../shared/keyset.js';
 import { KEYS_OUT } from '../nodes/nodes.repository.js';
-import type { StatementRow } from '../rows.js';
+import type { StatementRow } from '../shared/rows.js';
 
 export interface StatementFilter {
   speakerIds?: string[] | null;
@@ -38,8 +31,13 @@ export const STATEMENT_SORTS = {
 
 export type StatementSort = keyof typeof STATEMENT_SORTS;
 
+/** Links between statements, both ways, as lists of ids: each is a `[Statement!]!` field of the API. */
+export const STATEMENT_LISTS = ['relays', 'relayedBy', 'respondsTo', 'responses'] as const;
+
+export type StatementList = (typeof STATEMENT_LISTS)[number];
+
 /** A statement's links, as ids: resolvers turn them into nodes through the node loader. */
-export interface StatementLinks {
+export type StatementLinks = {
   id: string;
   speaker: string;
   about: Array<{ target: string; stance: string }>;
@@ -47,11 +45,7 @@ export interface StatementLinks {
   mentions: string[];
   meeting: string | null;
   sources: Array<{ source: string; quoteType: string }>;
-  relays: string[];
-  relayedBy: string[];
-  respondsTo: string[];
-  responses: string[];
-}
+} & Record<StatementList, string[]>;
 
 /**
  * MATCH … WHERE for a filter. Only fixed fragments are joined; every value is a
@@ -284,9 +278,8 @@ function sortLinks(links: StatementLinks): StatementLinks {
     topics: [...links.topics].sort(byId),
     mentions: [...links.mentions].sort(byId),
     sources: [...links.sources].sort((a, b) => byId(a.source, b.source)),
-    relays: [...links.relays].sort(byId),
-    relayedBy: [...links.relayedBy].sort(byId),
-    respondsTo: [...links.respondsTo].sort(byId),
-    responses: [...links.responses].sort(byId),
+    ...(Object.fromEntries(
+      STATEMENT_LISTS.map((key) => [key, [...links[key]].sort(byId)]),
+    ) as Record<StatementList, string[]>),
   };
 }

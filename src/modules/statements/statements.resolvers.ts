@@ -1,13 +1,6 @@
-import type { Context } from '../../context.js';
-import type {
-  Resolvers,
-  Stance,
-  StatementFilter as FilterInput,
-  StatementKind,
-  StatementOrder,
-} from '../../generated/graphql.js';
-import { nodeById, nodesByIds } from '../nodes/nodes.resolvers.js';
-import { pageRequest, toConnection } from '../pagination.js';
+import type { Resolvers, Stance, StatementKind } from '../../generated/graphql.js';
+import type { Context } from '../shared/context.js';
+import { nodeById, nodesByIds } from '../shared/nodes.js';
 import {
   partialDate,
   type ActorRow,
@@ -17,48 +10,24 @@ import {
   type SourceRow,
   type StatementRow,
   type TopicRow,
-} from '../rows.js';
+} from '../shared/rows.js';
+import { STATEMENT_LISTS, type StatementList } from './statements.repository.js';
+import { heldDuring, statementConnection } from './statements.service.js';
 
 type TargetRow = ActorRow | TopicRow | MeetingRow;
 type MentionRow = ActorRow | PlaceRow | MeetingRow;
-import { checkFilter, narrow } from './statements.filter.js';
 import { figureMatches, type FigureValue } from './statements.figures.js';
 import { badInput } from '../../errors.js';
-import { STATEMENT_SORTS, type StatementFilter } from './statements.repository.js';
-
-export interface StatementListArgs {
-  filter?: FilterInput | null;
-  orderBy?: StatementOrder | null;
-  first?: number | null;
-  after?: string | null;
-}
-
-/** Statements as a connection; `within` pins one id list (an actor's, a topic's, …). */
-export async function statementConnection(
-  ctx: Context,
-  args: StatementListArgs,
-  within?: { key: Parameters<typeof narrow>[1]; id: string },
-) {
-  const checked = checkFilter(args.filter as StatementFilter | null);
-  const filter = within ? narrow(checked, within.key, within.id) : checked;
-  const field = args.orderBy?.field ?? 'DATE';
-  const direction = args.orderBy?.direction ?? 'DESC';
-  const page = pageRequest(args, STATEMENT_SORTS[field], direction);
-  const rows = await ctx.statements.page(filter, field, direction, page);
-  for (const { node, links } of rows) {
-    ctx.loaders.node.prime(node.id, node);
-    ctx.loaders.statementLinks.prime(node.id, links);
-  }
-  return toConnection(rows, page, () => ctx.statements.count(filter));
-}
 
 const links = async (ctx: Context, s: StatementRow) =>
   (await ctx.loaders.statementLinks.load(s.id))!;
 
-/** Posts overlapping the statement's date range: held on (one of) the days it covers. */
-export function heldDuring(p: PositionRow, start: string, end: string): boolean {
-  return (!p.fromStart || p.fromStart <= end) && (!p.toEnd || p.toEnd >= start);
-}
+/** Links to other statements, both ways: one resolver per list the repository reads. */
+const statementList = (key: StatementList) => async (s: StatementRow, _: unknown, ctx: Context) =>
+  nodesByIds<StatementRow>(ctx, (await links(ctx, s))[key]);
+const statementLists = Object.fromEntries(
+  STATEMENT_LISTS.map((key) => [key, statementList(key)]),
+) as Record<StatementList, ReturnType<typeof statementList>>;
 
 /** Statements read to find figures in: the newest this many with figures. */
 const FIGURE_SCAN = 5000;
@@ -159,10 +128,6 @@ export const statementsResolvers: Resolvers = {
         return source ? [{ source, quoteType: x.quoteType as StatementKind }] : [];
       });
     },
-    relays: async (s, _, ctx) => nodesByIds<StatementRow>(ctx, (await links(ctx, s)).relays),
-    relayedBy: async (s, _, ctx) => nodesByIds<StatementRow>(ctx, (await links(ctx, s)).relayedBy),
-    respondsTo: async (s, _, ctx) =>
-      nodesByIds<StatementRow>(ctx, (await links(ctx, s)).respondsTo),
-    responses: async (s, _, ctx) => nodesByIds<StatementRow>(ctx, (await links(ctx, s)).responses),
+    ...statementLists,
   },
 };

@@ -1,4 +1,4 @@
-import type { Context } from '../../context.js';
+import type { Context } from '../shared/context.js';
 import { AppError, notFound } from '../../errors.js';
 import {
   OVERFLOW,
@@ -7,7 +7,7 @@ import {
   type StatementEvent,
 } from '../../events/statement-events.js';
 import type { Resolvers, SubscriptionStatementRecordedArgs } from '../../generated/graphql.js';
-import type { StatementRow } from '../rows.js';
+import type { StatementRow } from '../shared/rows.js';
 import { checkFilter } from '../statements/statements.filter.js';
 import { matchStatement } from '../statements/statements.match.js';
 import type { StatementFilter } from '../statements/statements.repository.js';

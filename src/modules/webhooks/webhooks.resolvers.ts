@@ -1,4 +1,4 @@
-import type { Context } from '../../context.js';
+import type { Context } from '../shared/context.js';
 import { AppError, type FieldProblem } from '../../errors.js';
 import type { ErrorCode, Resolvers } from '../../generated/graphql.js';
 import type { StatementFilter } from '../statements/statements.repository.js';

@@ -6,7 +6,7 @@ import {
   referencesOf,
   type AnyRecord,
   type Collection,
-} from './records.js';
+} from './record-kinds.js';
 
 /** A problem found in an import file, with where it is: `statements[3].speaker`, `line 12: speaker`. */
 export interface Problem {

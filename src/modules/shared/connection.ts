@@ -1,6 +1,11 @@
-import { isDay, isUtcDateTime } from '../calendar.js';
-import { badInput } from '../errors.js';
+import { isDay, isUtcDateTime } from '../../calendar.js';
+import { badInput } from '../../errors.js';
 import type { Connection } from './rows.js';
+
+/**
+ * Relay connections: page arguments, cursors (sort name, direction, value, id),
+ * and the connection object. The Cypher side of a page is in keyset.ts.
+ */
 
 /** Page size cap: a client asking for more gets BAD_USER_INPUT, not a silent truncation. */
 export const MAX_PAGE_SIZE = 100;
@@ -42,33 +47,6 @@ export function pageRequest(
   }
   const after = args.after ? decodeCursor(args.after, sort, direction) : null;
   return { first, limit: first + 1, after, direction, sortName: sort.name };
-}
-
-/**
- * Cypher condition for rows after the cursor in (sort value, id) order; uses
- * $afterValue, $afterId. Written as a range on the sort value plus a tie-break
- * (not an OR of two cases) so Neo4j can keep reading an index in order.
- */
-export function afterCondition(sort: SortSpec, direction: Direction): string {
-  const value = sort.cast === 'none' ? '$afterValue' : `${sort.cast}($afterValue)`;
-  const [op, opOrEqual] = direction === 'ASC' ? ['>', '>='] : ['<', '<='];
-  return `${sort.expr} ${opOrEqual} ${value} AND (${sort.expr} ${op} ${value} OR n.id ${op} $afterId)`;
-}
-
-/**
- * Every allow-listed sort value is non-null by construction; saying so lets Neo4j
- * answer ORDER BY … LIMIT from a range index (statement dates) instead of sorting all rows.
- */
-export function sortable(sort: SortSpec): string {
-  return `${sort.expr} IS NOT NULL`;
-}
-
-export function orderClause(sort: SortSpec, direction: Direction): string {
-  return `ORDER BY ${sort.expr} ${direction}, n.id ${direction}`;
-}
-
-export function pageParams(page: PageRequest) {
-  return { afterValue: page.after?.value ?? null, afterId: page.after?.id ?? null };
 }
 
 export function toConnection<T extends { id: string }>(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dataset, FORMAT, RECORD_TYPES } from './dataset.js';
+import { GRAPH_RELATIONSHIP_TYPES } from './record-kinds.js';
 
 /** The JSON Schema of the dataset format, generated from the zod definitions the importer uses. */
 export function datasetJsonSchema(): object {
@@ -16,4 +17,20 @@ export function datasetJsonSchema(): object {
       'A JSON dataset. For JSON Lines, each line is one record matching $defs/line (its collection named in "type"); an optional first line {"format": "statement-graph/1"}.',
     $defs: { line: z.toJSONSchema(line, { io: 'input', unrepresentable: 'any' }) },
   };
+}
+
+/**
+ * The GraphQL enum of relationship types, generated from the kinds table, so a
+ * link added there can be followed by the explorer without another edit.
+ */
+export function relationshipTypesSdl(): string {
+  return [
+    '# Generated from src/records/record-kinds.ts by `npm run schema:json`: do not edit.',
+    '',
+    '"Relationship types, for following only some of them."',
+    'enum RelationshipType {',
+    ...GRAPH_RELATIONSHIP_TYPES.map((type) => `  ${type}`),
+    '}',
+    '',
+  ].join('\n');
 }

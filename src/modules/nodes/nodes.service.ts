@@ -1,0 +1,36 @@
+import { badInput } from '../../errors.js';
+import type { Context } from '../shared/context.js';
+import { pageRequest, toConnection, type Direction, type SortSpec } from '../shared/connection.js';
+import type { Connection, NodeRow } from '../shared/rows.js';
+import { LISTS, type ListType } from './nodes.repository.js';
+
+export interface ListArgs {
+  first?: number | null;
+  after?: string | null;
+  orderBy?: { field?: string | null; direction?: Direction | null } | null;
+  filter?: { nameContains?: string | null } | null;
+}
+
+/** A root list of one type as a Relay connection. */
+export async function nodeConnection<T extends NodeRow>(
+  ctx: Context,
+  type: ListType,
+  args: ListArgs,
+  defaults: { field: string; direction: Direction },
+): Promise<Connection<T>> {
+  const field = args.orderBy?.field ?? defaults.field;
+  const direction = args.orderBy?.direction ?? defaults.direction;
+  const sort = (LISTS[type] as Record<string, SortSpec>)[field]!;
+  const page = pageRequest(args, sort, direction);
+  const nameContains = args.filter?.nameContains;
+  if (nameContains && nameContains.length > 200) {
+    throw badInput('filter.nameContains is too long.', [
+      { path: 'filter.nameContains', message: 'at most 200 characters' },
+    ]);
+  }
+  const rows = await ctx.nodes.page(type, sort, direction, page, nameContains);
+  for (const { node } of rows) ctx.loaders.node.prime(node.id, node);
+  return toConnection(rows as Array<{ node: T; sortValue: unknown }>, page, () =>
+    ctx.nodes.count(type, nameContains),
+  );
+}

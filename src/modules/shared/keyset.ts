@@ -1,0 +1,33 @@
+import type { Direction, PageRequest, SortSpec } from './connection.js';
+
+/**
+ * Keyset pagination in Cypher: fragments over the alias `n` built only from an
+ * allow-listed SortSpec. Imported by repositories only.
+ */
+
+/**
+ * Cypher condition for rows after the cursor in (sort value, id) order; uses
+ * $afterValue, $afterId. Written as a range on the sort value plus a tie-break
+ * (not an OR of two cases) so Neo4j can keep reading an index in order.
+ */
+export function afterCondition(sort: SortSpec, direction: Direction): string {
+  const value = sort.cast === 'none' ? '$afterValue' : `${sort.cast}($afterValue)`;
+  const [op, opOrEqual] = direction === 'ASC' ? ['>', '>='] : ['<', '<='];
+  return `${sort.expr} ${opOrEqual} ${value} AND (${sort.expr} ${op} ${value} OR n.id ${op} $afterId)`;
+}
+
+/**
+ * Every allow-listed sort value is non-null by construction; saying so lets Neo4j
+ * answer ORDER BY … LIMIT from a range index (statement dates) instead of sorting all rows.
+ */
+export function sortable(sort: SortSpec): string {
+  return `${sort.expr} IS NOT NULL`;
+}
+
+export function orderClause(sort: SortSpec, direction: Direction): string {
+  return `ORDER BY ${sort.expr} ${direction}, n.id ${direction}`;
+}
+
+export function pageParams(page: PageRequest) {
+  return { afterValue: page.after?.value ?? null, afterId: page.after?.id ?? null };
+}
