@@ -14,7 +14,8 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         contextType: '../modules/shared/context.js#Context',
         scalars: {
-          Date: 'string',
+          // Arguments arrive as their covered range (src/date-argument.ts); answers are days.
+          Date: { input: '../date-argument.js#DateArgument', output: 'string' },
           DateTime: 'string',
           URL: 'string',
           JSONObject: 'Record<string, unknown>',

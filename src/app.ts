@@ -2,7 +2,6 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { getOperationAST, GraphQLError } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createAuth } from './auth.js';
 import { loadConfig, type Config } from './config.js';
 import type { Database } from './db/neo4j.js';
@@ -10,6 +9,7 @@ import { AppError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { createContext } from './context.js';
+import { GRAPHIQL_OPTIONS, renderStatementGraphGraphiQL } from './graphiql.js';
 import { requestDecoder } from './request-decoder.js';
 import { schema } from './schema.js';
 import { createStatementEvents, type StatementEvents } from './events/statement-events.js';
@@ -57,8 +57,8 @@ export function createApp({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    renderGraphiQL,
-    graphiql: { title: 'Statement Graph', defaultQuery: EXAMPLE_QUERY },
+    renderGraphiQL: renderStatementGraphGraphiQL,
+    graphiql: GRAPHIQL_OPTIONS,
     maskedErrors: true,
     logging: logger,
     maxRequestBodySize: config.limits.maxBodyBytes,
@@ -225,13 +225,3 @@ function inputErrorCodes(): Plugin {
     },
   };
 }
-
-const EXAMPLE_QUERY = /* GraphQL */ `
-  # Statement Graph — try a query, e.g.:
-  {
-    node(id: "person:sergey-lavrov") {
-      id
-      __typename
-    }
-  }
-`;

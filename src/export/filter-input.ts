@@ -9,6 +9,7 @@ import {
 import { badInput, type FieldProblem } from '../errors.js';
 import { schema } from '../schema.js';
 import { checkFilter } from '../modules/statements/statements.filter.js';
+import type { StatementFilter as FilterInput } from '../generated/graphql.js';
 import type { StatementFilter } from '../modules/statements/statements.repository.js';
 
 const FILTER_TYPE = schema.getType('StatementFilter') as GraphQLInputObjectType;
@@ -29,7 +30,7 @@ export function statementFilterFrom(raw: Record<string, unknown>): StatementFilt
         'must be an object',
       ),
     });
-  }) as StatementFilter | undefined;
+  }) as FilterInput | undefined;
   if (problems.length || !coerced)
     throw badInput(
       `Invalid statement filter: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,

@@ -1,3 +1,4 @@
+import type { StatementFilter as FilterInput } from '../generated/graphql.js';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
@@ -241,7 +242,7 @@ export function createWebhooks(deps: {
   return {
     /** Saves a search; the secret (given, or made here) is answered this once. */
     async save(
-      input: { name: string; filter?: StatementFilter | null; url: string; secret?: string | null },
+      input: { name: string; filter?: FilterInput | null; url: string; secret?: string | null },
       by: string,
     ) {
       const problems: FieldProblem[] = [];

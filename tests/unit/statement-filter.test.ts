@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors.js';
+import { parsePartialDate } from '../../src/calendar.js';
+
+const checkedDay = (day: string) => parsePartialDate(day)!;
 import { checkFilter, narrow } from '../../src/modules/statements/statements.filter.js';
 import {
   filterParams,
@@ -56,8 +59,8 @@ describe('statement filter composition', () => {
       checkFilter({
         speakerIds: Array.from({ length: 101 }, (_, i) => `person:${i}`),
         minConfidence: 2,
-        from: '2024-02-01',
-        to: '2024-01-01',
+        from: checkedDay('2024-02-01'),
+        to: checkedDay('2024-01-01'),
         text: '',
         speakingAs: { ofId: 'country:RUS', titleContains: '' },
       });

@@ -1,4 +1,5 @@
 import type { Context } from '../shared/context.js';
+import type { DateArgument } from '../../date-argument.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { nodeConnection } from '../nodes/nodes.service.js';
 import { nodeById, nodesByIds } from '../shared/nodes.js';
@@ -15,15 +16,18 @@ import {
 } from '../shared/rows.js';
 import { heldDuring, statementConnection } from '../statements/statements.service.js';
 
-/** Posts of an actor, optionally those held on the day `at` (partial dates count as their whole range). */
+/**
+ * Posts of an actor, optionally those held at some time during `at` (a day, a
+ * month or a year); a post's partial dates count as their whole range.
+ */
 async function positions(
   ctx: Context,
   actor: ActorRow,
-  at: string | null | undefined,
+  at: DateArgument | null | undefined,
   relation: Relation,
 ) {
   const all = await ctx.loaders.related<PositionRow>(relation).load(actor.id);
-  return at ? all.filter((p) => heldDuring(p, at, at)) : all;
+  return at ? all.filter((p) => heldDuring(p, at.start, at.end)) : all;
 }
 
 async function meetings(ctx: Context, actor: ActorRow) {
@@ -49,7 +53,7 @@ const actorFields = (held: Relation) => ({
     statementConnection(ctx, args, { key: 'speakerIds', id: a.id }),
   statementsAbout: (a: ActorRow, args: object, ctx: Context) =>
     statementConnection(ctx, args, { key: 'aboutIds', id: a.id }),
-  positions: (a: ActorRow, args: { at?: string | null }, ctx: Context) =>
+  positions: (a: ActorRow, args: { at?: DateArgument | null }, ctx: Context) =>
     positions(ctx, a, args.at, held),
   meetings: (a: ActorRow, _: unknown, ctx: Context) => meetings(ctx, a),
 });

@@ -1,13 +1,7 @@
 import { JSONObjectResolver } from 'graphql-scalars';
-import {
-  GRAPH_RELATIONSHIP_TYPES,
-  KINDS,
-  LABEL_OF,
-  NODE_KINDS,
-  type NodeRecordType,
-} from '../../records/record-kinds.js';
+import { GRAPH_RELATIONSHIP_TYPES, LABEL_OF, NODE_KINDS } from '../../records/record-kinds.js';
 import type { Context } from '../shared/context.js';
-import { badInput, notFound } from '../../errors.js';
+import { badInput } from '../../errors.js';
 import type {
   QueryAboutTimelineArgs,
   QueryNeighborhoodArgs,
@@ -40,6 +34,13 @@ import {
   toGraphNode,
   type GraphNodeRow,
 } from './explore.graph.js';
+import {
+  checkReferences,
+  EXPECTED,
+  listReferences,
+  type Reference,
+  unknownIdsError,
+} from '../references/references.js';
 import { boundedInt, checkRange, idList } from '../shared/arguments.js';
 import { SEARCH_INDEXES, type SearchIndex, type SubgraphNode } from './explore.repository.js';
 import {
@@ -55,16 +56,6 @@ import {
 import { buildTimeline, type ShiftRow } from './explore.timeline.js';
 
 type TargetRow = ActorRow | TopicRow | MeetingRow;
-
-/** Node types by role, from the kinds table: actors can speak, targets can be spoken about. */
-const ACTOR_TYPES = new Set<string>(
-  NODE_KINDS.filter((t) => KINDS[t].labels.includes(':Actor:')).map((t) => LABEL_OF[t]),
-);
-const TARGET_TYPES = new Set<string>(
-  KINDS.statement.links
-    .find((l) => l.field === 'about')!
-    .to.map((t) => LABEL_OF[t as NodeRecordType]),
-);
 
 /** Search types are the node types, upper-cased. */
 const SEARCH_TYPES = Object.fromEntries(
@@ -168,7 +159,7 @@ async function search(ctx: Context, args: QuerySearchArgs) {
   const candidates = rows.filter((r) => r.part === 'name').map((r) => r.node);
   const hits = [
     ...(nameQuery
-      ? await rankNames(ctx, text, named, args.at ?? null, first, candidates, offices)
+      ? await rankNames(ctx, text, named, args.at?.text ?? null, first, candidates, offices)
       : []),
     ...rows
       .filter((r) => r.part === 'text')
@@ -193,25 +184,23 @@ async function search(ctx: Context, args: QuerySearchArgs) {
 }
 
 async function timeline(ctx: Context, args: QueryTimelineArgs) {
-  checkRange(args.from, args.to);
+  const range = checkRange(args.from, args.to);
+  const refs: Reference[] = [{ path: 'actorId', id: args.actorId, expected: EXPECTED.actor }];
+  if (args.aboutId) refs.push({ path: 'aboutId', id: args.aboutId, expected: EXPECTED.target });
+  if (args.topicId) refs.push({ path: 'topicId', id: args.topicId, expected: EXPECTED.topic });
+  await checkReferences(ctx, refs);
   const [actor, about, topic] = await Promise.all([
     nodeById(ctx, args.actorId),
     nodeById(ctx, args.aboutId),
     nodeById(ctx, args.topicId),
   ]);
-  if (!actor || !ACTOR_TYPES.has(actor.__typename)) throw notFound('actor', args.actorId);
-  if (args.aboutId && (!about || !TARGET_TYPES.has(about.__typename))) {
-    throw notFound('statement target', args.aboutId);
-  }
-  if (args.topicId && topic?.__typename !== 'Topic') throw notFound('topic', args.topicId);
   const granularity = args.granularity ?? 'MONTH';
   const statements = await ctx.explore.timelineStatements({
-    actorId: actor.id,
+    actorId: actor!.id,
     aboutId: args.aboutId ?? null,
     topicId: args.topicId ?? null,
     focus: args.aboutId ?? args.topicId ?? null,
-    from: args.from ?? null,
-    to: args.to ?? null,
+    ...range,
     limit: MAX_TIMELINE_STATEMENTS + 1,
   });
   // The statements come whole, so the shifts and bucket lists cost no further round trip.
@@ -223,21 +212,18 @@ async function timeline(ctx: Context, args: QueryTimelineArgs) {
     topic: topic as TopicRow | null,
     granularity,
     ...data,
-    shifts: await withNodes(ctx, data.shifts, actor.id),
+    shifts: await withNodes(ctx, data.shifts, actor!.id),
   };
 }
 
 async function aboutTimeline(ctx: Context, args: QueryAboutTimelineArgs) {
-  checkRange(args.from, args.to);
-  const target = await nodeById(ctx, args.targetId);
-  if (!target || !TARGET_TYPES.has(target.__typename)) {
-    throw notFound('statement target', args.targetId);
-  }
+  const range = checkRange(args.from, args.to);
+  await checkReferences(ctx, [{ path: 'targetId', id: args.targetId, expected: EXPECTED.target }]);
+  const target = (await nodeById(ctx, args.targetId))!;
   const granularity = args.granularity ?? 'MONTH';
   const statements = await ctx.explore.aboutStatements({
     targetId: target.id,
-    from: args.from ?? null,
-    to: args.to ?? null,
+    ...range,
     limit: MAX_TIMELINE_STATEMENTS + 1,
   });
   for (const { id, node } of statements) ctx.loaders.node.prime(id, node);
@@ -297,15 +283,18 @@ async function withNodes(ctx: Context, shifts: ShiftRow[], actorId: string | nul
 }
 
 async function stanceNetwork(ctx: Context, args: QueryStanceNetworkArgs) {
-  checkRange(args.from, args.to);
+  const range = checkRange(args.from, args.to);
   const speakerIds = idList('speakerIds', args.speakerIds, MAX_NETWORK_IDS);
   const targetIds = idList('targetIds', args.targetIds, MAX_NETWORK_IDS);
   const first = boundedInt('first', args.first ?? 100, 0, MAX_NETWORK_EDGES);
+  await checkReferences(ctx, [
+    ...listReferences('speakerIds', args.speakerIds, EXPECTED.actor),
+    ...listReferences('targetIds', args.targetIds, EXPECTED.target),
+  ]);
   const { total, edges } = await ctx.explore.stanceNetwork({
     speakerIds,
     targetIds,
-    from: args.from ?? null,
-    to: args.to ?? null,
+    ...range,
     first,
   });
   const byId = new Map(
@@ -358,7 +347,13 @@ async function neighborhood(ctx: Context, args: QueryNeighborhoodArgs) {
   const limit = boundedInt('limit', args.limit ?? 50, 0, MAX_NEIGHBORS);
   const types = relationshipTypes(args.relationshipTypes);
   const found = await ctx.explore.neighborhood(args.id, depth, limit, types);
-  if (!found) throw notFound('node', args.id);
+  if (!found) {
+    await checkReferences(ctx, [{ path: 'id', id: args.id, expected: EXPECTED.any }]);
+    // It existed a moment later: deleted in between, or created meanwhile; either way, not there.
+    throw unknownIdsError([
+      { path: 'id', id: args.id, message: `no object with id "${args.id}"`, suggestion: null },
+    ]);
+  }
   const distance = new Map(found.kept.map((k) => [k.id, k.distance]));
   const sub = await ctx.explore.subgraph([...distance.keys()], types, true);
   const omitted = found.total - (found.kept.length - 1);
@@ -377,9 +372,14 @@ async function paths(ctx: Context, args: QueryPathsArgs) {
   if (args.fromId === args.toId) {
     throw badInput('fromId and toId must differ.', [{ path: 'toId', message: 'same as fromId' }]);
   }
-  const [from, to] = await Promise.all([nodeById(ctx, args.fromId), nodeById(ctx, args.toId)]);
-  if (!from) throw notFound('node', args.fromId);
-  if (!to) throw notFound('node', args.toId);
+  await checkReferences(ctx, [
+    { path: 'fromId', id: args.fromId, expected: EXPECTED.any },
+    { path: 'toId', id: args.toId, expected: EXPECTED.any },
+  ]);
+  const [from, to] = (await Promise.all([
+    nodeById(ctx, args.fromId),
+    nodeById(ctx, args.toId),
+  ])) as [NodeRow, NodeRow];
   const types = relationshipTypes(args.relationshipTypes);
   const found = await ctx.explore.paths({
     fromId: from.id,

@@ -1,3 +1,4 @@
+import type { DateArgument } from '../../date-argument.js';
 import { badInput } from '../../errors.js';
 
 /** Checks of exploration arguments; each refusal is BAD_USER_INPUT naming the argument. */
@@ -10,11 +11,20 @@ export function boundedInt(path: string, value: number, min: number, max: number
   return value;
 }
 
-export function checkRange(from: string | null | undefined, to: string | null | undefined): void {
-  if (from && to && from > to) {
-    const message = `must not be before from (${from})`;
+/**
+ * The days a `from`/`to` pair bounds: the first day of `from` and the last day
+ * of `to` (`from: "2024-06", to: "2024-06"` is all of June); refused when `to`
+ * ends before `from` begins.
+ */
+export function checkRange(
+  from: DateArgument | null | undefined,
+  to: DateArgument | null | undefined,
+): { from: string | null; to: string | null } {
+  if (from && to && from.start > to.end) {
+    const message = `must not be before from (${from.text})`;
     throw badInput(`to ${message}.`, [{ path: 'to', message }]);
   }
+  return { from: from?.start ?? null, to: to?.end ?? null };
 }
 
 /** An id list as given (null stays null: no restriction), refused above `max` ids. */

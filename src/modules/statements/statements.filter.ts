@@ -1,4 +1,11 @@
 import { badInput, type FieldProblem } from '../../errors.js';
+import {
+  EXPECTED,
+  listReferences,
+  type Expected,
+  type Reference,
+} from '../references/references.js';
+import type { StatementFilter as FilterInput } from '../../generated/graphql.js';
 import type { StatementFilter } from './statements.repository.js';
 
 const MAX_IDS = 100;
@@ -12,12 +19,21 @@ const ID_LISTS = [
   'sourceIds',
 ] as const;
 
-/** Checks a client's filter; every problem is reported at once, with its path. */
+/**
+ * Checks a client's filter; every problem is reported at once, with its path.
+ * Its dates become days: the first day `from` covers and the last day `to`
+ * covers, so `from: "2024-06", to: "2024-06"` is all of June.
+ */
 export function checkFilter(
-  filter: StatementFilter | null | undefined,
+  input: FilterInput | null | undefined,
   path = 'filter',
 ): StatementFilter {
-  const f = filter ?? {};
+  const { from, to, ...rest } = input ?? {};
+  const f: StatementFilter = {
+    ...rest,
+    ...(from ? { from: from.start } : {}),
+    ...(to ? { to: to.end } : {}),
+  };
   const problems: FieldProblem[] = [];
   for (const key of ID_LISTS) {
     const ids = f[key];
@@ -27,8 +43,8 @@ export function checkFilter(
   if (f.minConfidence != null && !(f.minConfidence >= 0 && f.minConfidence <= 1)) {
     problems.push({ path: `${path}.minConfidence`, message: 'must be between 0 and 1' });
   }
-  if (f.from && f.to && f.from > f.to) {
-    problems.push({ path: `${path}.to`, message: `must not be before from (${f.from})` });
+  if (from && to && from.start > to.end) {
+    problems.push({ path: `${path}.to`, message: `must not be before from (${from.text})` });
   }
   if (f.text != null && (f.text.length === 0 || f.text.length > MAX_TEXT)) {
     problems.push({ path: `${path}.text`, message: `must be 1 to ${MAX_TEXT} characters` });
@@ -46,6 +62,31 @@ export function checkFilter(
       problems,
     );
   return f;
+}
+
+/** What each id list of the filter can match: an id of another kind could never match, so it is refused too. */
+const EXPECTED_IN: Record<(typeof ID_LISTS)[number], Expected> = {
+  speakerIds: EXPECTED.actor,
+  aboutIds: EXPECTED.target,
+  mentionIds: EXPECTED.mentionable,
+  topicIds: EXPECTED.topic,
+  meetingIds: EXPECTED.meeting,
+  sourceIds: EXPECTED.source,
+};
+
+/** Every id the filter names, with its path (`filter.aboutIds[0]`, `filter.speakingAs.ofId`). */
+export function filterReferences(filter: StatementFilter, path = 'filter'): Reference[] {
+  const refs = ID_LISTS.flatMap((key) =>
+    listReferences(`${path}.${key}`, filter[key], EXPECTED_IN[key]),
+  );
+  if (filter.speakingAs) {
+    refs.push({
+      path: `${path}.speakingAs.ofId`,
+      id: filter.speakingAs.ofId,
+      expected: EXPECTED.postHolder,
+    });
+  }
+  return refs;
 }
 
 /** Narrows a filter to one id in a list (an actor's statements): the client's list, intersected. */

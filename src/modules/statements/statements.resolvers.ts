@@ -1,6 +1,7 @@
 import type { Resolvers, Stance, StatementKind } from '../../generated/graphql.js';
 import type { Context } from '../shared/context.js';
 import { nodeById, nodesByIds } from '../shared/nodes.js';
+import type { DateArgument } from '../../date-argument.js';
 import {
   partialDate,
   type ActorRow,
@@ -34,7 +35,12 @@ const FIGURE_SCAN = 5000;
 
 async function figures(
   ctx: Context,
-  args: { text?: string | null; from?: string | null; to?: string | null; first?: number | null },
+  args: {
+    text?: string | null;
+    from?: DateArgument | null;
+    to?: DateArgument | null;
+    first?: number | null;
+  },
 ) {
   const first = args.first ?? 100;
   if (!Number.isInteger(first) || first < 0 || first > 500) {
@@ -42,7 +48,7 @@ async function figures(
       { path: 'first', message: 'must be between 0 and 500' },
     ]);
   }
-  if (args.from && args.to && args.from > args.to) {
+  if (args.from && args.to && args.from.start > args.to.end) {
     throw badInput('to must not be before from.', [{ path: 'to', message: 'before from' }]);
   }
   const text = args.text?.trim() ?? '';
@@ -52,8 +58,8 @@ async function figures(
     ]);
   }
   const rows = await ctx.statements.withFigures({
-    from: args.from ?? null,
-    to: args.to ?? null,
+    from: args.from?.start ?? null,
+    to: args.to?.end ?? null,
     scan: FIGURE_SCAN,
   });
   const found: Array<{ figure: FigureValue; statement: StatementRow }> = [];

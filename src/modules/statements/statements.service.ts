@@ -2,8 +2,9 @@ import type { StatementFilter as FilterInput, StatementOrder } from '../../gener
 import type { Context } from '../shared/context.js';
 import { pageRequest, toConnection } from '../shared/connection.js';
 import type { PositionRow } from '../shared/rows.js';
-import { checkFilter, narrow } from './statements.filter.js';
-import { STATEMENT_SORTS, type StatementFilter } from './statements.repository.js';
+import { checkReferences } from '../references/references.js';
+import { checkFilter, filterReferences, narrow } from './statements.filter.js';
+import { STATEMENT_SORTS } from './statements.repository.js';
 
 export interface StatementListArgs {
   filter?: FilterInput | null;
@@ -18,12 +19,16 @@ export async function statementConnection(
   args: StatementListArgs,
   within?: { key: Parameters<typeof narrow>[1]; id: string },
 ) {
-  const checked = checkFilter(args.filter as StatementFilter | null);
+  const checked = checkFilter(args.filter);
   const filter = within ? narrow(checked, within.key, within.id) : checked;
   const field = args.orderBy?.field ?? 'DATE';
   const direction = args.orderBy?.direction ?? 'DESC';
   const page = pageRequest(args, STATEMENT_SORTS[field], direction);
-  const rows = await ctx.statements.page(filter, field, direction, page);
+  // The ids are checked while the page is read: an unknown one fails the field, never empties it.
+  const [, rows] = await Promise.all([
+    checkReferences(ctx, filterReferences(checked)),
+    ctx.statements.page(filter, field, direction, page),
+  ]);
   for (const { node, links } of rows) {
     ctx.loaders.node.prime(node.id, node);
     ctx.loaders.statementLinks.prime(node.id, links);

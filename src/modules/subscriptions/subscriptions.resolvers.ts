@@ -8,8 +8,9 @@ import {
 } from '../../events/statement-events.js';
 import type { Resolvers, SubscriptionStatementRecordedArgs } from '../../generated/graphql.js';
 import type { StatementRow } from '../shared/rows.js';
-import { checkFilter } from '../statements/statements.filter.js';
+import { checkFilter, filterReferences } from '../statements/statements.filter.js';
 import { matchStatement } from '../statements/statements.match.js';
+import { checkReferences } from '../references/references.js';
 import type { StatementFilter } from '../statements/statements.repository.js';
 
 /**
@@ -68,8 +69,16 @@ const rows = new WeakMap<StatementEvent, Promise<StatementRow | null>>();
 export const subscriptionsResolvers: Resolvers = {
   Subscription: {
     statementRecorded: {
-      subscribe: (_parent: unknown, args: SubscriptionStatementRecordedArgs, ctx: Context) =>
-        statementRecorded(checkFilter(args.filter as StatementFilter | null), ctx),
+      // An unknown id in the filter is NOT_FOUND here too: it would never match.
+      subscribe: async (
+        _parent: unknown,
+        args: SubscriptionStatementRecordedArgs,
+        ctx: Context,
+      ) => {
+        const filter = checkFilter(args.filter);
+        await checkReferences(ctx, filterReferences(filter));
+        return statementRecorded(filter, ctx);
+      },
       resolve: (delivery: Delivery, _args: unknown, ctx: Context) => {
         if (delivery === OVERFLOW)
           throw new AppError(

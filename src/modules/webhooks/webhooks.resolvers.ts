@@ -1,7 +1,6 @@
 import type { Context } from '../shared/context.js';
 import { AppError, type FieldProblem } from '../../errors.js';
 import type { ErrorCode, Resolvers } from '../../generated/graphql.js';
-import type { StatementFilter } from '../statements/statements.repository.js';
 
 const MAX_DELIVERIES = 100;
 
@@ -40,10 +39,7 @@ export const webhooksResolvers: Resolvers = {
     async saveSearch(_, { input }, ctx) {
       const by = editor(ctx);
       try {
-        const { row, secret } = await webhooks(ctx).save(
-          { ...input, filter: input.filter as StatementFilter | null | undefined },
-          by,
-        );
+        const { row, secret } = await webhooks(ctx).save(input, by);
         return { savedSearch: row, secret, errors: [] };
       } catch (error) {
         return { savedSearch: null, secret: null, errors: refused(error) };
