@@ -64,6 +64,21 @@ interface Draft {
   sentence: number;
 }
 
+/** A direct quote whose frame names its speaker outright (no pronoun, no antecedent). */
+const namedQuoteDraft = (parts: Range[], cue: Range, speaker: Range, sentence: number): Draft => ({
+  content: [...parts],
+  cue,
+  speaker,
+  speakerForm: 'OTHER',
+  antecedent: null,
+  direct: true,
+  thought: false,
+  nested: false,
+  hearsay: false,
+  continuation: false,
+  sentence,
+});
+
 /** Inside a quote only plain verbs of saying relay another speaker ("Israel said that …"). */
 const NESTED_CUES = new Set([
   'say',
@@ -546,19 +561,7 @@ class Extraction {
       ) {
         this.used.add(openTok - 1);
         return {
-          draft: {
-            content: [...q.parts],
-            cue: { start: lastTok.start, end: lastTok.end },
-            speaker: np,
-            speakerForm: 'OTHER',
-            antecedent: null,
-            direct: true,
-            thought: false,
-            nested: false,
-            hearsay: false,
-            continuation: false,
-            sentence,
-          },
+          draft: namedQuoteDraft(q.parts, { start: lastTok.start, end: lastTok.end }, np, sentence),
         };
       }
     }
@@ -579,19 +582,12 @@ class Extraction {
         if (!between.every((b) => this.isFrameFiller(b))) return null;
         this.used.add(i).add(i + 1);
         return {
-          draft: {
-            content: [...q.parts],
-            cue: { start: t.start, end: this.tokens[i + 1]!.end },
-            speaker: np.range,
-            speakerForm: 'OTHER',
-            antecedent: null,
-            direct: true,
-            thought: false,
-            nested: false,
-            hearsay: false,
-            continuation: false,
+          draft: namedQuoteDraft(
+            q.parts,
+            { start: t.start, end: this.tokens[i + 1]!.end },
+            np.range,
             sentence,
-          },
+          ),
         };
       }
     }
