@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
 import countries from 'i18n-iso-countries';
 import type { Dataset, StatementRecord } from '../records/dataset.js';
+import { linksOf, type RelationshipType } from '../records/record-kinds.js';
 import { indexDataset, type DatasetIndex } from './slice.js';
+
+/** Statement links with an FtM property of their own (organizer, involved, keywords, Documentation, stance links). */
+const MAPPED_STATEMENT_LINKS = new Set<string>([
+  'MADE',
+  'ABOUT',
+  'ON_TOPIC',
+  'MENTIONS',
+  'REPORTED_IN',
+] satisfies RelationshipType[]);
 
 /** One FollowTheMoney entity as its JSON form: every property is a list of strings. */
 export interface FtmEntity {
@@ -65,7 +75,7 @@ const truncate = (text: string, max: number) =>
  * - Statement → Event: organizer = speaker, date as written (FtM dates keep a
  *   precision by their prefix), description = text; each target that is an entity →
  *   UnknownLink (role = stance); each source → Documentation (role = quote type);
- *   meeting, relays, responds-to → UnknownLink.
+ *   every other link of the kinds table (meeting, relays, responds-to) → UnknownLink.
  * - No FtM counterpart: topics (the statement's `keywords`; a stance toward a topic
  *   is in its `summary`), the stance itself (a role string), confidence, verification,
  *   kind, figures and notes (the statement's `notes`), languages (FtM wants ISO 639-3).
@@ -234,9 +244,10 @@ function statementEntities(
       role: [quoteType],
       date: [s.date],
     });
-  if (s.meeting) link(s.id, s.meeting, 'made at', s.date);
-  for (const id of s.relays) link(s.id, id, 'relays', s.date);
-  for (const id of s.respondsTo) link(s.id, id, 'responds to', s.date);
+  // Every other link the kinds table declares (made at, relays, responds to, …): an UnknownLink named by its relationship.
+  for (const l of linksOf('statement', s))
+    if (!MAPPED_STATEMENT_LINKS.has(l.rel))
+      link(l.from, l.to, l.rel.toLowerCase().replaceAll('_', ' '), s.date);
 }
 
 /** FtM entities as JSON Lines. */

@@ -6,6 +6,7 @@
  * new person or organisation; nothing is VERIFIED and no stance is set.
  */
 import { FORMAT, type Dataset } from '../records/dataset.js';
+import { newRecord } from '../records/record-kinds.js';
 import type { ExtractedStatement } from './types.js';
 
 export interface ArticleInfo {
@@ -82,25 +83,22 @@ export function candidatesToDataset(
     const { date, datePhrase } = recordedDate(s, article.date);
     if (!date) return;
     const mentions = [...new Set(s.mentions.map((m) => m.id))].filter((id) => id !== speaker);
-    records.push({
-      id: `statement:${article.slug}-${i + 1}`,
-      speaker: speaker as Dataset['statements'][number]['speaker'],
-      text: s.text,
-      kind: s.kind,
-      language: article.language ?? 'en',
-      date,
-      ...(datePhrase ? { datePhrase } : {}),
-      about: [],
-      topics: [],
-      mentions: mentions as Dataset['statements'][number]['mentions'],
-      sources: [{ source: source as `source:${string}`, quoteType: s.kind }],
-      relays: [],
-      respondsTo: [],
-      figures: [],
-      confidence: s.confidence,
-      verification: 'UNVERIFIED',
-      note: evidenceNote(s),
-    } as Dataset['statements'][number]);
+    records.push(
+      newRecord('statement', {
+        id: `statement:${article.slug}-${i + 1}`,
+        speaker,
+        text: s.text,
+        kind: s.kind,
+        language: article.language ?? 'en',
+        date,
+        ...(datePhrase ? { datePhrase } : {}),
+        mentions,
+        sources: [{ source, quoteType: s.kind }],
+        confidence: s.confidence,
+        verification: 'UNVERIFIED',
+        note: evidenceNote(s),
+      }),
+    );
   });
   return {
     format: FORMAT,

@@ -72,6 +72,26 @@ export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 /** Every relationship type of the graph: those records own, and positions (records stored as relationships). */
 export const GRAPH_RELATIONSHIP_TYPES = [...RELATIONSHIP_TYPES, 'HOLDS_POSITION'] as const;
 
+/** What each relationship type links, for the schema's docs (a type without one fails to compile). */
+export const RELATIONSHIP_DESCRIPTIONS: Record<(typeof GRAPH_RELATIONSHIP_TYPES)[number], string> =
+  {
+    MADE: 'Actor → Statement: the speaker.',
+    ABOUT: 'Statement → actor, topic or meeting it is about, with a stance.',
+    MENTIONS: 'Statement → actor, place or meeting it names without taking a stance.',
+    ON_TOPIC: 'Statement → topic.',
+    MADE_AT: 'Statement → the meeting it was said at.',
+    REPORTED_IN: 'Statement → a source that carries it, with the quote type.',
+    CITES: 'Source → a source it republishes or relies on.',
+    PUBLISHED_BY: 'Source → the organisation that published it.',
+    RELAYS: 'Statement → a statement it passes on (A says that B said …).',
+    RESPONDS_TO: 'Statement → a statement it answers.',
+    HOLDS_POSITION: 'Person → organisation or country: a post, with title and dates.',
+    PART_OF: 'Organisation → the organisation or country it belongs to.',
+    ATTENDED: 'Actor → meeting, with the role.',
+    HELD_IN: 'Meeting → the place or country it was held in.',
+    LOCATED_IN: 'Place → its country.',
+  };
+
 /**
  * One link field of a record. `many`: a set of ids (or of entries naming one by
  * `ref`); otherwise one optional id. `in`: the relationship points at the
@@ -314,6 +334,23 @@ export const KINDS = {
     }),
   } satisfies Kind<'statement'>,
 } as const satisfies { [T in RecordType]: Kind<T> };
+
+/** A record as it may be written: fields with a default (link lists, aliases, figures) can be left out. */
+export type RecordInput<T extends RecordType> = z.input<(typeof KINDS)[T]['schema']>;
+
+/**
+ * A record from its input form, with the defaults of the dataset schema filled in
+ * (so code that builds records names only the links it sets). Not validated: the
+ * import checks it like any other record.
+ */
+export function newRecord<T extends RecordType>(type: T, input: RecordInput<T>): RecordOf[T] {
+  const shape = (KINDS[type].schema as unknown as z.ZodObject).shape;
+  const defaults = Object.entries(shape).flatMap(([field, schema]) => {
+    const filled = schema.safeParse(undefined);
+    return filled.success && filled.data !== undefined ? [[field, filled.data] as const] : [];
+  });
+  return { ...Object.fromEntries(defaults), ...input } as RecordOf[T];
+}
 
 /** Record types in KINDS order: referenced kinds first. */
 export const TYPES = Object.keys(KINDS) as RecordType[];
