@@ -104,6 +104,33 @@ const MAYBE_DATE =
 const OCCASION =
   /\b(interview|speech|visit|visiting|talks|meeting|met|press conference|briefing|told|spoke|speaking|remarks|statement|address|rally|summit|hearing|testimony|discuss(ed|ing)?|appear(ed|ance))\b/i;
 
+/** Cues whose named object is what they are about ("criticized Ferrylink"), not an addressee. */
+const TAKES_NAMED_OBJECT = new Set([
+  'criticize',
+  'criticise',
+  'attack',
+  'praise',
+  'blast',
+  'slam',
+  'condemn',
+  'mention',
+  'support',
+  'oppose',
+  'endorse',
+  'back',
+  'defend',
+  'accuse',
+  'dismiss',
+  'reject',
+  'welcome',
+  'applaud',
+  'question',
+  'cite',
+  'describe',
+  'blame',
+  'mock',
+]);
+
 /** Labels before a colon that name no speaker. */
 const COLON_LABELS =
   /^(note|update|updated|editor['’]?s note|the latest|related|photo|photos|video|watch|read more|source|sources|correction|advertisement|q|a|by|warning|breaking|exclusive|analysis|opinion|live|see also|also|pictured|image|credit|more|tags?|filed under)$/i;
@@ -148,10 +175,12 @@ class Extraction {
   }
 
   run(): ExtractedStatement[] {
+    this.colonLines(true);
     this.directQuotes();
-    this.colonLines();
+    this.colonLines(false);
     this.indirectSpeech(false);
     this.indirectSpeech(true);
+    this.quotesAfterMixed();
     this.drafts.sort((a, b) => a.content[0]!.start - b.content[0]!.start);
     this.resolveSpeakers();
     return this.finish();
@@ -326,7 +355,8 @@ class Extraction {
     };
   }
 
-  private add(d: Draft): Draft | null {
+  /** `minWords`: 1 only for a named object ("attacked Machado"); else a lone word is noise. */
+  private add(d: Draft, minWords = 2): Draft | null {
     const content = d.content
       .map((r) => this.trim(r))
       .filter((r) => r.end > r.start && /[\p{L}\p{N}]/u.test(this.text.slice(r.start, r.end)));
@@ -335,7 +365,7 @@ class Extraction {
       (n, r) => n + this.text.slice(r.start, r.end).split(/\s+/).length,
       0,
     );
-    if (words < 2) return null;
+    if (words < minWords) return null;
     // one attribution per piece of content: a second reading of the same words loses
     const overlaps = this.drafts.some((o) =>
       o.content.some((a) => content.some((b) => a.start < b.end && b.start < a.end)),
@@ -352,6 +382,37 @@ class Extraction {
     while (start < end && /[\s,;:–—―-]/u.test(this.text[start]!)) start++;
     while (end > start && /[\s,;:–—―-]/u.test(this.text[end - 1]!)) end--;
     return { start, end };
+  }
+
+  /**
+   * A quote opening the sentence after a mixed attribution (“…” of the plan, X said.
+   * “…”) goes on with it, as a quote after a direct one does: same paragraph, nothing
+   * between but the frame.
+   */
+  private quotesAfterMixed(): void {
+    for (const q of this.quotes) {
+      const openTok = this.tokenAt(q.open);
+      const t = this.tokens[openTok];
+      if (!t || this.sentences[t.sentence]!.first !== openTok) continue;
+      const taken = this.drafts.some((d) =>
+        d.content.some((c) => q.parts.some((p) => p.start < c.end && c.start < p.end)),
+      );
+      if (taken) continue;
+      const prev = this.drafts.find(
+        (d) =>
+          !d.nested &&
+          !d.continuation &&
+          d.cue &&
+          d.sentence === t.sentence - 1 &&
+          this.tokens[this.tokenAt(d.cue.start)]!.paragraph === t.paragraph &&
+          d.content.some((c) => this.quotes.some((x) => x.open >= c.start - 1 && x.open < c.end)),
+      );
+      if (!prev) continue;
+      // the frame closes the sentence: after the content only the speaker and the cue
+      const tail = this.text.slice(prev.content.at(-1)!.end, q.open);
+      if (tail.length > 120) continue;
+      prev.content.push(...q.parts);
+    }
   }
 
   // ---------------------------------------------------------- direct quotes
@@ -509,7 +570,7 @@ class Extraction {
     const hearsay = after.some((i) => HEARSAY.has(this.tokens[i]!.lower));
     let speaker: Range | null = null;
     let j = found.i - 1;
-    while (j >= start && BETWEEN_SUBJECT_AND_CUE.has(this.tokens[j]!.lower)) j--;
+    while (j >= start && this.betweenSubjectAndCue(j)) j--;
     if (j >= start && this.tokens[j]!.text === ',') {
       // "…," Scott Pruitt, the attorney general of Oklahoma, said: the name before the first comma
       let comma = start;
@@ -538,6 +599,15 @@ class Extraction {
 
   private frameBefore(q: Quote, openTok: number, sentence: number): { draft: Draft } | null {
     if (sentence < 0) return null;
+    // "He said:" closing a paragraph introduces the quote opening the next one
+    const colon = this.tokens[openTok - 1];
+    if (
+      colon?.text === ':' &&
+      colon.paragraph < this.tokens[openTok]!.paragraph &&
+      this.sentences[sentence]!.first === openTok
+    ) {
+      sentence = colon.sentence;
+    }
     const s = this.sentences[sentence]!;
     // the frame is the stretch between the previous quote (or the sentence start) and this one
     let from = s.first;
@@ -547,15 +617,24 @@ class Extraction {
         break;
       }
     }
+    // a long sentence before the quote: its cue is near the quote ("…, and when pressed
+    // on why, the mother of three replied, “…”"), so only the last 40 tokens are the frame
+    const whole = openTok - from <= 40;
+    if (!whole) from = openTok - 40;
     const frame: number[] = [];
     for (let i = from; i < openTok; i++) frame.push(i);
-    if (frame.length === 0 || frame.length > 40) return null;
+    if (frame.length === 0) return null;
     // "Name ― “…”" and "NAME: “…”": a dash or a colon right after a name at the sentence start
     const lastTok = this.tokens[openTok - 1]!;
-    if ((DASHES.has(lastTok.text) || lastTok.text === ':') && frame.length >= 2) {
+    if (
+      (DASHES.has(lastTok.text) || lastTok.text === ':') &&
+      frame.length >= 2 &&
+      !this.isCue(openTok - 2)
+    ) {
       const np = this.npBackward(openTok - 2, from);
       if (
         np &&
+        whole &&
         this.tokenAt(np.start) === from &&
         /^\p{Lu}/u.test(this.text.slice(np.start, np.end))
       ) {
@@ -616,7 +695,7 @@ class Extraction {
     frame: number[],
   ): { draft: Draft } | null {
     let j = i - 1;
-    while (j >= floor && BETWEEN_SUBJECT_AND_CUE.has(this.tokens[j]!.lower)) j--;
+    while (j >= floor && this.betweenSubjectAndCue(j)) j--;
     let speaker: Range | null = null;
     let antecedent: Range | null = null;
     if (this.participle(i)) {
@@ -700,17 +779,42 @@ class Extraction {
     };
   }
 
+  /** Auxiliaries and adverbs between a subject and its cue: "has also said", "aggressively attacked". */
+  private betweenSubjectAndCue(j: number): boolean {
+    const t = this.tokens[j]!;
+    if (BETWEEN_SUBJECT_AND_CUE.has(t.lower)) return true;
+    // any manner adverb ("sharply criticized", "generally supported"), not "only if"
+    return t.pos === 'ADV' && /^\p{Ll}+ly$/u.test(t.text);
+  }
+
   private participle(i: number): boolean {
     return /ing$/.test(this.tokens[i]!.lower) && this.tokens[i - 1]?.text === ',';
   }
 
   // -------------------------------------------------------- indirect speech
 
-  /** "PENCE: Well, look, …" (a transcript) and "Poll: Voters …" (a headline): a name, a colon, the words. */
-  private colonLines(): void {
+  /**
+   * "PENCE: Well, look, …" (a transcript) and "Poll: Voters …" (a headline): a name, a
+   * colon, the words. With `quoted`, only transcript lines quoted as a whole ("“SMITH:
+   * …"): read before the direct quotes, or the quote would go to the previous speaker.
+   */
+  private colonLines(quoted: boolean): void {
     for (let pi = 0; pi < this.paragraphs.length; pi++) {
       const p = this.paragraphs[pi]!;
-      const first = this.tokenAt(p.start);
+      let first = this.tokenAt(p.start);
+      if (quoted) {
+        const q = this.quoteContaining(p.start);
+        const name = this.tokens[first + 1];
+        // the speaker in capitals right after the opening mark: a transcript, not a quote
+        if (
+          !q ||
+          !/^["“«„‘']$/.test(this.text[p.start]!) ||
+          !name ||
+          !/^\p{Lu}{2,}/u.test(name.text)
+        )
+          continue;
+        first++;
+      }
       let colon = -1;
       for (let i = first; i < Math.min(first + 7, this.tokens.length); i++) {
         const t = this.tokens[i]!;
@@ -719,13 +823,14 @@ class Extraction {
           colon = i;
           break;
         }
-        if (t.pos === 'VERB' || this.insideQuote(t.start)) break;
+        if (t.pos === 'VERB' || (!quoted && this.insideQuote(t.start))) break;
       }
       if (colon <= first || this.used.has(colon)) continue;
       const np = this.npBackward(colon - 1, first);
       if (!np || this.tokenAt(np.start) !== first) continue;
       const words = this.text.slice(np.start, np.end);
       if (!/^\p{Lu}/u.test(words) || COLON_LABELS.test(words)) continue;
+      if (quoted && words !== words.toUpperCase()) continue;
       const start = this.tokens[colon + 1]?.start;
       if (start === undefined || start >= p.end) continue;
       if (this.text.slice(start, p.end).split(/\s+/).length < 3) continue;
@@ -949,7 +1054,11 @@ class Extraction {
       speakerBefore &&
       noClause &&
       (lead?.pos === 'ADP' ||
-        (tail.length > 0 && tail.every((x) => x.pos === 'PROPN' || x.pos === 'PUNCT')))
+        // "told CNN", "said Tuesday", "wrote Smith": an addressee or a time, not what was
+        // said; a verb taking what it is about as its object keeps it ("criticized Ferrylink")
+        (!TAKES_NAMED_OBJECT.has(this.tokens[i]!.lemma) &&
+          tail.length > 0 &&
+          tail.every((x) => x.pos === 'PROPN' || x.pos === 'PUNCT')))
     ) {
       for (let j = i; j < c.end; j++) this.used.delete(j);
       return;
@@ -975,7 +1084,7 @@ class Extraction {
     )
       k = this.timeRun(k, limit);
     while (k < limit && /^[,:]$/.test(this.tokens[k]!.text)) k++;
-    let forwardEnd = this.clauseEnd(k, limit);
+    let forwardEnd = this.beforeOtherAttribution(k, this.clauseEnd(k, limit));
     // "When Clinton noted that …, he interrupted": the subordinate clause ends at its comma
     const opener = this.tokens[sentenceFirst];
     if (
@@ -1031,7 +1140,11 @@ class Extraction {
       if (forwardEnd > k && goesOn) {
         content.push({ start: this.tokens[k]!.start, end: this.tokens[forwardEnd - 1]!.end });
       }
-    } else if (forwardEnd - k >= 2 && speakerBefore) {
+    } else if (
+      speakerBefore &&
+      (forwardEnd - k >= 2 ||
+        (forwardEnd - k === 1 && thatAt < 0 && ['PROPN', 'NOUN'].includes(this.tokens[k]!.pos)))
+    ) {
       content.push({ start: this.tokens[k]!.start, end: this.tokens[forwardEnd - 1]!.end });
     }
     if (content.length === 0) {
@@ -1040,7 +1153,38 @@ class Extraction {
     }
     if (nested && !/^\p{Lu}/u.test(this.text.slice(d.speaker!.start, d.speaker!.end))) return;
     if (nested && /^(i|we|you)$/i.test(this.text.slice(d.speaker!.start, d.speaker!.end))) return;
-    this.add({ ...d, content, nested, thought: d.thought || nested });
+    const lone = content.length === 1 ? this.tokens[this.tokenAt(content[0]!.start)] : undefined;
+    const namedObject = !!lone && thatAt < 0 && !nested && ['PROPN', 'NOUN'].includes(lone.pos);
+    this.add({ ...d, content, nested, thought: d.thought || nested }, namedObject ? 1 : 2);
+  }
+
+  /**
+   * A reported clause does not run into another attribution of the same sentence
+   * ("X said A, and when asked about B, Y replied, “…”"): it ends at the first
+   * ", and/but/when …" before the other's cue or words, else at the last comma.
+   */
+  private beforeOtherAttribution(k: number, end: number): number {
+    if (end <= k) return end;
+    const from = this.tokens[k]!.start;
+    const to = this.tokens[end - 1]!.end;
+    const others = this.drafts.flatMap((d) =>
+      // a quote holding the clause (a speaker relaying another) does not block it
+      d.content.filter((c) => c.start < to && from < c.end && !(c.start <= from && from < c.end)),
+    );
+    let blocker = -1;
+    for (let j = k; j < end && blocker < 0; j++) {
+      const t = this.tokens[j]!;
+      if (this.used.has(j) || others.some((c) => t.start >= c.start && t.start < c.end))
+        blocker = j;
+    }
+    if (blocker < 0) return end;
+    let lastComma = -1;
+    for (let j = k + 1; j < blocker; j++) {
+      if (this.tokens[j]!.text !== ',' || this.insideQuote(this.tokens[j]!.start)) continue;
+      if (/^(and|but|while|when|as|so|yet)$/.test(this.tokens[j + 1]?.lower ?? '')) return j;
+      lastComma = j;
+    }
+    return lastComma > k ? lastComma : blocker;
   }
 
   private timeRun(k: number, limit: number): number {

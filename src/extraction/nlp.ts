@@ -61,11 +61,12 @@ export function analyse(
       spans.push(s.out(its.span) as [number, number]);
     });
     if (spans.length === 0 && values.length > 0) spans.push([0, values.length - 1]);
-    // a "sentence" starting lower case continues the one before: the split was at an
-    // abbreviation ("Sen. David Perdue (R-Ga.) said …")
+    // a "sentence" starting lower case, or with a comma, a semicolon or a closing
+    // bracket, continues the one before: the split was at an abbreviation ("Sen. David
+    // Perdue (R-Ga.) said …", "said Rep. Ann Lee (D-Ore.), who …")
     for (let k = spans.length - 1; k > 0; k--) {
       const firstWord = values[spans[k]![0]]!;
-      if (/^\p{Ll}/u.test(firstWord)) {
+      if (/^(\p{Ll}|[,;)\]])/u.test(firstWord)) {
         spans[k - 1] = [spans[k - 1]![0], spans[k]![1]];
         spans.splice(k, 1);
       }

@@ -269,3 +269,79 @@ describe('more frames', () => {
     );
   });
 });
+
+describe('recall: frames the first reading missed', () => {
+  it('reads transcript lines quoted as a whole, one speaker per paragraph', () => {
+    const text =
+      'The exchange went as follows.\n\n"HOST: Will the ferries run all winter? The council says no.\n\n"RUIZ: They will run every day, I promise you that.';
+    const out = extractStatements(text);
+    expect(out.map((s) => [s.speaker!.text, s.kind, contentOf(text, s)])).toEqual([
+      ['HOST', 'DIRECT_QUOTE', 'Will the ferries run all winter? The council says no.'],
+      ['RUIZ', 'DIRECT_QUOTE', 'They will run every day, I promise you that.'],
+    ]);
+  });
+
+  it('takes a frame closing the paragraph before ("She said:") for the quote that opens the next', () => {
+    const text =
+      'Ana Ruiz spoke after the vote. She said:\n\n“The harbour stays open. The ferries stay too.”';
+    const [s, ...rest] = extractStatements(text, { linker });
+    expect(rest).toHaveLength(0);
+    expect(s!.speaker!.text).toBe('She');
+    expect(cut(text, s!.cue!)).toBe('said');
+    expect(contentOf(text, s!)).toBe('The harbour stays open. The ferries stay too.');
+  });
+
+  it('reads "The Gazette reports:" as a cue, not as a name before a colon', () => {
+    const text = 'The Gazette reports:\n\n“Only a third of the boats left the harbour.”';
+    const [s] = extractStatements(text);
+    expect(s!.speaker!.text).toBe('The Gazette');
+    expect(cut(text, s!.cue!)).toBe('reports');
+  });
+
+  it('keeps a sentence whole when the splitter cut it after a bracketed abbreviation', () => {
+    const text =
+      '“The dredging is late,” said Rep. J.K. Moss (D-Ore.), head of the port caucus. “The council must pay for it.”';
+    const out = extractStatements(text);
+    expect(out).toHaveLength(1);
+    expect(out[0]!.speaker!.text).toBe('Rep. J.K. Moss');
+    expect(out[0]!.content.map((c) => cut(text, c))).toEqual([
+      'The dredging is late',
+      'The council must pay for it.',
+    ]);
+  });
+
+  it('finds the cue of a quote after a long sentence, near the quote', () => {
+    const text =
+      'She said part-time crews and seasonal staff would not get the winter bonus promised in the spring, and when asked again why the plan leaves out the crews, the harbour master replied, “The bonus is meant for the full-time staff who kept the port open.”';
+    const out = extractStatements(text);
+    const quote = out.find((s) => s.kind === 'DIRECT_QUOTE')!;
+    expect(quote.speaker!.text).toBe('the harbour master');
+    expect(cut(text, quote.cue!)).toBe('replied');
+    // the reported clause ends before the other attribution of the sentence
+    const reported = out.find((s) => s.form === 'INDIRECT')!;
+    expect(contentOf(text, reported)).toBe(
+      'part-time crews and seasonal staff would not get the winter bonus promised in the spring',
+    );
+  });
+
+  it('takes a speaker across a manner adverb, and a named object of one word', () => {
+    const text = 'The mayor sharply criticized Ferrylink in a letter to the council.';
+    const [s] = extractStatements(text);
+    expect(s!.speaker!.text).toBe('The mayor');
+    expect(cut(text, s!.cue!)).toBe('criticized');
+    const one = 'Ana Ruiz has not mentioned Ferrylink.';
+    expect(contentOf(one, extractStatements(one)[0]!)).toBe('Ferrylink');
+  });
+
+  it('goes on with a quote after a mixed attribution', () => {
+    const text =
+      '“I admire the engineering” of the new pier, Ana Ruiz said. “But it came in far over budget.”';
+    const [s, ...rest] = extractStatements(text, { linker });
+    expect(rest).toHaveLength(0);
+    expect(s!.form).toBe('MIXED');
+    expect(s!.content.map((c) => cut(text, c))).toEqual([
+      '“I admire the engineering” of the new pier',
+      'But it came in far over budget.',
+    ]);
+  });
+});
