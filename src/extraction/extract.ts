@@ -24,6 +24,7 @@ import {
   BETWEEN_SUBJECT_AND_CUE,
   CUE_PARTICLES,
   HEARSAY,
+  NEEDS_PARTICLE,
   NOT_IN_SPEAKER,
   OBJECT_FIRST,
   PERSONAL_SINGULAR,
@@ -131,6 +132,16 @@ const TAKES_NAMED_OBJECT = new Set([
   'mock',
 ]);
 
+/** Verbs of telling whose object is the addressee: with no clause after it, nothing was reported. */
+const TELL_LIKE = new Set(['tell', 'inform', 'assure', 'remind']);
+
+/** Forms of "be" before a participle: a passive cue. */
+const BE_FORMS = /^(is|was|were|are|be|been|being|['’]s|['’]re)$/;
+
+/** Words opening the writer's own adverbial after an attributed object. */
+const OCCASION_START = /^(during|amid|since|while|when|after|before)$/;
+const WEEKDAYS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)$/;
+
 /** Labels before a colon that name no speaker. */
 const COLON_LABELS =
   /^(note|update|updated|editor['’]?s note|the latest|related|photo|photos|video|watch|read more|source|sources|correction|advertisement|q|a|by|warning|breaking|exclusive|analysis|opinion|live|see also|also|pictured|image|credit|more|tags?|filed under)$/i;
@@ -230,6 +241,7 @@ class Extraction {
     let end = i + 1;
     const particles = CUE_PARTICLES[lemma];
     if (particles && particles.includes(this.tokens[end]?.lower ?? '')) end++;
+    else if (NEEDS_PARTICLE.has(lemma)) return null;
     const next = this.tokens[end]?.lower ?? '';
     // "declined to comment", "refuses to say": only with the infinitive
     if (NEEDS_TO.has(lemma) && next !== 'to') return null;
@@ -338,7 +350,16 @@ class Extraction {
     let last = -1;
     for (; i < limit; i++) {
       const k = this.tokens[i]!;
-      if (k.pos === 'PUNCT' && k.text !== '.' && k.text !== '-') break;
+      // a plural's possessive mark ("the dockers’ union") stays inside the phrase
+      const possessive =
+        /^['’]$/.test(k.text) &&
+        /s$/.test(this.tokens[i - 1]?.lower ?? '') &&
+        ['NOUN', 'PROPN', 'ADJ'].includes(this.tokens[i + 1]?.pos ?? '');
+      if (k.pos === 'PUNCT' && k.text !== '.' && k.text !== '-' && !possessive) break;
+      if (possessive) {
+        last = i;
+        continue;
+      }
       if (k.pos === 'PRON' && i === first) {
         last = i;
         i++;
@@ -716,6 +737,8 @@ class Extraction {
         while (k >= floor && this.tokens[k]!.text !== ',') k--;
         if (k > floor) speaker = this.npBackward(k - 1, floor);
         else if (k < floor && this.participle(i)) speaker = null;
+      } else if (/^(and|but)$/.test(this.tokens[j]!.lower) && !this.participle(i)) {
+        speaker = this.sharedSubject(j, floor);
       } else {
         speaker = this.npBackward(j, floor);
       }
@@ -777,6 +800,34 @@ class Extraction {
         sentence: this.tokens[i]!.sentence,
       },
     };
+  }
+
+  /**
+   * The subject a cue shares with the verb before it ("Authorities announced an arrest
+   * and said …", "She has encouraged X but has said …"): the noun phrase before the
+   * sentence's first verb, when that verb comes before the conjunction at `and`.
+   */
+  private sharedSubject(and: number, floor: number): Range | null {
+    let verb = -1;
+    for (let k = floor; k < and; k++) {
+      const t = this.tokens[k]!;
+      if (t.pos === 'VERB' || t.pos === 'AUX') {
+        verb = k;
+        break;
+      }
+      if (this.insideQuote(t.start) || t.text === ':' || t.text === ';') return null;
+    }
+    if (verb <= floor) return null;
+    let j = verb - 1;
+    while (j > floor && this.betweenSubjectAndCue(j)) j--;
+    if (this.tokens[j]!.text === ',') {
+      // "X, a former governor, has said …"
+      let k = j - 1;
+      while (k > floor && this.tokens[k]!.text !== ',') k--;
+      if (k <= floor) return null;
+      j = k - 1;
+    }
+    return this.npBackward(j, floor);
   }
 
   /** Auxiliaries and adverbs between a subject and its cue: "has also said", "aggressively attacked". */
@@ -945,6 +996,99 @@ class Extraction {
     });
   }
 
+  /** A token inside a quoted title after a preposition: said on “Fox News Sunday”. */
+  private inTitle(t: Token): boolean {
+    const q = this.quoteContaining(t.start);
+    if (!q) return false;
+    const before = this.tokens[this.tokenAt(q.open) - 1];
+    return !!before && /^(on|in|to|at|from)$/.test(before.lower) && q.close - q.open < 60;
+  }
+
+  /**
+   * A cue in the passive: "The plan was endorsed by the union" (the agent speaks, the
+   * subject is what it spoke of), "It was reported that …" (no speaker). Returns true
+   * when the cue was a passive one, whether or not it gave an attribution: its subject
+   * is never the speaker.
+   */
+  private passive(
+    i: number,
+    c: { thought: boolean; end: number },
+    scope: { first: number; last: number },
+    si: number,
+    nested: boolean,
+  ): boolean {
+    const t = this.tokens[i]!;
+    if (t.lower === t.lemma || /ing$/.test(t.lower)) return false;
+    let j = i - 1;
+    while (j >= scope.first && this.tokens[j]!.pos === 'ADV') j--;
+    const aux = this.tokens[j];
+    if (!aux || !BE_FORMS.test(aux.lower)) return false;
+    // "is expected to", "was told to": a subject's plan or an order, not a report
+    const next = this.tokens[c.end];
+    const draft = (content: Range, speaker: Range | null): Draft => ({
+      content: [content],
+      cue: { start: t.start, end: this.tokens[c.end - 1]!.end },
+      speaker,
+      speakerForm: 'OTHER',
+      antecedent: null,
+      direct: false,
+      thought: c.thought,
+      nested,
+      hearsay: false,
+      continuation: false,
+      sentence: si,
+    });
+    if (next?.lower === 'by') {
+      const agent = this.npForward(c.end + 1, scope.last);
+      let subjectEnd = j - 1;
+      while (
+        subjectEnd > scope.first &&
+        /^(has|have|had|will|would|may|might|could|should|must|can)$/.test(
+          this.tokens[subjectEnd]!.lower,
+        )
+      )
+        subjectEnd--;
+      const subject = this.npBackward(subjectEnd, scope.first);
+      if (
+        agent &&
+        subject &&
+        !PRONOUNS.has(this.text.slice(subject.start, subject.end).toLowerCase())
+      ) {
+        for (let k = i; k < c.end; k++) this.used.add(k);
+        this.add(draft(subject, agent.range), 1);
+      }
+      return true;
+    }
+    // "it was reported that …": what was said, with no one named
+    const it = this.tokens[j - 1];
+    if (it?.lower === 'it' && next?.lower === 'that') {
+      const end = this.clauseEnd(c.end + 1, scope.last);
+      if (end - (c.end + 1) >= 3) {
+        for (let k = i; k < c.end; k++) this.used.add(k);
+        this.add(draft({ start: next.start, end: this.tokens[end - 1]!.end }, null));
+      }
+    }
+    return true;
+  }
+
+  /** "… and said …", "… but has since said …": a second cue of the same subject at k. */
+  private coordinatedCue(k: number, last: number): boolean {
+    let j = k;
+    while (
+      j < last &&
+      j < k + 3 &&
+      (this.tokens[j]!.pos === 'AUX' || this.tokens[j]!.pos === 'ADV')
+    )
+      j++;
+    const v = this.tokens[j];
+    return (
+      !!v &&
+      v.pos === 'VERB' &&
+      (SPEECH_VERBS.has(v.lemma) || THOUGHT_VERBS.has(v.lemma)) &&
+      (/ed$|said|told|wrote/.test(v.lower) || j > k)
+    );
+  }
+
   /** Where a content clause starting at k ends: the sentence end, or before ", adding …". */
   private clauseEnd(k: number, last: number): number {
     for (let j = k + 1; j < last; j++) {
@@ -968,14 +1112,7 @@ class Extraction {
       )
         return j;
       // "… and said …": a second attribution of the same speaker
-      if (
-        t.lower === 'and' &&
-        next &&
-        next.pos === 'VERB' &&
-        (SPEECH_VERBS.has(next.lemma) || THOUGHT_VERBS.has(next.lemma)) &&
-        /ed$|said|told|wrote/.test(next.lower)
-      )
-        return j;
+      if (/^(and|but)$/.test(t.lower) && this.coordinatedCue(j + 1, last)) return j;
       if (
         t.text === ',' &&
         this.tokens[j + 1] &&
@@ -1008,6 +1145,7 @@ class Extraction {
     nested: boolean,
   ): void {
     const sentenceFirst = scope.first;
+    if (this.passive(i, c, scope, si, nested)) return;
     // inverted or trailing frame: "…, X said." / "…, said X." / "…, X said, …"
     const built = this.cueWithSubject(
       i,
@@ -1039,7 +1177,8 @@ class Extraction {
         thatAt = j;
         break;
       }
-      if (t.text === ',' || t.text === ':' || (this.insideQuote(t.start) && !nested)) break;
+      if (t.text === ',' || t.text === ':') break;
+      if (this.insideQuote(t.start) && !nested && !this.inTitle(t)) break;
       if (!adverbial && j > k && (t.pos === 'VERB' || t.pos === 'AUX')) break;
     }
     if (thatAt >= 0) k = thatAt;
@@ -1047,7 +1186,7 @@ class Extraction {
     // "said at a Washington event": the frame's tail, no clause of what was said
     const tail = this.tokens.slice(k, this.clauseEnd(k, limit));
     const noClause = !tail.some(
-      (x) => x.pos === 'VERB' || x.pos === 'AUX' || this.insideQuote(x.start),
+      (x) => x.pos === 'VERB' || x.pos === 'AUX' || (this.insideQuote(x.start) && !this.inTitle(x)),
     );
     if (
       thatAt < 0 &&
@@ -1066,15 +1205,27 @@ class Extraction {
     if (OBJECT_FIRST.has(this.tokens[i]!.lemma) && speakerBefore) {
       // "told reporters that", "told CNN on Thursday how …"
       const np = this.npForward(k, limit);
-      const after = np ? this.timeRun(np.next, limit) : -1;
+      let after = np ? this.timeRun(np.next, limit) : -1;
+      // the time run ends before an article opening the clause ("on Thursday the plan …")
+      while (np && after > np.next && /^(a|an|the)$/.test(this.tokens[after - 1]!.lower)) after--;
       const next = this.tokens[after];
       if (
         np &&
         next &&
         (/^(that|how|why|what|whether|if|when|where|who)$/.test(next.lower) ||
-          /^[:,]$/.test(next.text))
+          /^[:,]$/.test(next.text) ||
+          // "told CNN on Thursday the plan would fail": a clause with no "that"
+          (['PRON', 'DET', 'PROPN', 'NOUN', 'NUM'].includes(next.pos) &&
+            this.tokens
+              .slice(after, this.clauseEnd(after, limit))
+              .some((x) => x.pos === 'VERB' || x.pos === 'AUX')))
       )
         k = after;
+      else if (TELL_LIKE.has(this.tokens[i]!.lemma) && noClause) {
+        // "X told The Gazette on Thursday.": only the addressee follows
+        for (let j = i; j < c.end; j++) this.used.delete(j);
+        return;
+      }
     }
     while (
       k < limit &&
@@ -1110,6 +1261,7 @@ class Extraction {
         }
       }
     }
+    forwardEnd = this.writersAddition(k, forwardEnd, thatAt < 0);
     const content: Range[] = [];
     // material before the subject: "…, X said" (trailing) or "A, X said, B" (parenthetical)
     const precededByComma =
@@ -1185,6 +1337,47 @@ class Extraction {
       lastComma = j;
     }
     return lastComma > k ? lastComma : blocker;
+  }
+
+  /**
+   * Where the writer takes over after what was attributed: a participle after a comma
+   * (", contradicting …", ", implicitly putting …"), and after an object with no clause
+   * of its own ("attacked her rival as a fraud | during the debate"), the occasion: a
+   * time, a place, "in a statement". A reported clause keeps its own adverbials.
+   */
+  private writersAddition(k: number, end: number, object: boolean): number {
+    const first = this.tokens[k];
+    if (!first) return end;
+    let clause = !object || ['VERB', 'AUX', 'PART'].includes(first.pos);
+    for (let j = k + 1; j < end; j++) {
+      const t = this.tokens[j]!;
+      if (this.insideQuote(t.start)) continue;
+      const next = this.tokens[j + 1];
+      if (t.text === ',' && next) {
+        let v = j + 1;
+        if (this.tokens[v]!.pos === 'ADV') v++;
+        const ing = this.tokens[v];
+        if (ing && ing.pos === 'VERB' && /ing$/.test(ing.lower) && v + 1 < end) return j;
+      }
+      // a verb before this point makes it a clause, which keeps its adverbials
+      if (t.pos === 'VERB' || t.pos === 'AUX') clause = true;
+      if (clause) continue;
+      const after = next?.lower ?? '';
+      if (
+        OCCASION_START.test(t.lower) ||
+        (/^(in|at)$/.test(t.lower) && /^(a|an)$/.test(after)) ||
+        (t.lower === 'on' &&
+          (WEEKDAYS.test(after) || /^(twitter|facebook|television)$/.test(after))) ||
+        (WEEKDAYS.test(t.lower) && this.tokens[j - 1]!.pos !== 'ADP') ||
+        (t.lower === 'but' && ['AUX', 'VERB'].includes(next?.pos ?? ''))
+      ) {
+        // not before "that" or a quote still to come: "told CNN on Friday that …"
+        const rest = this.tokens.slice(j, end);
+        if (rest.some((x) => x.lower === 'that' || this.insideQuote(x.start))) return end;
+        return j;
+      }
+    }
+    return end;
   }
 
   private timeRun(k: number, limit: number): number {

@@ -144,6 +144,23 @@ export const SPEECH_VERBS = new Set([
   'label',
   'brand',
   'dub',
+  // stands taken and proposals made in public: PolNeAR's attributions reach this far
+  'discuss',
+  'offer',
+  'encourage',
+  'promote',
+  'blame',
+  'express',
+  'mock',
+  'unveil',
+  'outline',
+  'denounce',
+  'decry',
+  'embrace',
+  // only with their particle (CUE_PARTICLES): "spoke of", "talked about", "referred to"
+  'speak',
+  'talk',
+  'refer',
 ]);
 
 /** Verbs of holding a view: their clause is a position, not an utterance (kind REPORTED). */
@@ -200,12 +217,17 @@ export const CUE_PARTICLES: Record<string, string[]> = {
   hint: ['at'],
   warn: ['of', 'against', 'about'],
   complain: ['about', 'of'],
-  speak: ['of', 'about'],
+  speak: ['of', 'about', 'out'],
+  talk: ['about'],
+  refer: ['to'],
   rule: ['out'],
   agree: ['with'],
   respond: ['to'],
   reply: ['to'],
 };
+
+/** Cues that attribute only with their particle: "spoke of", not "spoke at a rally". */
+export const NEEDS_PARTICLE = new Set(['speak', 'talk', 'refer']);
 
 /** Adverbs and auxiliaries allowed between a speaker and the cue ("he reportedly said"). */
 export const BETWEEN_SUBJECT_AND_CUE = new Set([

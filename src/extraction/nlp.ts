@@ -86,6 +86,15 @@ export function analyse(
           pos[k] = 'PROPN';
         }
       }
+      // … and so is one opening the sentence before a verb ("Lynch said …"): an
+      // imperative is followed by its object, not by another verb
+      if (
+        pos[a] === 'VERB' &&
+        /^\p{Lu}\p{Ll}+$/u.test(values[a]!) &&
+        (pos[a + 1] === 'VERB' || pos[a + 1] === 'AUX')
+      ) {
+        pos[a] = 'PROPN';
+      }
     }
     for (const [a, b] of spans) {
       const si = sentences.length;

@@ -345,3 +345,83 @@ describe('recall: frames the first reading missed', () => {
     ]);
   });
 });
+
+describe('recall: passives, shared subjects, objects and their edges', () => {
+  const one = (text: string) => {
+    const out = extractStatements(text);
+    expect(out).toHaveLength(1);
+    const s = out[0]!;
+    return {
+      content: contentOf(text, s),
+      speaker: s.speaker?.text ?? null,
+      cue: s.cue ? cut(text, s.cue) : null,
+    };
+  };
+
+  it('reads a passive cue with its agent as the speaker and its subject as the content', () => {
+    expect(one('The harbour plan was endorsed by the dockers’ union.')).toEqual({
+      content: 'The harbour plan',
+      speaker: 'the dockers’ union',
+      cue: 'endorsed',
+    });
+  });
+
+  it('reads "it was reported that …" as content with no speaker, and a bare passive as nothing', () => {
+    expect(one('It was reported that the ferry company would close two routes.')).toEqual({
+      content: 'that the ferry company would close two routes',
+      speaker: null,
+      cue: 'reported',
+    });
+    expect(extractStatements('The skipper was charged with smuggling.')).toEqual([]);
+  });
+
+  it('takes no addressee for what was said, and no quoted show title for a quote', () => {
+    expect(extractStatements('Ana Ruiz told The Harbour Gazette on Thursday.')).toEqual([]);
+    expect(one('Olaf Berg told The Harbour Gazette on Thursday the port would stay open.')).toEqual(
+      {
+        content: 'the port would stay open',
+        speaker: 'Olaf Berg',
+        cue: 'told',
+      },
+    );
+    expect(one('Olaf Berg said on “Morning Tide” that the port would stay open.').content).toBe(
+      'that the port would stay open',
+    );
+  });
+
+  it('gives a second cue the subject it shares with the first verb', () => {
+    const text = 'The harbour board announced a new fee and said it would fund the dredging.';
+    const said = extractStatements(text).find((s) => cut(text, s.cue!) === 'said')!;
+    expect(said.speaker!.text).toBe('The harbour board');
+    expect(contentOf(text, said)).toBe('it would fund the dredging');
+  });
+
+  it('ends a first clause before "but has since said …" of the same subject', () => {
+    const text =
+      'The mayor has encouraged the ferry crews to strike but has said she will not join them.';
+    const encouraged = extractStatements(text).find((s) => cut(text, s.cue!) === 'encouraged')!;
+    expect(contentOf(text, encouraged)).toBe('the ferry crews to strike');
+  });
+
+  it('reads a name opening a sentence as a name even when tagged as a verb', () => {
+    expect(one('Lynch said the ferry would not run on Sundays.').speaker).toBe('Lynch');
+  });
+
+  it('reads "spoke of" and "talked about" as cues, not "spoke at"', () => {
+    expect(one('The mayor spoke of a hard winter for the fishing fleet.').cue).toBe('spoke of');
+    expect(extractStatements('The mayor spoke at the harbour festival on Sunday.')).toEqual([]);
+  });
+
+  it('leaves the writer’s occasion and participles out of an attributed object', () => {
+    expect(
+      one('The mayor attacked the ferry company as a cartel during a council meeting.').content,
+    ).toBe('the ferry company as a cartel');
+    expect(
+      one('The report shows that the pier was built too low, contradicting the builder.').content,
+    ).toBe('that the pier was built too low');
+    // a clause keeps its own adverbials
+    expect(one('Ana Ruiz said the ferry sank during the storm.').content).toBe(
+      'the ferry sank during the storm',
+    );
+  });
+});
