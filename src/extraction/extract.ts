@@ -290,7 +290,9 @@ class Extraction {
     }
     if (
       !['PROPN', 'NOUN', 'NUM', 'PUNCT'].includes(t.pos) &&
-      !(t.pos === 'ADJ' && /^[A-Z]/.test(t.text))
+      !(t.pos === 'ADJ' && /^[A-Z]/.test(t.text)) &&
+      // "the attorney general", "the secretary general": a title ending in an adjective
+      !(t.lower === 'general' && this.tokens[i - 1]?.pos === 'NOUN')
     ) {
       return null;
     }
@@ -346,7 +348,14 @@ class Extraction {
   /** The noun phrase starting at token `first`, ending before `limit`. */
   private npForward(first: number, limit: number): { range: Range; next: number } | null {
     let i = first;
-    while (i < limit && this.tokens[i]!.pos === 'DET') i++;
+    // determiners and possessives ("his aides") open the phrase
+    while (
+      i < limit &&
+      (this.tokens[i]!.pos === 'DET' ||
+        (/^(his|her|their|its|our|my|your)$/.test(this.tokens[i]!.lower) &&
+          ['NOUN', 'PROPN', 'ADJ'].includes(this.tokens[i + 1]?.pos ?? '')))
+    )
+      i++;
     let last = -1;
     for (; i < limit; i++) {
       const k = this.tokens[i]!;
@@ -485,6 +494,7 @@ class Extraction {
           framed.draft.content.push(...next.parts);
           qi++;
         }
+        this.leadIn(framed.draft, q, openTok, openSentence);
         const stored = this.add(framed.draft);
         if (stored) lastSpeaker = { draft: stored, paragraph: lastPara };
         continue;
@@ -538,6 +548,31 @@ class Extraction {
         if (stored) lastSpeaker = { draft: stored, paragraph: lastPara };
       }
     }
+  }
+
+  /**
+   * Words of the writer's sentence before a quote its frame closes belong to what is
+   * attributed ("With a thousand ferries, “no single one matters,” he said": a mixed
+   * quote). Not a connective alone ("But “…”") and not a stretch holding another cue.
+   */
+  private leadIn(d: Draft, q: Quote, openTok: number, sentence: number): void {
+    const s = this.sentences[sentence];
+    if (!s || openTok <= s.first) return;
+    const lead = this.tokens.slice(s.first, openTok);
+    const words = lead.filter((t) => t.pos !== 'PUNCT');
+    if (words.length < 3) return;
+    if (
+      lead.some(
+        (t, k) =>
+          this.insideQuote(t.start) || this.used.has(s.first + k) || this.isCue(s.first + k),
+      )
+    )
+      return;
+    // the closing mark stays inside: the content holds a whole quote (form MIXED)
+    const end =
+      q.parts.length === 1 && d.content[0]!.end === q.parts[0]!.end ? q.close : d.content[0]!.end;
+    d.content[0] = { start: lead[0]!.start, end };
+    d.direct = false;
   }
 
   private frameAfter(
@@ -838,8 +873,12 @@ class Extraction {
     return t.pos === 'ADV' && /^\p{Ll}+ly$/u.test(t.text);
   }
 
+  /** ", adding that …", ", even suggesting …": a cue in a participle clause after a comma. */
   private participle(i: number): boolean {
-    return /ing$/.test(this.tokens[i]!.lower) && this.tokens[i - 1]?.text === ',';
+    if (!/ing$/.test(this.tokens[i]!.lower)) return false;
+    const prev = this.tokens[i - 1];
+    if (prev?.text === ',') return true;
+    return prev?.pos === 'ADV' && this.tokens[i - 2]?.text === ',';
   }
 
   // -------------------------------------------------------- indirect speech
@@ -1262,6 +1301,22 @@ class Extraction {
       }
     }
     forwardEnd = this.writersAddition(k, forwardEnd, thatAt < 0);
+    // "X, who understood that …, told his aides …": the relative clause ends at its comma
+    if (
+      speakerBefore &&
+      RELATIVE.has(this.text.slice(d.speaker!.start, d.speaker!.end).toLowerCase()) &&
+      this.tokens[speakerTok - 1]?.text === ','
+    ) {
+      for (let j = k + 1; j < forwardEnd; j++) {
+        if (this.tokens[j]!.text !== ',' || this.insideQuote(this.tokens[j]!.start)) continue;
+        let v = j + 1;
+        while (v < forwardEnd && this.tokens[v]!.pos === 'ADV') v++;
+        if (['VERB', 'AUX'].includes(this.tokens[v]?.pos ?? '')) {
+          forwardEnd = j;
+          break;
+        }
+      }
+    }
     const content: Range[] = [];
     // material before the subject: "…, X said" (trailing) or "A, X said, B" (parenthetical)
     const precededByComma =

@@ -425,3 +425,37 @@ describe('recall: passives, shared subjects, objects and their edges', () => {
     );
   });
 });
+
+describe('recall: lead-ins, relative clauses and participles', () => {
+  it('takes the writer’s lead-in of a quote closed by its frame as part of a mixed quote', () => {
+    const text = 'With forty ferries on the water, “no single one matters,” Ana Ruiz said.';
+    const [s] = extractStatements(text, { linker });
+    expect(contentOf(text, s!)).toBe('With forty ferries on the water, “no single one matters,”');
+    expect(s!.form).toBe('MIXED');
+    expect(s!.kind).toBe('PARAPHRASE');
+  });
+
+  it('reads a title ending in "general", a progressive cue and "if" for "that"', () => {
+    const text = 'But the attorney general is not saying if the harbour board broke any law.';
+    const [s] = extractStatements(text);
+    expect(s!.speaker!.text).toBe('the attorney general');
+    expect(cut(text, s!.cue!)).toBe('saying');
+    expect(contentOf(text, s!)).toBe('if the harbour board broke any law');
+  });
+
+  it('gives a participle cue after a comma and an adverb the subject of the clause before', () => {
+    const text =
+      'The skipper complained about the new buoys, even suggesting they were placed badly.';
+    const suggesting = extractStatements(text).find((s) => cut(text, s.cue!) === 'suggesting')!;
+    expect(suggesting.speaker!.text).toBe('The skipper');
+    expect(contentOf(text, suggesting)).toBe('they were placed badly');
+  });
+
+  it('ends a relative clause’s content at its comma, before the main verb', () => {
+    const text =
+      'Ana Ruiz, who believed that a new pier would never pay, told the council to wait.';
+    const believed = extractStatements(text).find((s) => cut(text, s.cue!) === 'believed')!;
+    expect(contentOf(text, believed)).toBe('that a new pier would never pay');
+    expect(believed.kind).toBe('REPORTED');
+  });
+});
