@@ -479,7 +479,9 @@ class Extraction {
       }
       const endsOpen =
         /[,?!—–-]\s*$/.test(quoted) || /^[,]/.test(this.text.slice(q.close, q.close + 2));
-      const framed = this.frameAfter(q, after, endsOpen);
+      // a title after a preposition (said on “Face the Nation,” that …) is nobody's words
+      const title = this.tokens[openTok] && this.inTitle(this.tokens[openTok]!);
+      const framed = title ? null : this.frameAfter(q, after, endsOpen);
       if (framed) {
         // "…," he said, "…": one statement in two parts
         const lastTok = after[after.length - 1];
@@ -639,6 +641,16 @@ class Extraction {
       if (np) speaker = np.range;
     }
     if (!speaker) return null;
+    // "…,” X said the plan …": a cue with its own clause does not frame the quote before it
+    const speakerEnd = this.tokenAt(speaker.end);
+    const tail = this.tokens[this.timeRun(Math.max(found.end, speakerEnd), limit)];
+    if (
+      tail &&
+      speakerEnd <= found.i &&
+      (tail.lower === 'that' || ['PRON', 'DET'].includes(tail.pos)) &&
+      !/^(his|her|their|its)$/.test(tail.lower)
+    )
+      return null;
     for (let i = found.i; i < found.end; i++) this.used.add(i);
     return {
       draft: {
@@ -1210,7 +1222,14 @@ class Extraction {
     let thatAt = -1;
     // "said that", "said on Sunday that", "said in response to calls for a truce that"
     const adverbial = this.tokens[k]?.pos === 'ADP' || TIME_WORDS.has(this.tokens[k]?.lower ?? '');
-    for (let j = k; j < look; j++) {
+    // "said the new rules demand that …": a clause opening right after the cue has its own
+    // "that"; only an adverbial or an addressee ("told reporters") stands before the cue's
+    const opensClause =
+      !adverbial &&
+      ['DET', 'PRON'].includes(this.tokens[k]?.pos ?? '') &&
+      this.tokens[k]?.lower !== 'that' &&
+      !OBJECT_FIRST.has(this.tokens[i]!.lemma);
+    for (let j = k; j < (opensClause ? k : look); j++) {
       const t = this.tokens[j]!;
       if (t.lower === 'that' && (t.pos === 'SCONJ' || t.pos === 'PRON' || t.pos === 'DET')) {
         thatAt = j;
@@ -1327,14 +1346,28 @@ class Extraction {
       .slice(backStart, subjectStart - 1)
       .some((t) => t.pos === 'VERB' || t.pos === 'AUX');
     // a frame in the middle ("…, X said, …") or at the end ("…, X said Friday.")
-    const afterCue = this.tokens[this.timeRun(c.end, limit)];
+    // an inverted frame ends after its speaker ("…, said Ann Lee, a longtime adviser."),
+    // whose appositive (no verb up to the sentence end) is not more of what was said
+    const frameTail = speakerBefore ? c.end : this.tokenAt(d.speaker!.end);
+    const afterCue = this.tokens[this.timeRun(frameTail, limit)];
+    const appositive =
+      !speakerBefore &&
+      afterCue?.text === ',' &&
+      !this.tokens
+        .slice(frameTail + 1, limit)
+        .some((t) => t.pos === 'VERB' || t.pos === 'AUX' || this.insideQuote(t.start));
     const frameEnds =
-      forwardEnd <= k || afterCue?.text === ',' || !afterCue || afterCue.pos === 'PUNCT';
+      forwardEnd <= k ||
+      afterCue?.text === ',' ||
+      !afterCue ||
+      afterCue.pos === 'PUNCT' ||
+      appositive;
     // "…, X said Friday, as they …": what follows the frame is the writer's
     const goesOn =
+      !appositive &&
       afterCue?.text === ',' &&
       !/^(as|while|because|after|before|when|since|amid|adding|noting|saying|and|but|though|although|in|at|on|during)$/i.test(
-        this.tokens[this.timeRun(c.end, limit) + 1]?.lower ?? '',
+        this.tokens[this.timeRun(frameTail, limit) + 1]?.lower ?? '',
       );
     const backIsClause =
       precededByComma && backStart < subjectStart - 1 && (backHasVerb || (goesOn && thatAt < 0));

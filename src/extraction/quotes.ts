@@ -19,7 +19,8 @@ export interface Quote {
 }
 
 const DOUBLE_CLOSERS: Record<string, string[]> = {
-  '“': ['”', '“'],
+  // mixed typography ("“no evidence" yet") closes a curly quote with a straight mark
+  '“': ['”', '“', '"'],
   '„': ['“', '”'],
   '«': ['»'],
   '»': ['«'],

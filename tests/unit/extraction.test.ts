@@ -459,3 +459,30 @@ describe('recall: lead-ins, relative clauses and participles', () => {
     expect(believed.kind).toBe('REPORTED');
   });
 });
+
+describe('recall: inverted frames, titles and mixed typography', () => {
+  it('reads "…, said X, a longtime adviser." without the appositive as content', () => {
+    const text = 'The new ferry could sail this week, said Ana Ruiz, a longtime harbour pilot.';
+    const [s, ...rest] = extractStatements(text, { linker });
+    expect(rest).toHaveLength(0);
+    expect(s!.speaker!.text).toBe('Ana Ruiz');
+    expect(contentOf(text, s!)).toBe('The new ferry could sail this week');
+  });
+
+  it('takes a quoted show title for no one’s words, and the clause after the cue for the content', () => {
+    const text =
+      'In an interview on “Morning Tide,” Olaf Berg said the new tolls mean that the ferries will run at a loss.';
+    const out = extractStatements(text, { linker });
+    expect(out).toHaveLength(1);
+    expect(out[0]!.speaker!.text).toBe('Olaf Berg');
+    expect(contentOf(text, out[0]!)).toBe('the new tolls mean that the ferries will run at a loss');
+  });
+
+  it('closes a curly opening mark with a straight one', () => {
+    const text =
+      'Ana Ruiz said there was “no sign" yet of a leak.\n\n"We see no damage at all," Olaf Berg said.';
+    const out = extractStatements(text, { linker });
+    expect(out.map((s) => s.speaker!.text)).toEqual(['Ana Ruiz', 'Olaf Berg']);
+    expect(contentOf(text, out[1]!)).toBe('We see no damage at all');
+  });
+});
