@@ -881,6 +881,19 @@ class Extraction {
   private betweenSubjectAndCue(j: number): boolean {
     const t = this.tokens[j]!;
     if (BETWEEN_SUBJECT_AND_CUE.has(t.lower)) return true;
+    // "Trump this week said", "Smith on Monday said": a time between subject and cue
+    if (
+      /^(week|month|year|weekend)$/.test(t.lower) &&
+      /^(this|last)$/.test(this.tokens[j - 1]?.lower ?? '')
+    )
+      return true;
+    if (
+      /^(this|last)$/.test(t.lower) &&
+      /^(week|month|year|weekend)$/.test(this.tokens[j + 1]?.lower ?? '')
+    )
+      return true;
+    if (WEEKDAYS.test(t.lower) && /^(on)$/.test(this.tokens[j - 1]?.lower ?? '')) return true;
+    if (t.lower === 'on' && WEEKDAYS.test(this.tokens[j + 1]?.lower ?? '')) return true;
     // any manner adverb ("sharply criticized", "generally supported"), not "only if"
     return t.pos === 'ADV' && /^\p{Ll}+ly$/u.test(t.text);
   }
@@ -1051,8 +1064,13 @@ class Extraction {
   private inTitle(t: Token): boolean {
     const q = this.quoteContaining(t.start);
     if (!q) return false;
-    const before = this.tokens[this.tokenAt(q.open) - 1];
-    return !!before && /^(on|in|to|at|from)$/.test(before.lower) && q.close - q.open < 60;
+    if (q.close - q.open >= 60) return false;
+    // the preposition may stand before a name and its possessive: on CBS's “Face the Nation”
+    let b = this.tokenAt(q.open) - 1;
+    while (b > 0 && b > this.tokenAt(q.open) - 5 && /^(PROPN|PART|DET)$/.test(this.tokens[b]!.pos))
+      b--;
+    const before = this.tokens[b];
+    return !!before && /^(on|in|to|at|from)$/.test(before.lower);
   }
 
   /**
@@ -1241,8 +1259,17 @@ class Extraction {
     }
     if (thatAt >= 0) k = thatAt;
     const lead = this.tokens[k];
+    // "what Ann Lee said when she resigned": the writer's time clause, not what was said
+    const writersClause =
+      thatAt < 0 &&
+      !!lead &&
+      /^(when|after|before|as|while|because|since|until|once|although|though)$/.test(lead.lower) &&
+      !/^(ask|wonder|question|explain|know|understand|see|learn|show)$/.test(this.tokens[i]!.lemma);
     // "said at a Washington event": the frame's tail, no clause of what was said
     const tail = this.tokens.slice(k, this.clauseEnd(k, limit));
+    let noForward = writersClause;
+    // a trailing frame ("A, X said at an event.") still has its clause before it
+    const trailing = speakerTok > sentenceFirst && this.tokens[speakerTok - 1]!.text === ',';
     const noClause = !tail.some(
       (x) => x.pos === 'VERB' || x.pos === 'AUX' || (this.insideQuote(x.start) && !this.inTitle(x)),
     );
@@ -1257,8 +1284,11 @@ class Extraction {
           tail.length > 0 &&
           tail.every((x) => x.pos === 'PROPN' || x.pos === 'PUNCT')))
     ) {
-      for (let j = i; j < c.end; j++) this.used.delete(j);
-      return;
+      if (!trailing) {
+        for (let j = i; j < c.end; j++) this.used.delete(j);
+        return;
+      }
+      noForward = true;
     }
     if (OBJECT_FIRST.has(this.tokens[i]!.lemma) && speakerBefore) {
       // "told reporters that", "told CNN on Thursday how …"
@@ -1281,8 +1311,11 @@ class Extraction {
         k = after;
       else if (TELL_LIKE.has(this.tokens[i]!.lemma) && noClause) {
         // "X told The Gazette on Thursday.": only the addressee follows
-        for (let j = i; j < c.end; j++) this.used.delete(j);
-        return;
+        if (!trailing) {
+          for (let j = i; j < c.end; j++) this.used.delete(j);
+          return;
+        }
+        noForward = true;
       }
     }
     while (
@@ -1319,7 +1352,7 @@ class Extraction {
         }
       }
     }
-    forwardEnd = this.writersAddition(k, forwardEnd, thatAt < 0);
+    forwardEnd = noForward ? k : this.writersAddition(k, forwardEnd, thatAt < 0);
     // "X, who understood that …, told his aides …": the relative clause ends at its comma
     if (
       speakerBefore &&

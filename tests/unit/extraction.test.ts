@@ -486,3 +486,34 @@ describe('recall: inverted frames, titles and mixed typography', () => {
     expect(contentOf(text, out[1]!)).toBe('We see no damage at all');
   });
 });
+
+describe('precision: what a frame is not', () => {
+  it('keeps the clause of a trailing frame that names an occasion or an addressee', () => {
+    for (const text of [
+      'The ferry will sail on time, Ana Ruiz said at a harbour event.',
+      'The ferry will sail on time, Ana Ruiz told the Gazette.',
+    ]) {
+      const [s, ...rest] = extractStatements(text, { linker });
+      expect(rest).toHaveLength(0);
+      expect(contentOf(text, s!)).toBe('The ferry will sail on time');
+    }
+  });
+
+  it('takes no time clause of the writer’s for what was said', () => {
+    expect(extractStatements('That was what Ana Ruiz said when she left the board.')).toEqual([]);
+  });
+
+  it('leaves a time out of the speaker: "Olaf Berg this week said …"', () => {
+    const text = 'Olaf Berg this week said he would name a new harbour master.';
+    const [s] = extractStatements(text, { linker });
+    expect(s!.speaker!.text).toBe('Olaf Berg');
+    expect(s!.speaker!.id).toBe('person:olaf-berg');
+  });
+
+  it('reads a quoted show title after a name’s possessive as a title', () => {
+    const text = 'On the Gazette\'s "Harbour Hour," Olaf Berg said the tolls would stay.';
+    const out = extractStatements(text, { linker });
+    expect(out).toHaveLength(1);
+    expect(contentOf(text, out[0]!)).toBe('the tolls would stay');
+  });
+});
