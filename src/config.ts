@@ -36,7 +36,17 @@ const env = z.object({
     .int()
     .min(1024)
     .max(100 * 1024 * 1024)
-    .default(1024 * 1024),
+    // Room for an article of ARTICLE_MAX_BYTES in a mutation, with the JSON around it.
+    .default(3 * 1024 * 1024),
+  ARTICLE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(2 * 1024 * 1024),
+  ARTICLE_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  ARTICLE_FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
+  ARTICLE_FETCH_ALLOW_LOOPBACK: bool.default(false),
   QUERY_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
   QUERY_MAX_COST: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
   QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
@@ -157,6 +167,16 @@ export interface Config {
     readonly retryBaseMs: number;
     readonly queueSize: number;
   };
+  /** Article intake: the size limit of an article, and how a URL is fetched. */
+  readonly articles: {
+    readonly maxBytes: number;
+    readonly fetch: {
+      readonly timeoutMs: number;
+      readonly maxRedirects: number;
+      /** Fetch from 127.0.0.0/8 and ::1 too (tests); private and link-local ranges stay refused. */
+      readonly allowLoopback: boolean;
+    };
+  };
 }
 
 export class ConfigError extends Error {
@@ -218,6 +238,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
       queueSize: e.WEBHOOK_QUEUE_SIZE,
+    }),
+    articles: Object.freeze({
+      maxBytes: e.ARTICLE_MAX_BYTES,
+      fetch: Object.freeze({
+        timeoutMs: e.ARTICLE_FETCH_TIMEOUT_MS,
+        maxRedirects: e.ARTICLE_FETCH_MAX_REDIRECTS,
+        allowLoopback: e.ARTICLE_FETCH_ALLOW_LOOPBACK,
+      }),
     }),
   });
 }

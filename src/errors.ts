@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { ArticleErrorCode } from './articles/article.errors.js';
 
 /** Stable codes clients can branch on; messages may change, codes do not. */
 export type ErrorCode =
@@ -13,7 +14,8 @@ export type ErrorCode =
   | 'BAD_REQUEST'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'SUBSCRIPTION_OVERFLOW'
-  | 'TOO_MANY_SUBSCRIBERS';
+  | 'TOO_MANY_SUBSCRIBERS'
+  | ArticleErrorCode;
 
 export interface FieldProblem {
   path: string;

@@ -62,7 +62,11 @@ describe('loadConfig: tokens, CORS and limits', () => {
   it('reads CORS origins and limits, with defaults', () => {
     const defaults = loadConfig({});
     expect(defaults.corsOrigins).toEqual([]);
-    expect(defaults.limits.maxBodyBytes).toBe(1024 * 1024);
+    expect(defaults.limits.maxBodyBytes).toBe(3 * 1024 * 1024);
+    expect(defaults.articles).toEqual({
+      maxBytes: 2 * 1024 * 1024,
+      fetch: { timeoutMs: 10_000, maxRedirects: 5, allowLoopback: false },
+    });
     expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
     expect(
       loadConfig({ CORS_ORIGINS: 'https://a.example.org, http://localhost:5173' }).corsOrigins,
