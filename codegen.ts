@@ -38,6 +38,8 @@ const config: CodegenConfig = {
           TopicConnection: `${rows}#Connection<TopicRow>`,
           SourceConnection: `${rows}#Connection<SourceRow>`,
           PartialDate: `${rows}#PartialDateValue`,
+          StatementSource: `${rows}#StatementSourceRow`,
+          Candidate: '../modules/review/review.repository.js#CandidateRow',
           TimelineBucket: `${explore}/explore.timeline.js#TimelineBucketRow`,
           StatementRecordedEvent: '../events/statement-events.js#StatementEvent',
           SavedSearch: '../webhooks/webhooks.repository.js#SavedSearchRow',

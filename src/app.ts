@@ -10,6 +10,8 @@ import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { createContext } from './context.js';
 import { GRAPHIQL_OPTIONS, renderStatementGraphGraphiQL } from './graphiql.js';
+import type { ExtractFn } from './modules/review/review.candidates.js';
+import { createGraphExtractor } from './modules/review/review.extract.js';
 import { requestDecoder } from './request-decoder.js';
 import { schema } from './schema.js';
 import { createStatementEvents, type StatementEvents } from './events/statement-events.js';
@@ -22,11 +24,13 @@ export interface AppDeps {
   logger: Logger;
   metrics: Metrics;
   /** Tokens, limits and CORS; without it, the defaults: open reads, no writes (no editor token). */
-  config?: Pick<Config, 'auth' | 'limits' | 'corsOrigins' | 'events' | 'webhooks'>;
+  config?: Pick<Config, 'auth' | 'limits' | 'corsOrigins' | 'events' | 'webhooks' | 'articles'>;
   /** Statement events the write path publishes to; a new bus from `config.events` if not given. */
   events?: StatementEvents;
   /** Webhooks of saved searches, listening to `events`; made here if not given. */
   webhooks?: Webhooks;
+  /** Finds statements in an article; by default src/extraction with speakers linked to this graph. */
+  extract?: ExtractFn;
 }
 
 /** The header a browser must add to a form-encoded or text/plain POST (CSRF); any value. */
@@ -40,8 +44,10 @@ export function createApp({
   config = loadConfig({}),
   events = createStatementEvents(config.events),
   webhooks = createWebhooks({ db, events, options: config.webhooks, logger }),
+  extract = createGraphExtractor(db),
 }: AppDeps) {
   const auth = createAuth(config.auth);
+  const review = { articles: config.articles, extract };
   // Names and roles only: a token is never logged.
   logger.info(
     {
@@ -63,7 +69,8 @@ export function createApp({
     logging: logger,
     maxRequestBodySize: config.limits.maxBodyBytes,
     cors: corsOptions(config.corsOrigins),
-    context: ({ request }) => createContext(db, auth.principalOf(request), events, webhooks),
+    context: ({ request }) =>
+      createContext(db, auth.principalOf(request), events, webhooks, review),
     plugins: [
       healthAndMetrics(db, metrics),
       webExplorer(),

@@ -7,6 +7,9 @@ import { createEditingService } from './modules/editing/editing.service.js';
 import { createExploreRepository } from './modules/explore/explore.repository.js';
 import { createNodeLoaders } from './modules/nodes/nodes.loaders.js';
 import { createNodesRepository } from './modules/nodes/nodes.repository.js';
+import { createReviewLoaders } from './modules/review/review.loaders.js';
+import { createReviewRepository } from './modules/review/review.repository.js';
+import { createReviewService, type ReviewOptions } from './modules/review/review.service.js';
 import { createStatementLoaders } from './modules/statements/statements.loaders.js';
 import { createStatementsRepository } from './modules/statements/statements.repository.js';
 
@@ -17,19 +20,27 @@ export function createContext(
   principal: Principal | null = null,
   events: StatementEvents | null = null,
   webhooks: Webhooks | null = null,
+  reviewOptions: ReviewOptions,
 ): Context {
   const nodes = createNodesRepository(db);
   const statements = createStatementsRepository(db);
-  const loaders = () => ({ ...createNodeLoaders(nodes), ...createStatementLoaders(statements) });
+  const review = createReviewRepository(db);
+  const editing = createEditingService(db, events ?? undefined);
+  const loaders = () => ({
+    ...createNodeLoaders(nodes),
+    ...createStatementLoaders(statements),
+    ...createReviewLoaders(review),
+  });
   return {
     nodes,
     statements,
     explore: createExploreRepository(db),
     loaders: loaders(),
     principal,
-    editing: createEditingService(db, events ?? undefined),
+    editing,
     events,
     webhooks,
+    review: createReviewService(db, editing, reviewOptions, review),
     // `this`: yoga copies these fields onto its own context object, which resolvers get.
     clearLoaders(this: Context) {
       this.loaders = loaders();

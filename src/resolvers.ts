@@ -6,6 +6,7 @@ import { editingResolvers } from './modules/editing/editing.resolvers.js';
 import { exploreResolvers } from './modules/explore/explore.resolvers.js';
 import { meetingsResolvers } from './modules/meetings/meetings.resolvers.js';
 import { nodesResolvers } from './modules/nodes/nodes.resolvers.js';
+import { reviewResolvers } from './modules/review/review.resolvers.js';
 import { sourcesResolvers } from './modules/sources/sources.resolvers.js';
 import { statementsResolvers } from './modules/statements/statements.resolvers.js';
 import { subscriptionsResolvers } from './modules/subscriptions/subscriptions.resolvers.js';
@@ -21,6 +22,7 @@ const modules: Resolvers[] = [
   editingResolvers,
   subscriptionsResolvers,
   webhooksResolvers,
+  reviewResolvers,
 ];
 
 /** Each type's resolvers live in one module; only Query and Mutation are shared, so only they are merged. */

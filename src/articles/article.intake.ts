@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { ArticleError } from './article.errors.js';
 import { fetchPage, parseArticleUrl, type FetchOptions } from './article.fetch.js';
 import { readHtml } from './article.html.js';
 import { mergeMetadata, textMetadata, type ArticleMetadata } from './article.metadata.js';
+import { textHashOf } from '../records/record-kinds.js';
 import { checkSize, checkText, decodeBytes, utf8Length } from './article.text.js';
 
 /**
@@ -32,9 +32,6 @@ export interface IntakeOptions {
   maxBytes: number;
   fetch: Omit<FetchOptions, 'maxBytes'>;
 }
-
-export const textHashOf = (text: string) =>
-  createHash('sha256').update(text, 'utf8').digest('base64url');
 
 const CHARSET = /charset\s*=\s*["']?([\w.:-]+)/i;
 

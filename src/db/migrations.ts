@@ -32,6 +32,11 @@ const indexes = [
   // Saved searches and their webhook delivery log: not part of the graph (no :Entity).
   'CREATE CONSTRAINT saved_search_id IF NOT EXISTS FOR (n:SavedSearch) REQUIRE n.id IS UNIQUE',
   'CREATE INDEX webhook_delivery_search IF NOT EXISTS FOR (d:WebhookDelivery) ON (d.searchId, d.at)',
+  // Review: candidates live outside :Entity, found by id and by their article; articles by text hash or URL.
+  'CREATE CONSTRAINT candidate_id IF NOT EXISTS FOR (c:Candidate) REQUIRE c.id IS UNIQUE',
+  'CREATE INDEX candidate_source IF NOT EXISTS FOR (c:Candidate) ON (c.sourceId)',
+  'CREATE INDEX source_text_hash IF NOT EXISTS FOR (s:Source) ON (s.textHash)',
+  'CREATE INDEX source_url IF NOT EXISTS FOR (s:Source) ON (s.url)',
 ];
 
 export const MIGRATIONS: readonly string[] = [...constraints, ...indexes];

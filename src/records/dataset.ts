@@ -90,6 +90,26 @@ export const MEETING_KINDS = [
   'OTHER',
 ] as const;
 
+/** The most characters an article's stored text may have (ARTICLE_MAX_BYTES is at most this many bytes by default). */
+export const SOURCE_TEXT_MAX = 2 * 1024 * 1024;
+
+/**
+ * Where a statement stands in its source's stored text: code-point spans
+ * `start-end` (end exclusive), several for an interrupted quote: "212-270,301-340".
+ */
+export const evidence = z
+  .string()
+  .max(2000)
+  .regex(/^\d+-\d+(?:,\d+-\d+)*$/, 'must be code-point spans such as "212-270" or "10-40,52-90"')
+  .refine(
+    (value) =>
+      value.split(',').every((span) => {
+        const [start, end] = span.split('-').map(Number);
+        return start! < end!;
+      }),
+    'each span must end after it starts',
+  );
+
 export const sourceRecord = z.strictObject({
   id: sourceId,
   kind: z.enum(SOURCE_KINDS),
@@ -108,6 +128,11 @@ export const sourceRecord = z.strictObject({
     .optional(),
   /** Sources this one republishes or relies on: the source chain. */
   cites: z.array(sourceId).default([]),
+  /** The full text, as stored at article intake: statements' evidence spans point into it. Kept verbatim (not trimmed). */
+  text: z.string().min(1).max(SOURCE_TEXT_MAX).optional(),
+  author: name.optional(),
+  /** Wire agencies and outlets credited, as written: "(PC, TASS)". */
+  credits: z.array(name).max(50).optional(),
 });
 
 export const personRecord = z.strictObject({
@@ -194,7 +219,14 @@ export const statementRecord = z.strictObject({
   mentions: z.array(z.union([actorId, placeId, meetingId])).default([]),
   meeting: meetingId.optional(),
   sources: z
-    .array(z.strictObject({ source: sourceId, quoteType: z.enum(STATEMENT_KINDS) }))
+    .array(
+      z.strictObject({
+        source: sourceId,
+        quoteType: z.enum(STATEMENT_KINDS),
+        /** Where the statement is in the source's stored text. */
+        evidence: evidence.optional(),
+      }),
+    )
     .min(1, 'a statement needs at least one source'),
   relays: z.array(statementId).default([]),
   respondsTo: z.array(statementId).default([]),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { parsePartialDate } from '../calendar.js';
 import { searchKeyProps } from '../names/keys.js';
@@ -96,7 +97,7 @@ export const RELATIONSHIP_DESCRIPTIONS: Record<(typeof GRAPH_RELATIONSHIP_TYPES)
  * One link field of a record. `many`: a set of ids (or of entries naming one by
  * `ref`); otherwise one optional id. `in`: the relationship points at the
  * record (a statement's MADE comes from its speaker). `props`: entry fields
- * stored on the relationship. `key`: what makes two entries the same fact
+ * stored on the relationship (left off when an entry has none). `key`: what makes two entries the same fact
  * (default: `ref`); any other prop must then agree.
  */
 export interface LinkSpec {
@@ -138,6 +139,10 @@ export interface Kind<T extends RecordType = RecordType> {
 }
 
 const ACTORS = ['person', 'organization', 'country'] as const;
+
+/** sha256 of an article's stored text (base64url): the same text is the same article. */
+export const textHashOf = (text: string) =>
+  createHash('sha256').update(text, 'utf8').digest('base64url');
 
 /** A stored date property: kept as text, plus the day range it covers (ISO dates). */
 function dateProps(prefix: string, text: string | undefined) {
@@ -239,6 +244,18 @@ export const KINDS = {
       url: r.url ?? null,
       language: r.language ?? null,
       ...dateProps('published', r.publishedDate),
+      // Only when given (an article taken in for review), so other sources store what they always have.
+      ...(r.text === undefined
+        ? {}
+        : {
+            // Not `text`, which whole-node projections of statements carry: read only
+            // where asked for (Source.text, evidence spans).
+            articleText: r.text,
+            // The same text is the same article: intake finds a stored article by this hash.
+            textHash: textHashOf(r.text),
+          }),
+      ...(r.author === undefined ? {} : { author: r.author }),
+      ...(r.credits === undefined ? {} : { credits: r.credits }),
     }),
   } satisfies Kind<'source'>,
   position: {
@@ -313,7 +330,8 @@ export const KINDS = {
         to: ['source'],
         many: true,
         ref: 'source',
-        props: ['quoteType'],
+        // evidence: code-point spans of the statement in the source's stored text, "212-270,301-340".
+        props: ['quoteType', 'evidence'],
       },
       { field: 'relays', rel: 'RELAYS', to: ['statement'], many: true },
       { field: 'respondsTo', rel: 'RESPONDS_TO', to: ['statement'], many: true },
@@ -446,7 +464,9 @@ export function linksOf(type: RecordType, record: AnyRecord): Link[] {
   for (const spec of kind(type).links) {
     const add = (path: string, id: unknown, entry?: Loose) => {
       if (typeof id !== 'string') return;
-      const props = Object.fromEntries((spec.props ?? []).map((p) => [p, String(entry?.[p])]));
+      const props = Object.fromEntries(
+        (spec.props ?? []).flatMap((p) => (entry?.[p] == null ? [] : [[p, String(entry[p])]])),
+      );
       links.push(
         spec.in
           ? { path, rel: spec.rel, from: id, to: record.id, props }

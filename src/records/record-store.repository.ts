@@ -59,9 +59,20 @@ export function toNeo4jProps(props: Props): Record<string, unknown> {
   );
 }
 
-/** A record as read from the graph: absent fields dropped, figures parsed from their JSON. */
+const present = (row: Row) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null));
+
+/**
+ * A record as read from the graph: absent fields dropped (in link entries too: a
+ * source entry without evidence), figures parsed from their JSON.
+ */
 export function fromStored(type: RecordType, row: Row): AnyRecord {
-  const record = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null));
+  const record = present(row);
+  for (const [field, value] of Object.entries(record)) {
+    if (Array.isArray(value))
+      record[field] = value.map((e: unknown) =>
+        e && typeof e === 'object' && !Array.isArray(e) ? present(e as Row) : e,
+      );
+  }
   if (type === 'statement') {
     record.figures = typeof record.figures === 'string' ? JSON.parse(record.figures) : [];
   }
@@ -182,7 +193,8 @@ const FIELDS: Record<RecordType, string> = {
   person: `.id, .name, .aliases, .description`,
   place: `.id, .name, .aliases, .kind`,
   topic: `.id, .title, .aliases, .description`,
-  source: `.id, .kind, .title, .publisher, .url, .language, publishedDate: n.published`,
+  source: `.id, .kind, .title, .publisher, .url, .language, publishedDate: n.published,
+           text: n.articleText, .author, .credits`,
   position: `.id, person: p.id, .title, of: o.id, from: n.from, to: n.to`,
   meeting: `.id, .title, .kind, date: n.date, endDate: n.endDate, .datePhrase, .description`,
   statement: `.id, .text, .kind, .language, date: n.date, .datePhrase, .confidence, .verification, .note,

@@ -224,16 +224,31 @@ export function createEditingService(db: Database, events?: StatementEvents) {
       .map((hit) => ({ node: byId.get(hit.id)!, matchedText: hit.text, name: hit.name }));
   }
 
+  /** Validates, checks references and writes one record in the caller's transaction. */
+  async function writeRecordIn(
+    tx: Tx,
+    written: StatementEvent[],
+    type: RecordType,
+    input: unknown,
+    by: string,
+    path: string,
+  ): Promise<{ record: AnyRecord; outcome: Outcome }> {
+    const record = parseRecord(type, input, path);
+    await checkReferences(tx, type, record, path);
+    const row = writeRow(type, record);
+    const previous = await repo.hash(tx, type, record.id);
+    const outcome: Outcome =
+      previous === row.hash ? 'UNCHANGED' : previous === undefined ? 'CREATED' : 'UPDATED';
+    if (outcome !== 'UNCHANGED') await writeRecords(tx, [{ type, record }], by, written, outcome);
+    return { record, outcome };
+  }
+
   async function upsertRecord(type: RecordType, input: unknown, by: string) {
+    // Refused before a transaction is opened when the input itself is invalid.
     const record = parseRecord(type, input, 'input');
     return inWriteTx(async (tx, written) => {
-      await checkReferences(tx, type, record, 'input');
+      const { outcome } = await writeRecordIn(tx, written, type, record, by, 'input');
       const duplicates = await possibleDuplicates(tx, type, record);
-      const row = writeRow(type, record);
-      const previous = await repo.hash(tx, type, record.id);
-      const outcome: Outcome =
-        previous === row.hash ? 'UNCHANGED' : previous === undefined ? 'CREATED' : 'UPDATED';
-      if (outcome !== 'UNCHANGED') await writeRecords(tx, [{ type, record }], by, written, outcome);
       // Read back in the same transaction: what was written, with no extra round trip.
       const value =
         type === 'position'
@@ -244,6 +259,19 @@ export function createEditingService(db: Database, events?: StatementEvents) {
   }
 
   return {
+    /**
+     * Writes a record as `upsertNode` does, inside another service's write
+     * transaction (accepting a review candidate records its statement this way).
+     * Problems are reported under `path`.
+     */
+    writeRecordIn,
+
+    /** A write transaction whose written statements are published once it commits (see `writeRecordIn`). */
+    writeTx: inWriteTx,
+
+    /** A node as the API reads it, inside the caller's transaction. */
+    nodeRowIn: (tx: Tx, id: string) => repo.nodeRow(tx, id),
+
     /** Creates or replaces a node from its record; writing the same record again changes nothing. */
     async upsertNode<K extends keyof RowOf>(
       type: K,

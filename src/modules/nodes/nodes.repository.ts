@@ -7,9 +7,12 @@ import type { NodeRow, NodeType } from '../shared/rows.js';
 /**
  * Search keys (src/names/keys.ts) are for the full-text indexes only: projections
  * of whole nodes blank them, so they never travel to resolvers (a statement's
- * folded text would double what a page of statements carries).
+ * folded text would double what a page of statements carries). An article's
+ * full text (up to 2 MB) and its hash are left out the same way: Source.text and
+ * evidence spans read it by its own loader, only when asked for.
  */
-export const KEYS_OUT = 'searchKeys: null, searchSkeletons: null, searchText: null';
+export const KEYS_OUT =
+  'searchKeys: null, searchSkeletons: null, searchText: null, articleText: null, textHash: null';
 
 // nodesById
 const NODES_BY_ID = `

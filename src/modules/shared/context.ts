@@ -5,6 +5,8 @@ import type { EditingService } from '../editing/editing.service.js';
 import type { ExploreRepository } from '../explore/explore.repository.js';
 import type { NodeLoaders } from '../nodes/nodes.loaders.js';
 import type { NodesRepository } from '../nodes/nodes.repository.js';
+import type { ReviewLoaders } from '../review/review.loaders.js';
+import type { ReviewService } from '../review/review.service.js';
 import type { StatementLoaders } from '../statements/statements.loaders.js';
 import type { StatementsRepository } from '../statements/statements.repository.js';
 
@@ -13,7 +15,7 @@ export interface Context {
   nodes: NodesRepository;
   statements: StatementsRepository;
   explore: ExploreRepository;
-  loaders: NodeLoaders & StatementLoaders;
+  loaders: NodeLoaders & StatementLoaders & ReviewLoaders;
   /** Who is calling: from the bearer token, null without one. */
   principal: Principal | null;
   editing: EditingService;
@@ -21,6 +23,8 @@ export interface Context {
   events: StatementEvents | null;
   /** Saved searches and their webhooks; null outside the service. */
   webhooks: Webhooks | null;
+  /** Articles and their candidate statements (schema/review.graphql). */
+  review: ReviewService;
   /** Fresh loaders, so reads after a write in the same request never see cached rows. */
   clearLoaders(): void;
 }

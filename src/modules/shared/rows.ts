@@ -69,6 +69,8 @@ export type SourceRow = Stored &
     publisher?: string | null;
     url?: string | null;
     language?: string | null;
+    author?: string | null;
+    credits?: string[] | null;
   };
 
 export type StatementRow = Stored &
@@ -84,6 +86,13 @@ export type StatementRow = Stored &
     /** JSON array of figures. */
     figures?: string | null;
   };
+
+/** One source a statement is reported in; `evidence` as stored ("212-270,301-340"). */
+export interface StatementSourceRow {
+  source: SourceRow;
+  quoteType: 'DIRECT_QUOTE' | 'PARAPHRASE' | 'REPORTED';
+  evidence?: string | null;
+}
 
 export type ActorRow = PersonRow | OrganizationRow | CountryRow;
 export type NodeRow = ActorRow | PlaceRow | TopicRow | MeetingRow | SourceRow | StatementRow;

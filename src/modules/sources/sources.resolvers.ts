@@ -24,5 +24,12 @@ export const sourcesResolvers: Resolvers = {
     citedBy: (s, _, ctx) => sources(ctx, 'citedBy', s.id),
     chain: (s, _, ctx) => sources(ctx, 'chain', s.id),
     statements: (s, args, ctx) => statementConnection(ctx, args, { key: 'sourceIds', id: s.id }),
+    // An article's text is not on the row (it can be 2 MB): it is read only when asked for.
+    text: async (s, _, ctx) => (await ctx.loaders.articleText.load(s.id))?.text ?? null,
+    credits: (s) => s.credits ?? [],
+    candidates: async (s, { status }, ctx) => {
+      const all = await ctx.loaders.candidatesOfSource.load(s.id);
+      return status ? all.filter((c) => status.includes(c.status)) : all;
+    },
   },
 };

@@ -44,7 +44,7 @@ export type StatementLinks = {
   topics: string[];
   mentions: string[];
   meeting: string | null;
-  sources: Array<{ source: string; quoteType: string }>;
+  sources: Array<{ source: string; quoteType: string; evidence?: string | null }>;
 } & Record<StatementList, string[]>;
 
 /**
@@ -114,7 +114,7 @@ const LINKS_OF_N = `{
   topics: [(n)-[:ON_TOPIC]->(x) | x.id],
   mentions: [(n)-[:MENTIONS]->(x) | x.id],
   meeting: head([(n)-[:MADE_AT]->(m) | m.id]),
-  sources: [(n)-[r:REPORTED_IN]->(x) | { source: x.id, quoteType: r.quoteType }],
+  sources: [(n)-[r:REPORTED_IN]->(x) | { source: x.id, quoteType: r.quoteType, evidence: r.evidence }],
   relays: [(n)-[:RELAYS]->(x) | x.id],
   relayedBy: [(x)-[:RELAYS]->(n) | x.id],
   respondsTo: [(n)-[:RESPONDS_TO]->(x) | x.id],
@@ -125,6 +125,7 @@ const LINKS_OF_N = `{
 export interface RouteSourceRow {
   source: string;
   quoteType: string;
+  evidence?: string | null;
   published: string | null;
   upstream: string[];
 }
@@ -133,6 +134,7 @@ export interface RouteSourceRow {
 export interface RouteStep {
   source: string;
   quoteType: string;
+  evidence?: string | null;
 }
 
 // statementRoutes: each statement's own sources with what each cites, for ordering them.
@@ -140,7 +142,7 @@ const STATEMENT_ROUTES = `
 UNWIND $ids AS id
 MATCH (n:Statement {id: id})
 RETURN id, [(n)-[r:REPORTED_IN]->(x:Source) | {
-  source: x.id, quoteType: r.quoteType, published: x.publishedStart,
+  source: x.id, quoteType: r.quoteType, evidence: r.evidence, published: x.publishedStart,
   upstream: COLLECT { MATCH (x)-[:CITES*1..10]->(y:Source) RETURN DISTINCT y.id }
 }] AS sources`;
 
@@ -164,7 +166,7 @@ export function orderRoute(sources: readonly RouteSourceRow[]): RouteStep[] {
         (a.source < b.source ? -1 : a.source > b.source ? 1 : 0),
     )
     .filter((s) => !seen.has(s.source) && seen.add(s.source))
-    .map((s) => ({ source: s.source, quoteType: s.quoteType }));
+    .map((s) => ({ source: s.source, quoteType: s.quoteType, evidence: s.evidence ?? null }));
 }
 
 // statementFigures: statements that give figures, newest first, with their topics' words.

@@ -1,6 +1,7 @@
 import type { Resolvers, Stance, StatementKind } from '../../generated/graphql.js';
 import type { Context } from '../shared/context.js';
 import { nodeById, nodesByIds } from '../shared/nodes.js';
+import { evidenceSpans } from '../shared/spans.js';
 import type { DateArgument } from '../../date-argument.js';
 import {
   partialDate,
@@ -116,7 +117,9 @@ export const statementsResolvers: Resolvers = {
       );
       return sources.flatMap((x) => {
         const source = nodes.get(x.source);
-        return source ? [{ source, quoteType: x.quoteType as StatementKind }] : [];
+        return source
+          ? [{ source, quoteType: x.quoteType as StatementKind, evidence: x.evidence }]
+          : [];
       });
     },
     route: async (s, _, ctx) => {
@@ -131,9 +134,19 @@ export const statementsResolvers: Resolvers = {
       );
       return route.flatMap((x) => {
         const source = nodes.get(x.source);
-        return source ? [{ source, quoteType: x.quoteType as StatementKind }] : [];
+        return source
+          ? [{ source, quoteType: x.quoteType as StatementKind, evidence: x.evidence }]
+          : [];
       });
     },
     ...statementLists,
+  },
+  StatementSource: {
+    // The source's text is read only when evidence is asked for and recorded.
+    evidence: async (x, _, ctx) =>
+      evidenceSpans(
+        x.evidence ? await ctx.loaders.articleText.load(x.source.id) : null,
+        x.evidence,
+      ),
   },
 };

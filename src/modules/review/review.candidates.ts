@@ -1,0 +1,135 @@
+import { createHash } from 'node:crypto';
+import type { CodePoints } from '../shared/spans.js';
+import type { NewCandidate } from './review.repository.js';
+
+/**
+ * Pure work of review: extractor output to stored candidates (stable ids, flat
+ * properties), code-point spans to text, and the ids accepting derives.
+ */
+
+/** What review needs of an extracted statement (the extractor's `ExtractedStatement`). */
+export interface Extracted {
+  text: string;
+  kind: string;
+  content: Array<{ start: number; end: number }>;
+  speaker: {
+    text: string;
+    start: number;
+    end: number;
+    id?: string;
+    form?: string;
+  } | null;
+  cue: { start: number; end: number } | null;
+  date: {
+    text: string;
+    start: number;
+    end: number;
+    precision: string;
+    value: string;
+  } | null;
+  mentions: Array<{ id: string } | string>;
+  confidence: number;
+}
+
+/** Extracts statements from an article's text; `date` is its publication day, YYYY-MM-DD. */
+export type ExtractFn = (text: string, options: { date?: string }) => Promise<Extracted[]>;
+
+const KINDS = new Set(['DIRECT_QUOTE', 'PARAPHRASE', 'REPORTED']);
+const PRONOUNS = new Set(
+  'he she they it we i you his her their its him them this that these those who one'.split(' '),
+);
+
+export const slugOf = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+
+/** The article's Source id: derived from its text, so the same text is the same Source. */
+export const articleSourceId = (textHash: string) =>
+  `source:article-${createHash('sha256').update(textHash).digest('hex').slice(0, 16)}`;
+
+const articleKey = (sourceId: string) => sourceId.replace(/^source:/, '');
+
+/** A new actor for a speaker written as a name the graph does not know; none for a pronoun or a title. */
+export function proposalFor(
+  speaker: Extracted['speaker'],
+): { type: 'PERSON'; name: string; id: string } | null {
+  if (!speaker || speaker.id) return null;
+  const name = speaker.text.trim().replace(/[’']s$/, '');
+  const words = name.split(/\s+/);
+  if (speaker.form && speaker.form !== 'NAME') return null;
+  if (PRONOUNS.has(name.toLowerCase()) || /^(the|a|an)\b/i.test(name)) return null;
+  if (
+    !words.every(
+      (w) => /^\p{Lu}/u.test(w) || /^(al|bin|de|van|von|der|la|le|el|da|di|abu)$/i.test(w),
+    )
+  ) {
+    return null;
+  }
+  const slug = slugOf(name);
+  return slug ? { type: 'PERSON', name, id: `person:${slug}` } : null;
+}
+
+/**
+ * Extractor output to candidate rows. A candidate's id is its article and its
+ * content offsets, so the same statement found again is the same candidate.
+ * Spans outside the text, or output without content, are dropped: they could
+ * not be shown or accepted.
+ */
+export function candidatesOf(
+  sourceId: string,
+  text: CodePoints,
+  extracted: Extracted[],
+): NewCandidate[] {
+  const rows = new Map<string, NewCandidate>();
+  for (const e of extracted) {
+    const spans = e.content
+      .filter((s) => text.holds(s.start, s.end))
+      .sort((a, b) => a.start - b.start);
+    if (spans.length === 0 || !KINDS.has(e.kind)) continue;
+    const id = `candidate:${articleKey(sourceId)}-${spans.map((s) => `${s.start}-${s.end}`).join('-')}`;
+    if (rows.has(id)) continue;
+    const speaker = e.speaker && text.holds(e.speaker.start, e.speaker.end) ? e.speaker : null;
+    const cue = e.cue && text.holds(e.cue.start, e.cue.end) ? e.cue : null;
+    const date = e.date && text.holds(e.date.start, e.date.end) ? e.date : null;
+    const proposal = proposalFor(speaker);
+    rows.set(id, {
+      id,
+      sourceId,
+      position: spans[0]!.start,
+      text: spans.map((s) => text.slice(s.start, s.end)).join(' … '),
+      kind: e.kind,
+      spanStarts: spans.map((s) => s.start),
+      spanEnds: spans.map((s) => s.end),
+      speakerText: speaker ? text.slice(speaker.start, speaker.end) : (e.speaker?.text ?? null),
+      speakerStart: speaker?.start ?? null,
+      speakerEnd: speaker?.end ?? null,
+      speakerId: e.speaker?.id ?? null,
+      proposalType: proposal?.type ?? null,
+      proposalName: proposal?.name ?? null,
+      proposalId: proposal?.id ?? null,
+      cueStart: cue?.start ?? null,
+      cueEnd: cue?.end ?? null,
+      dateText: date ? text.slice(date.start, date.end) : (e.date?.text ?? null),
+      dateValue: e.date?.value ?? null,
+      datePrecision: e.date?.precision ?? null,
+      dateStart: date?.start ?? null,
+      dateEnd: date?.end ?? null,
+      mentionIds: [...new Set(e.mentions.map((m) => (typeof m === 'string' ? m : m.id)))],
+      confidence: Math.min(1, Math.max(0, Number.isFinite(e.confidence) ? e.confidence : 0)),
+    });
+  }
+  return [...rows.values()].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1));
+}
+
+/** The id of the statement a candidate becomes: its speaker, its date and where it is in which article. */
+export function statementIdFor(candidateId: string, speakerId: string, date: string): string {
+  const speaker = slugOf(speakerId.replace(/^[a-z]+:/, '')).slice(0, 40);
+  const hash = createHash('sha256').update(candidateId).digest('hex').slice(0, 10);
+  return `statement:${speaker}-${date}-${hash}`;
+}

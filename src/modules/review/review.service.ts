@@ -1,0 +1,300 @@
+import type { Config } from '../../config.js';
+import type { Database } from '../../db/neo4j.js';
+import { takeArticle, type Article, type ArticleInput } from '../../articles/article.intake.js';
+import { parsePartialDate } from '../../calendar.js';
+import { EditRejected, type EditingService, type Outcome } from '../editing/editing.service.js';
+import type { StatementRow } from '../shared/rows.js';
+import { CodePoints, evidenceOf } from '../shared/spans.js';
+import {
+  articleSourceId,
+  candidatesOf,
+  slugOf,
+  statementIdFor,
+  type ExtractFn,
+} from './review.candidates.js';
+import {
+  createReviewRepository,
+  type CandidateRow,
+  type CandidateStatus,
+  type ReviewRepository,
+} from './review.repository.js';
+
+/** What review needs beyond the database: the intake limits and the extractor. */
+export interface ReviewOptions {
+  articles: Config['articles'];
+  extract: ExtractFn;
+}
+
+/**
+ * Review: an article in, candidates out; a person accepts (a statement written
+ * through the editing path, with its evidence in the article) or rejects each.
+ * Every write is one transaction; a refused one writes nothing.
+ */
+
+export interface ArticleRequest {
+  text?: string | null;
+  html?: string | null;
+  url?: string | null;
+  outlet?: string | null;
+  publishedDate?: string | null;
+  articleUrl?: string | null;
+  author?: string | null;
+  headline?: string | null;
+  credits?: string[] | null;
+  language?: string | null;
+}
+
+export interface AcceptRequest {
+  id: string;
+  speaker?: string | null;
+  newSpeaker?: {
+    type: 'PERSON' | 'ORGANIZATION' | 'COUNTRY';
+    id?: string | null;
+    name: string;
+    iso?: string | null;
+    kind?: string | null;
+  } | null;
+  kind?: string | null;
+  date?: string | null;
+  about?: Array<{ target: string; stance: string }> | null;
+  topics?: string[] | null;
+  mentions?: string[] | null;
+  meeting?: string | null;
+  confidence?: number | null;
+  verification?: string | null;
+  note?: string | null;
+  statementId?: string | null;
+}
+
+export interface Extraction {
+  sourceId: string;
+  candidates: CandidateRow[];
+  outcome: Outcome;
+}
+
+export interface Reviewed {
+  candidate: CandidateRow;
+  statement: StatementRow | null;
+  outcome: Outcome;
+}
+
+const ACTOR_TYPES = { PERSON: 'person', ORGANIZATION: 'organization', COUNTRY: 'country' } as const;
+const ACTOR_PREFIXES = { PERSON: 'person', ORGANIZATION: 'org', COUNTRY: 'country' } as const;
+
+const problem = (
+  code: 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT',
+  path: string,
+  message: string,
+) => new EditRejected([{ code, path, message }]);
+
+/** A title for an article without a headline: its outlet and date, and how it begins. */
+function titleOf(article: Article): string {
+  const { headline, outlet, publishedDate } = article.metadata;
+  if (headline) return headline.slice(0, 500);
+  const opening =
+    article.text
+      .split(/\n\s*\n/)
+      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .find((p) => p.length >= 40) ?? article.text.trim();
+  const start = opening.length > 100 ? `${opening.slice(0, 100).replace(/\s+\S*$/, '')}…` : opening;
+  return [outlet ?? 'Article', publishedDate].filter(Boolean).join(', ') + `: ${start}`;
+}
+
+const dayOf = (date: string | undefined) =>
+  date && parsePartialDate(date)?.precision === 'DAY' ? date : undefined;
+
+export function createReviewService(
+  db: Database,
+  editing: EditingService,
+  options: ReviewOptions,
+  repo: ReviewRepository = createReviewRepository(db),
+) {
+  async function extract(input: ArticleRequest, by: string): Promise<Extraction> {
+    const articleInput: ArticleInput = {
+      text: input.text,
+      html: input.html,
+      url: input.url,
+      metadata: {
+        outlet: input.outlet ?? undefined,
+        publishedDate: input.publishedDate ?? undefined,
+        url: input.articleUrl ?? undefined,
+        author: input.author ?? undefined,
+        headline: input.headline ?? undefined,
+        credits: input.credits ?? [],
+      },
+    };
+    if (input.publishedDate && !parsePartialDate(input.publishedDate)) {
+      throw problem(
+        'BAD_USER_INPUT',
+        'input.publishedDate',
+        'must be a date of the form YYYY, YYYY-MM or YYYY-MM-DD',
+      );
+    }
+    const article = await takeArticle(articleInput, options.articles);
+    const fetchedUrl = input.url ? article.metadata.url : undefined;
+    const known = await db.readTx((tx) => repo.articleId(tx, article.textHash, fetchedUrl));
+    const stored = known ? await db.readTx((tx) => repo.article(tx, known)) : null;
+    // An article stored before is read from its stored text: the offsets of its candidates point there.
+    const text = stored?.text ?? article.text;
+    const sourceId = known ?? articleSourceId(article.textHash);
+    const points = new CodePoints(text);
+    const extracted = await options.extract(text, {
+      date: dayOf(stored?.published ?? article.metadata.publishedDate),
+    });
+    const rows = candidatesOf(sourceId, points, extracted);
+
+    return editing.writeTx(async (tx, written) => {
+      let created = 0;
+      if (!(await repo.article(tx, sourceId))) {
+        const m = article.metadata;
+        const record = {
+          id: sourceId,
+          kind: 'ARTICLE',
+          title: titleOf(article),
+          publisher: m.outlet,
+          url: m.url,
+          publishedDate: m.publishedDate,
+          language: input.language ?? 'en',
+          text,
+          author: m.author,
+          credits: m.credits,
+        };
+        await editing.writeRecordIn(tx, written, 'source', record, by, 'input');
+        created += 1;
+      }
+      created += await repo.mergeCandidates(tx, rows, new Date());
+      return {
+        sourceId,
+        candidates: await repo.candidatesOf(sourceId, null, tx),
+        outcome: created > 0 ? 'CREATED' : 'UNCHANGED',
+      };
+    });
+  }
+
+  async function accept(input: AcceptRequest, by: string): Promise<Reviewed> {
+    return editing.writeTx(async (tx, written) => {
+      const candidate = await repo.lockCandidate(tx, input.id);
+      if (!candidate) throw problem('NOT_FOUND', 'input.id', `no candidate with id "${input.id}"`);
+      const article = await repo.article(tx, candidate.sourceId);
+      if (!article?.text) {
+        throw problem(
+          'CONFLICT',
+          'input.id',
+          `the candidate's article ${candidate.sourceId} is gone`,
+        );
+      }
+
+      let speaker = input.speaker ?? null;
+      if (input.newSpeaker) {
+        if (input.speaker) {
+          throw problem(
+            'BAD_USER_INPUT',
+            'input.newSpeaker',
+            'give speaker or newSpeaker, not both',
+          );
+        }
+        const n = input.newSpeaker;
+        const id = n.id ?? `${ACTOR_PREFIXES[n.type]}:${slugOf(n.name)}`;
+        const record =
+          n.type === 'COUNTRY'
+            ? { id, name: n.name, iso: n.iso }
+            : n.type === 'ORGANIZATION'
+              ? { id, name: n.name, kind: n.kind }
+              : { id, name: n.name };
+        await editing.writeRecordIn(
+          tx,
+          written,
+          ACTOR_TYPES[n.type],
+          record,
+          by,
+          'input.newSpeaker',
+        );
+        speaker = id;
+      }
+      speaker ??= candidate.speakerId;
+      if (!speaker) {
+        throw problem(
+          'BAD_USER_INPUT',
+          'input.speaker',
+          `the speaker${candidate.speakerText ? ` "${candidate.speakerText}"` : ''} is not linked to the graph: give speaker or newSpeaker`,
+        );
+      }
+      const date = input.date ?? candidate.dateValue;
+      if (!date) {
+        throw problem('BAD_USER_INPUT', 'input.date', 'the candidate has no date: give one');
+      }
+      const kind = input.kind ?? candidate.kind;
+      const statementId =
+        input.statementId ?? candidate.statementId ?? statementIdFor(candidate.id, speaker, date);
+      const evidence = evidenceOf(
+        candidate.spanStarts.map((start, i) => ({ start, end: candidate.spanEnds[i]! })),
+      );
+      const record = {
+        id: statementId,
+        speaker,
+        text: candidate.text,
+        kind,
+        language: article.language ?? 'en',
+        date,
+        // The article's words for the date, when the date is the one they resolve to.
+        datePhrase:
+          date === candidate.dateValue ? candidate.dateText?.trim() || undefined : undefined,
+        about: input.about ?? [],
+        topics: input.topics ?? [],
+        mentions: input.mentions ?? candidate.mentionIds,
+        meeting: input.meeting ?? undefined,
+        sources: [{ source: candidate.sourceId, quoteType: kind, evidence }],
+        confidence: input.confidence ?? candidate.confidence,
+        verification: input.verification ?? 'UNVERIFIED',
+        note: input.note ?? undefined,
+      };
+      const statement = await editing.writeRecordIn(tx, written, 'statement', record, by, 'input');
+      // Accepting again with the same edits changes nothing; with other edits it rewrites the statement.
+      const changed =
+        candidate.status !== 'ACCEPTED' ||
+        candidate.statementId !== statementId ||
+        statement.outcome !== 'UNCHANGED';
+      return {
+        candidate: changed
+          ? await repo.review(tx, candidate.id, 'ACCEPTED', statementId, by, new Date())
+          : candidate,
+        statement: (await editing.nodeRowIn(tx, statementId)) as StatementRow,
+        outcome: !changed
+          ? 'UNCHANGED'
+          : statement.outcome === 'UNCHANGED'
+            ? 'UPDATED'
+            : statement.outcome,
+      };
+    });
+  }
+
+  async function reject(id: string, by: string): Promise<Reviewed> {
+    return db.writeTx(async (tx) => {
+      const candidate = await repo.lockCandidate(tx, id);
+      if (!candidate) throw problem('NOT_FOUND', 'id', `no candidate with id "${id}"`);
+      if (candidate.status === 'ACCEPTED') {
+        throw problem(
+          'CONFLICT',
+          'id',
+          `the candidate is accepted as ${candidate.statementId}; delete that statement first`,
+        );
+      }
+      if (candidate.status === 'REJECTED')
+        return { candidate, statement: null, outcome: 'UNCHANGED' };
+      const reviewed = await repo.review(tx, id, 'REJECTED', null, by, new Date());
+      return { candidate: reviewed, statement: null, outcome: 'UPDATED' };
+    });
+  }
+
+  return {
+    extract,
+    accept,
+    reject,
+    candidate: (id: string) => repo.candidate(id),
+    candidatesOf: (sourceId: string, statuses: CandidateStatus[] | null) =>
+      repo.candidatesOf(sourceId, statuses),
+    candidatesOfSources: (ids: readonly string[]) => repo.candidatesOfSources(ids),
+  };
+}
+
+export type ReviewService = ReturnType<typeof createReviewService>;
