@@ -4,10 +4,10 @@ import { loadConfig } from '../../src/config.js';
 import { createImporter } from '../../src/import/importer.js';
 import { createLogger } from '../../src/logger.js';
 import { createMetrics } from '../../src/metrics.js';
-import type { Extracted, ExtractFn } from '../../src/modules/review/review.candidates.js';
 import { startArticleServer, type ArticleServer } from '../helpers/article-server.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { graphCounts, SEED_FILE } from '../helpers/seed.js';
+import { quoteExtractor } from '../helpers/quote-extractor.js';
 import { readSeedArticle } from '../helpers/seed-article.js';
 
 /**
@@ -19,44 +19,6 @@ import { readSeedArticle } from '../helpers/seed-article.js';
 
 const EDITOR = 'editor-token-0123456789abcdef';
 const READER = 'reader-token-0123456789abcdef';
-
-/** Every curly-quoted passage: its content by code points, with Lavrov as the speaker where he is named. */
-const quoteExtractor: ExtractFn = async (text, { date }) => {
-  const chars = Array.from(text);
-  const found: Extracted[] = [];
-  const sunday = Array.from(text.slice(0, text.indexOf('on Sunday'))).length;
-  for (let i = 0; i < chars.length; i += 1) {
-    if (chars[i] !== '“') continue;
-    const end = chars.indexOf('”', i + 1);
-    if (end < 0) break;
-    const content = chars.slice(i + 1, end).join('');
-    const after = chars.slice(end, end + 120).join('');
-    const lavrov = after.indexOf('Lavrov');
-    found.push({
-      text: content,
-      kind: 'DIRECT_QUOTE',
-      content: [{ start: i + 1, end }],
-      speaker:
-        lavrov >= 0
-          ? {
-              text: 'Lavrov',
-              start: end + lavrov,
-              end: end + lavrov + 6,
-              id: 'person:sergey-lavrov',
-            }
-          : { text: 'Mousa Abu Marzouq', start: end, end: end + 1 },
-      cue: null,
-      date:
-        date && sunday >= 0
-          ? { text: 'on Sunday', start: sunday, end: sunday + 9, precision: 'DAY', value: date }
-          : null,
-      mentions: content.includes('Hamas') ? [{ id: 'org:hamas' }] : [],
-      confidence: 0.9,
-    });
-    i = end;
-  }
-  return found;
-};
 
 interface Span {
   start: number;
