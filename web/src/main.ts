@@ -37,6 +37,7 @@ import {
 import { statementCard } from './statement-card.js';
 import { shorten, STANCE_COLOURS, STANCE_LINES, stanceText, TYPE_STYLES } from './theme.js';
 import { drawTimeline } from './timeline.js';
+import { ReviewScreen, reviewRoute } from './review.js';
 
 declare global {
   interface Window {
@@ -140,7 +141,13 @@ const actions = {
   },
 };
 
+// The review screen (review.ts) takes the page while the fragment is `#review…`.
+const review = new ReviewScreen(element('review'), document.querySelector('main') as HTMLElement);
+
 window.addEventListener('hashchange', () => {
+  const route = reviewRoute(location.hash);
+  void review.show(route);
+  if (route !== null) return;
   state = parseState(location.hash);
   void render();
 });
@@ -752,6 +759,10 @@ function showError(error: unknown): void {
   fill(ui.alert, h('span', {}, message), dismiss);
 }
 
-void render().then(() => {
-  if (state.q === '' && state.expanded.length === 0) search.focus();
-});
+if (reviewRoute(location.hash) !== null) {
+  void review.show(reviewRoute(location.hash));
+} else {
+  void render().then(() => {
+    if (state.q === '' && state.expanded.length === 0) search.focus();
+  });
+}
