@@ -7,6 +7,7 @@ import { connect } from '../db/connect.js';
 import { createImporter, type ImportReport } from '../import/importer.js';
 import { formatProblem } from '../records/validate.js';
 import { runExport } from './export.js';
+import { runBulkImport } from './bulk-import.js';
 import { EXTRACT_USAGE, runExtract } from './extract.js';
 
 const USAGE = `Usage: statement-graph <command> [options]
@@ -14,6 +15,12 @@ const USAGE = `Usage: statement-graph <command> [options]
   import <file> [--dry-run] [--batch-size N]
       Import a dataset (.json, or .jsonl for JSON Lines). Validates the whole file
       first; writes nothing if anything is wrong; prints created/updated/unchanged.
+  import <file.jsonl> --bulk [--csv DIR]
+      Into a fresh local Neo4j (NEO4J_DATA_DIR with no database yet, not running):
+      validates, writes the CSV files of Neo4j's offline importer and runs it
+      (neo4j-admin database import full), then builds the indexes. With --csv DIR
+      and NEO4J_URI set, only writes the CSV files and prints the neo4j-admin
+      command to run on that server.
   seed
       Import seed/statement-graph.json again (SEED_FILE overrides).
   export [--format json|jsonl|graphml|gexf|ftm|jsonld|csv] [--out FILE] [--csv FILE] [filters]
@@ -40,13 +47,19 @@ async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { 'dry-run': { type: 'boolean' }, 'batch-size': { type: 'string' } },
+        options: {
+          'dry-run': { type: 'boolean' },
+          'batch-size': { type: 'string' },
+          bulk: { type: 'boolean' },
+          csv: { type: 'string' },
+        },
       });
       const file = command === 'seed' ? config.seed.file : positionals[0];
       if (!file) {
         log(USAGE);
         return 2;
       }
+      if (values.bulk) return runBulkImport(config, file, values.csv, log);
       const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
       if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize > 0)) {
         log('--batch-size must be a positive integer');

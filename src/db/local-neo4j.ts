@@ -237,3 +237,68 @@ export function freePort(): Promise<number> {
 function stderrLine(line: string): void {
   process.stderr.write(`${line}\n`);
 }
+
+export interface BulkImportOptions {
+  /** The local Neo4j's data folder (NEO4J_DATA_DIR): its `neo4j` database must not exist yet. */
+  dataDir: string;
+  nodes: Array<{ name: string; header: string; data: string }>;
+  relationships: Array<{ name: string; header: string; data: string }>;
+  arrayDelimiter: string;
+  multiline: boolean;
+  heap?: string;
+  /** Off-heap memory for the importer's caches (default 2g: the machine is shared). */
+  offHeap?: string;
+  log?: (line: string) => void;
+}
+
+/**
+ * Neo4j's offline importer (`neo4j-admin database import full`, in the
+ * neo4j-import-tool jar that org.neo4j:neo4j already brings) run on the same
+ * classpath as the launcher, into the folder the launcher starts from.
+ */
+export async function bulkImportLocal(options: BulkImportOptions): Promise<void> {
+  const log = options.log ?? stderrLine;
+  await buildLocalNeo4j(log);
+  const home = resolve(options.dataDir);
+  mkdirSync(join(home, 'conf'), { recursive: true });
+  const group = (flag: string, g: BulkImportOptions['nodes'][number]) =>
+    `--${flag}=${g.name}=${g.header},${g.data}`;
+  const args = [
+    `-Xmx${options.heap ?? '1g'}`,
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/java.io=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    '--add-opens=java.base/java.lang=ALL-UNNAMED',
+    '-cp',
+    [CLASSES, readFileSync(CLASSPATH_FILE, 'utf8').trim()].join(':'),
+    'org.neo4j.cli.AdminTool',
+    'database',
+    'import',
+    'full',
+    // The database first: the file lists of --nodes and --relationships take every argument after them.
+    'neo4j',
+    `--array-delimiter=U+${options.arrayDelimiter.codePointAt(0)!.toString(16).padStart(4, '0').toUpperCase()}`,
+    `--multiline-fields=${options.multiline}`,
+    `--max-off-heap-memory=${options.offHeap ?? '2g'}`,
+    `--report-file=${join(home, 'import.report')}`,
+    ...options.nodes.map((g) => group('nodes', g)),
+    ...options.relationships.map((g) => group('relationships', g)),
+  ];
+  const tool = spawn('java', args, {
+    env: { ...process.env, NEO4J_HOME: home, NEO4J_CONF: join(home, 'conf') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const tail: string[] = [];
+  for (const stream of [tool.stdout!, tool.stderr!]) {
+    createInterface({ input: stream }).on('line', (line) => {
+      tail.push(line);
+      if (tail.length > 40) tail.shift();
+      if (/^IMPORT DONE|^Imported:|nodes$|relationships$|properties$/.test(line.trim()))
+        log(`  ${line.trim()}`);
+    });
+  }
+  const code = await new Promise<number | null>((done) => tool.on('close', done));
+  if (code !== 0) {
+    throw new LocalNeo4jError(`The offline import failed (exit ${code}):\n${tail.join('\n')}`);
+  }
+}

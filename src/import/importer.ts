@@ -9,7 +9,13 @@ import {
 import { entitiesOfDataset } from '../names/entities.js';
 import { sameNames, type SameName } from '../names/matcher.js';
 import { COLLECTIONS, TYPES, type AnyRecord } from '../records/record-kinds.js';
-import { parseLine, ReferenceChecker, validateDataset, type Problem } from '../records/validate.js';
+import {
+  parseLine,
+  ReferenceChecker,
+  validateDataset,
+  type ExistingIds,
+  type Problem,
+} from '../records/validate.js';
 import { FileEncodingError, readLines, readTextFile } from './text-file.js';
 
 export interface Counts {
@@ -44,9 +50,11 @@ const emptyCounts = () =>
     TYPES.map((type) => [type, { created: 0, updated: 0, unchanged: 0 }]),
   ) as Record<RecordType, Counts>;
 
-interface Typed {
+export interface Typed {
   type: RecordType;
   record: AnyRecord;
+  /** The record's write row, when it was prepared ahead (JSON Lines batches). */
+  row?: WriteRow;
 }
 
 /**
@@ -87,32 +95,16 @@ export function createImporter(db: Database) {
    * so a re-run after a failure skips what fully landed and finishes the rest.
    */
   async function importJsonLines(file: string, options: ImportOptions): Promise<ImportReport> {
-    const checker = new ReferenceChecker();
-    const problems: Problem[] = [];
-    let total = 0;
-    try {
-      for await (const { lineNumber, text } of lines(file)) {
-        if (lineNumber === 1 && isHeader(text)) continue;
-        const { line, problems: lineProblems } = parseLine(text, lineNumber);
-        problems.push(...lineProblems);
-        if (line) {
-          checker.add(line.type, line.record, `line ${lineNumber}`, ': ');
-          total += 1;
-        }
-      }
-    } catch (error) {
-      if (!(error instanceof FileEncodingError)) throw error;
-      return { ok: false, problems: [encodingProblem(file, error)] };
-    }
-    problems.push(...(await checker.finish(existing)));
-    if (problems.length) return { ok: false, problems };
+    const checked = await validateJsonLines(file, existing);
+    if (!checked.ok) return checked;
+    const total = checked.records;
 
     const counts = emptyCounts();
     const batchSize = options.batchSize ?? 1000;
     // What the nodes pass wrote, so the links pass knows without asking the graph again.
     const written = new Map<string, 'fresh' | 'changed'>();
     let done = 0;
-    for await (const batch of batches(file, batchSize)) {
+    for await (const batch of prefetched(batches(file, batchSize))) {
       const plan = await classify(repo, batch, counts);
       for (const [kind, rows] of [
         ['fresh', plan.fresh],
@@ -125,13 +117,13 @@ export function createImporter(db: Database) {
       options.onProgress?.(done, options.dryRun ? total : total * 2);
     }
     if (options.dryRun) return { ok: true, dryRun: true, counts, records: total };
-    for await (const batch of batches(file, batchSize)) {
+    for await (const batch of prefetched(batches(file, batchSize))) {
       const plan: Plan = { fresh: new Map(), changed: new Map() };
-      for (const { type, record } of batch) {
+      for (const { type, record, row } of batch) {
         const kind = written.get(record.id);
         if (!kind) continue;
         const rows = plan[kind].get(type) ?? [];
-        rows.push(writeRow(type, record));
+        rows.push(row ?? writeRow(type, record));
         plan[kind].set(type, rows);
       }
       await db.writeTx((tx) => writeLinks(repo, tx, plan, options.by));
@@ -167,6 +159,41 @@ export function createImporter(db: Database) {
 
 export type Importer = ReturnType<typeof createImporter>;
 
+/**
+ * The first pass over a JSON Lines file: every line parsed and checked, every
+ * reference resolved within the file or against `existing`; all problems, or the
+ * number of records.
+ */
+export async function validateJsonLines(
+  file: string,
+  existing: ExistingIds,
+): Promise<{ ok: true; records: number } | { ok: false; problems: Problem[] }> {
+  const checker = new ReferenceChecker();
+  const problems: Problem[] = [];
+  let total = 0;
+  try {
+    for await (const { lineNumber, text } of lines(file)) {
+      if (lineNumber === 1 && isHeader(text)) continue;
+      const { line, problems: lineProblems } = parseLine(text, lineNumber);
+      problems.push(...lineProblems);
+      if (line) {
+        checker.add(line.type, line.record, `line ${lineNumber}`, ': ');
+        total += 1;
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof FileEncodingError)) throw error;
+    return { ok: false, problems: [encodingProblem(file, error)] };
+  }
+  problems.push(...(await checker.finish(existing)));
+  return problems.length ? { ok: false, problems } : { ok: true, records: total };
+}
+
+/** The records of a JSON Lines file that `validateJsonLines` accepted, in file order. */
+export async function* jsonLinesRecords(file: string): AsyncGenerator<Required<Typed>> {
+  for await (const batch of batches(file, 1000)) yield* batch as Array<Required<Typed>>;
+}
+
 function datasetRecords(dataset: Dataset): Typed[] {
   return COLLECTIONS.flatMap(([collection, type]) =>
     (dataset[collection] as AnyRecord[]).map((record) => ({ type, record })),
@@ -191,8 +218,8 @@ async function classify(repo: RecordStore, records: Typed[], counts: Record<Reco
     );
     const fresh: WriteRow[] = [];
     const changed: WriteRow[] = [];
-    for (const { record } of ofType) {
-      const row = writeRow(type, record);
+    for (const { record, row: prepared } of ofType) {
+      const row = prepared ?? writeRow(type, record);
       const previous = hashes.get(record.id);
       if (previous === row.hash) {
         counts[type].unchanged += 1;
@@ -245,11 +272,31 @@ async function* lines(file: string) {
   for await (const line of readLines(file)) if (line.text.trim() !== '') yield line;
 }
 
+/**
+ * Runs `source` one item ahead: the next batch is read, parsed and hashed while
+ * the caller awaits Neo4j with the current one, so on two cores the importer's
+ * JavaScript and Neo4j's writing overlap instead of taking turns.
+ */
+async function* prefetched<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  let next = it.next();
+  for (;;) {
+    const current = await next;
+    if (current.done) return;
+    next = it.next();
+    // A failure of the read ahead surfaces when it is awaited; never as an unhandled rejection.
+    next.catch(() => {});
+    yield current.value;
+  }
+}
+
+/** Batches of records with their write rows, ready to classify and write. */
 async function* batches(file: string, size: number) {
   let batch: Typed[] = [];
   for await (const { lineNumber, text } of lines(file)) {
     if (lineNumber === 1 && isHeader(text)) continue;
-    batch.push(parseLine(text, lineNumber).line!);
+    const line = parseLine(text, lineNumber).line!;
+    batch.push({ ...line, row: writeRow(line.type, line.record) });
     if (batch.length >= size) {
       yield batch;
       batch = [];

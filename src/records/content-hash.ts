@@ -20,7 +20,12 @@ export function stableStringify(value: unknown): string {
 }
 
 export function contentHash(type: RecordType, record: AnyRecord): string {
+  return canonicalHash(type, canonical(type, record as never));
+}
+
+/** The content hash of a record already in canonical form. */
+export function canonicalHash(type: RecordType, canonicalRecord: AnyRecord): string {
   return createHash('sha256')
-    .update(`${type}\n${stableStringify(canonical(type, record as never))}`)
+    .update(`${type}\n${stableStringify(canonicalRecord)}`)
     .digest('base64url');
 }

@@ -1,14 +1,14 @@
 import neo4j from 'neo4j-driver';
 import type { Database, Row, Tx } from '../db/neo4j.js';
-import { contentHash } from './content-hash.js';
+import { canonicalHash } from './content-hash.js';
 import type { RecordType } from './dataset.js';
 import {
+  canonical,
   KINDS,
   linksOf,
   NODE_KINDS,
   ownedRelationships,
   propsOf,
-  relationshipsOf,
   RELATIONSHIP_TYPES,
   type AnyRecord,
   type Kind,
@@ -33,16 +33,18 @@ export interface WriteRow {
 }
 
 export function writeRow(type: RecordType, record: AnyRecord): WriteRow {
+  // The canonical form once, for the hash and the relationships (relationshipsOf's rule).
+  const canonicalRecord = canonical(type, record as never) as AnyRecord;
   return {
     id: record.id,
-    hash: contentHash(type, record),
+    hash: canonicalHash(type, canonicalRecord),
     props: propsOf(type, record),
     // A position is one relationship of its own: its links say between which nodes.
-    links: type === 'position' ? linksOf(type, record) : relationshipsOf(type, record),
+    links: type === 'position' ? linksOf(type, record) : linksOf(type, canonicalRecord),
   };
 }
 
-const DATE_PROPS = /^(published|from|to|date|endDate)(Start|End)$/;
+export const DATE_PROPS = /^(published|from|to|date|endDate)(Start|End)$/;
 
 /** YYYY-MM-DD strings become Neo4j dates, so range filters compare dates, not text. */
 export function toNeo4jProps(props: Props): Record<string, unknown> {
@@ -247,8 +249,21 @@ export const RECORDS_BY_ID = Object.fromEntries(
   ]),
 ) as Record<RecordType, string>;
 
+// setEmptyLists: list properties the offline importer cannot write empty (it leaves them absent).
+const SET_EMPTY_LISTS = `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+SET n += $props`;
+
 export function createRecordStore(db: Database) {
   return {
+    /** Sets `key` to an empty list on the nodes `ids`, a batch per transaction. */
+    async setEmptyLists(key: string, ids: readonly string[], batch = 10_000): Promise<void> {
+      for (let i = 0; i < ids.length; i += batch) {
+        await db.write(SET_EMPTY_LISTS, { ids: ids.slice(i, i + batch), props: { [key]: [] } });
+      }
+    },
+
     /** Content hashes of the records that already exist, by id. */
     async existingHashes(type: RecordType, ids: string[]): Promise<Map<string, string | null>> {
       const rows = await db.read(type === 'position' ? FIND_POSITION_HASHES : FIND_NODE_HASHES, {
