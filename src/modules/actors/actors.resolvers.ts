@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../shared/context.js';
 import type { DateArgument } from '../../date-argument.js';
 import type { Resolvers } from '../../generated/graphql.js';
@@ -49,10 +50,10 @@ async function meetings(ctx: Context, actor: ActorRow) {
 
 /** The fields every actor has. */
 const actorFields = (held: Relation) => ({
-  statements: (a: ActorRow, args: object, ctx: Context) =>
-    statementConnection(ctx, args, { key: 'speakerIds', id: a.id }),
-  statementsAbout: (a: ActorRow, args: object, ctx: Context) =>
-    statementConnection(ctx, args, { key: 'aboutIds', id: a.id }),
+  statements: (a: ActorRow, args: object, ctx: Context, info: GraphQLResolveInfo) =>
+    statementConnection(ctx, args, { key: 'speakerIds', id: a.id }, info),
+  statementsAbout: (a: ActorRow, args: object, ctx: Context, info: GraphQLResolveInfo) =>
+    statementConnection(ctx, args, { key: 'aboutIds', id: a.id }, info),
   positions: (a: ActorRow, args: { at?: DateArgument | null }, ctx: Context) =>
     positions(ctx, a, args.at, held),
   meetings: (a: ActorRow, _: unknown, ctx: Context) => meetings(ctx, a),

@@ -90,17 +90,27 @@ RETURN ${NODE_MAP('o')} AS place, held`;
  * than look the target up: with an optional id the planner would scan the index.
  */
 const TIMELINE_STATEMENTS = `// timelineStatements
-MATCH (:Entity {id: $actorId})-[:MADE]->(s:Statement)
-WHERE ($from IS NULL OR s.dateStart >= date($from))
-  AND ($to IS NULL OR s.dateEnd <= date($to))
-  AND ($aboutId IS NULL OR EXISTS { MATCH (s)-[:ABOUT]->(t) WHERE t.id = $aboutId })
-  AND ($topicId IS NULL OR EXISTS { MATCH (s)-[:ON_TOPIC]->(t:Topic) WHERE t.id = $topicId })
-RETURN s.id AS id, s.datePrecision AS precision, s.dateStart AS start, s.dateEnd AS end,
-  [(s)-[r:ABOUT]->(t) WHERE $focus IS NULL OR t.id = $focus | { target: t.id, stance: r.stance }] AS stances,
-  EXISTS { (s)-[:RELAYS]->(:Statement) } AS relays,
-  s { .*, ${KEYS_OUT}, __typename: 'Statement' } AS node
-ORDER BY start, end, id
-LIMIT $limit`;
+CALL () {
+  UNWIND $anchorIds AS anchorId
+  MATCH (x:Entity {id: anchorId})
+  RETURN collect(x { .*, ${KEYS_OUT}, __typename: head([l IN labels(x) WHERE l IN $types]) }) AS anchors
+}
+CALL () {
+  MATCH (:Entity {id: $actorId})-[:MADE]->(s:Statement)
+  WHERE ($from IS NULL OR s.dateStart >= date($from))
+    AND ($to IS NULL OR s.dateEnd <= date($to))
+    AND ($aboutId IS NULL OR EXISTS { MATCH (s)-[:ABOUT]->(t) WHERE t.id = $aboutId })
+    AND ($topicId IS NULL OR EXISTS { MATCH (s)-[:ON_TOPIC]->(t:Topic) WHERE t.id = $topicId })
+  WITH s ORDER BY s.dateStart, s.dateEnd, s.id
+  LIMIT $limit
+  RETURN collect({
+    id: s.id, precision: s.datePrecision, start: s.dateStart, end: s.dateEnd,
+    stances: [(s)-[r:ABOUT]->(t) WHERE $focus IS NULL OR t.id = $focus | { target: t.id, stance: r.stance }],
+    relays: EXISTS { (s)-[:RELAYS]->(:Statement) },
+    node: s { .*, ${KEYS_OUT}, __typename: 'Statement' }
+  }) AS statements
+}
+RETURN anchors, statements`;
 
 /**
  * Statements about a target from any speaker: ABOUT it, and for a topic also
@@ -315,7 +325,10 @@ export function createExploreRepository(db: Database) {
       }>;
     },
 
-    /** A speaker's statements in date order, at most `limit`. */
+    /**
+     * A speaker's statements in date order, at most `limit`, and in the same query
+     * the nodes of `anchorIds` (the ids the request names), so checking them costs none.
+     */
     async timelineStatements(args: {
       actorId: string;
       aboutId: string | null;
@@ -324,9 +337,20 @@ export function createExploreRepository(db: Database) {
       from: string | null;
       to: string | null;
       limit: number;
-    }): Promise<Array<TimelineStatement & { node: StatementRow }>> {
-      const rows = await db.read(TIMELINE_STATEMENTS, { ...args, limit: int(args.limit) });
-      return rows as unknown as Array<TimelineStatement & { node: StatementRow }>;
+      anchorIds: readonly string[];
+    }): Promise<{
+      anchors: NodeRow[];
+      statements: Array<TimelineStatement & { node: StatementRow }>;
+    }> {
+      const [row] = await db.read(TIMELINE_STATEMENTS, {
+        ...args,
+        limit: int(args.limit),
+        types: NODE_TYPES,
+      });
+      return row as unknown as {
+        anchors: NodeRow[];
+        statements: Array<TimelineStatement & { node: StatementRow }>;
+      };
     },
 
     /** Statements about a target from any speaker, in date order, at most `limit`. */

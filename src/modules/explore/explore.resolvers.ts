@@ -188,21 +188,24 @@ async function timeline(ctx: Context, args: QueryTimelineArgs) {
   const refs: Reference[] = [{ path: 'actorId', id: args.actorId, expected: EXPECTED.actor }];
   if (args.aboutId) refs.push({ path: 'aboutId', id: args.aboutId, expected: EXPECTED.target });
   if (args.topicId) refs.push({ path: 'topicId', id: args.topicId, expected: EXPECTED.topic });
+  const granularity = args.granularity ?? 'MONTH';
+  // One query: the statements and the nodes the arguments name, which the check then reads from the loader.
+  const { anchors, statements } = await ctx.explore.timelineStatements({
+    actorId: args.actorId,
+    aboutId: args.aboutId ?? null,
+    topicId: args.topicId ?? null,
+    focus: args.aboutId ?? args.topicId ?? null,
+    ...range,
+    limit: MAX_TIMELINE_STATEMENTS + 1,
+    anchorIds: refs.map((r) => r.id),
+  });
+  for (const node of anchors) ctx.loaders.node.prime(node.id, node);
   await checkReferences(ctx, refs);
   const [actor, about, topic] = await Promise.all([
     nodeById(ctx, args.actorId),
     nodeById(ctx, args.aboutId),
     nodeById(ctx, args.topicId),
   ]);
-  const granularity = args.granularity ?? 'MONTH';
-  const statements = await ctx.explore.timelineStatements({
-    actorId: actor!.id,
-    aboutId: args.aboutId ?? null,
-    topicId: args.topicId ?? null,
-    focus: args.aboutId ?? args.topicId ?? null,
-    ...range,
-    limit: MAX_TIMELINE_STATEMENTS + 1,
-  });
   // The statements come whole, so the shifts and bucket lists cost no further round trip.
   for (const { id, node } of statements) ctx.loaders.node.prime(id, node);
   const data = buildTimeline(statements, granularity, MAX_TIMELINE_STATEMENTS);

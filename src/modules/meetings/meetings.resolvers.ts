@@ -41,7 +41,8 @@ export const meetingsResolvers: Resolvers = {
         actors.has(i.actor) ? [{ actor: actors.get(i.actor)!, role: i.role }] : [],
       );
     },
-    statements: (m, args, ctx) => statementConnection(ctx, args, { key: 'meetingIds', id: m.id }),
+    statements: (m, args, ctx, info) =>
+      statementConnection(ctx, args, { key: 'meetingIds', id: m.id }, info),
   },
   Place: {
     country: async (p, _, ctx) => {
@@ -50,6 +51,7 @@ export const meetingsResolvers: Resolvers = {
     },
   },
   Topic: {
-    statements: (t, args, ctx) => statementConnection(ctx, args, { key: 'topicIds', id: t.id }),
+    statements: (t, args, ctx, info) =>
+      statementConnection(ctx, args, { key: 'topicIds', id: t.id }, info),
   },
 };

@@ -23,7 +23,8 @@ export const sourcesResolvers: Resolvers = {
     cites: (s, _, ctx) => sources(ctx, 'cites', s.id),
     citedBy: (s, _, ctx) => sources(ctx, 'citedBy', s.id),
     chain: (s, _, ctx) => sources(ctx, 'chain', s.id),
-    statements: (s, args, ctx) => statementConnection(ctx, args, { key: 'sourceIds', id: s.id }),
+    statements: (s, args, ctx, info) =>
+      statementConnection(ctx, args, { key: 'sourceIds', id: s.id }, info),
     // An article's text is not on the row (it can be 2 MB): it is read only when asked for.
     text: async (s, _, ctx) => (await ctx.loaders.articleText.load(s.id))?.text ?? null,
     credits: (s) => s.credits ?? [],

@@ -3,7 +3,8 @@ import { int } from '../../db/neo4j.js';
 import { type Direction, type PageRequest, type SortSpec } from '../shared/connection.js';
 import { afterCondition, sortable, orderClause, pageParams } from '../shared/keyset.js';
 import { KEYS_OUT } from '../nodes/nodes.repository.js';
-import type { StatementRow } from '../shared/rows.js';
+import type { NodeRow, StatementRow } from '../shared/rows.js';
+import { NODE_TYPES } from '../../records/record-kinds.js';
 
 export interface StatementFilter {
   speakerIds?: string[] | null;
@@ -121,6 +122,49 @@ const LINKS_OF_N = `{
   responses: [(x)-[:RESPONDS_TO]->(n) | x.id]
 }`;
 
+/**
+ * The nodes each link of the statement `n` points to, whole (as the node loader
+ * reads them): a page reads those the request asks for in its own query, so
+ * listing statements with their speakers, targets and sources is one round trip.
+ */
+const LINKED_NODES = {
+  speaker: '(x)-[:MADE]->(n)',
+  about: '(n)-[:ABOUT]->(x)',
+  topics: '(n)-[:ON_TOPIC]->(x)',
+  mentions: '(n)-[:MENTIONS]->(x)',
+  meeting: '(n)-[:MADE_AT]->(x)',
+  sources: '(n)-[:REPORTED_IN]->(x)',
+} as const;
+
+export type LinkedField = keyof typeof LINKED_NODES;
+
+/** What a page reads besides its statements (see `page`). */
+export interface PageExtras {
+  /** Links whose nodes the request reads. */
+  linked?: readonly LinkedField[];
+  /** Nodes the request names (its filter's ids): read whole, so checking them costs no query. */
+  anchorIds?: readonly string[];
+  /** The total over every page. */
+  count?: boolean;
+}
+
+/** anchors: nodes by id, whole, in one row. */
+const ANCHORS = `UNWIND $anchorIds AS anchorId MATCH (x:Entity {id: anchorId})
+  RETURN collect(x { .*, ${KEYS_OUT}, __typename: head([l IN labels(x) WHERE l IN $types]) }) AS anchors`;
+
+export const LINKED_FIELDS = Object.keys(LINKED_NODES) as LinkedField[];
+
+/** The linked nodes of `n` for these fields (allow-listed keys), as one list expression. */
+function linkedNodes(fields: readonly LinkedField[]): string {
+  if (fields.length === 0) return '[]';
+  return fields
+    .map(
+      (field) =>
+        `[${LINKED_NODES[field]} | x { .*, ${KEYS_OUT}, __typename: head([l IN labels(x) WHERE l IN $types]) }]`,
+    )
+    .join(' + ');
+}
+
 /** One of a statement's own sources, with the ids of every source it cites (CITES, transitively). */
 export interface RouteSourceRow {
   source: string;
@@ -194,23 +238,40 @@ export function createStatementsRepository(db: Database) {
       sort: StatementSort,
       direction: Direction,
       page: PageRequest,
+      also: PageExtras = {},
     ) {
       const spec = STATEMENT_SORTS[sort];
-      // listStatements: the page with each statement's links, so listing costs one round trip.
-      const cypher = `
+      const linked = (also.linked ?? []).filter((field) => field in LINKED_NODES);
+      // listStatements: the page with each statement's links, and what else the request reads
+      // (the linked nodes, the nodes its filter names, the total), so listing is one round trip.
+      // Each CALL aggregates without grouping: exactly one row, joined to every page row.
+      const cypher = `${also.anchorIds?.length ? `CALL () { ${ANCHORS} }\n` : ''}${
+        also.count ? `CALL () { ${matchStatements(filter)}\n RETURN count(n) AS total }\n` : ''
+      }
 ${matchStatements(filter)}
   AND ${sortable(spec)}${page.after ? ` AND ${afterCondition(spec, direction)}` : ''}
-WITH n ${orderClause(spec, direction)}
+WITH n${also.anchorIds?.length ? ', anchors' : ''}${also.count ? ', total' : ''} ${orderClause(spec, direction)}
 LIMIT $limit
-RETURN ${STATEMENT_FIELDS} AS node, ${spec.expr} AS sortValue, ${LINKS_OF_N} AS links`;
+RETURN ${STATEMENT_FIELDS} AS node, ${spec.expr} AS sortValue, ${LINKS_OF_N} AS links,
+  ${linkedNodes(linked)} AS linked,
+  ${also.anchorIds?.length ? 'anchors' : '[]'} AS anchors, ${also.count ? 'total' : 'null'} AS total`;
       const rows = await db.read(cypher, {
         ...filterParams(filter),
         ...pageParams(page),
         limit: int(page.limit),
+        types: NODE_TYPES,
+        anchorIds: also.anchorIds ?? [],
       });
-      return (rows as Array<{ node: StatementRow; sortValue: unknown; links: StatementLinks }>).map(
-        (row) => ({ ...row, links: sortLinks(row.links) }),
-      );
+      return (
+        rows as Array<{
+          node: StatementRow;
+          sortValue: unknown;
+          links: StatementLinks;
+          linked: NodeRow[];
+          anchors: NodeRow[];
+          total: number | null;
+        }>
+      ).map((row) => ({ ...row, links: sortLinks(row.links) }));
     },
 
     async count(filter: StatementFilter): Promise<number> {

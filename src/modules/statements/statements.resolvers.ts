@@ -77,7 +77,7 @@ async function figures(
 
 export const statementsResolvers: Resolvers = {
   Query: {
-    statements: (_, args, ctx) => statementConnection(ctx, args),
+    statements: (_, args, ctx, info) => statementConnection(ctx, args, undefined, info),
     figures: (_, args, ctx) => figures(ctx, args),
   },
   Statement: {

@@ -4,7 +4,9 @@ import { pageRequest, toConnection } from '../shared/connection.js';
 import type { PositionRow } from '../shared/rows.js';
 import { checkReferences } from '../references/references.js';
 import { checkFilter, filterReferences, narrow } from './statements.filter.js';
-import { STATEMENT_SORTS } from './statements.repository.js';
+import { LINKED_FIELDS, STATEMENT_SORTS, type LinkedField } from './statements.repository.js';
+import { selectedFields } from '../shared/selection.js';
+import type { GraphQLResolveInfo } from 'graphql';
 
 export interface StatementListArgs {
   filter?: FilterInput | null;
@@ -18,22 +20,38 @@ export async function statementConnection(
   ctx: Context,
   args: StatementListArgs,
   within?: { key: Parameters<typeof narrow>[1]; id: string },
+  info?: GraphQLResolveInfo,
 ) {
   const checked = checkFilter(args.filter);
   const filter = within ? narrow(checked, within.key, within.id) : checked;
   const field = args.orderBy?.field ?? 'DATE';
   const direction = args.orderBy?.direction ?? 'DESC';
   const page = pageRequest(args, STATEMENT_SORTS[field], direction);
-  // The ids are checked while the page is read: an unknown one fails the field, never empties it.
-  const [, rows] = await Promise.all([
-    checkReferences(ctx, filterReferences(checked)),
-    ctx.statements.page(filter, field, direction, page),
-  ]);
-  for (const { node, links } of rows) {
+  const refs = filterReferences(checked);
+  // One query reads the page, the nodes its links point to and the filter's ids ask for, and the total.
+  const rows = await ctx.statements.page(filter, field, direction, page, {
+    linked: info ? linkedFieldsAskedFor(info) : [],
+    anchorIds: refs.map((r) => r.id),
+    count: info ? selectedFields(info, []).has('totalCount') : false,
+  });
+  for (const { node, links, linked, anchors } of rows) {
     ctx.loaders.node.prime(node.id, node);
     ctx.loaders.statementLinks.prime(node.id, links);
+    for (const other of linked) ctx.loaders.node.prime(other.id, other);
+    for (const other of anchors) ctx.loaders.node.prime(other.id, other);
   }
-  return toConnection(rows, page, () => ctx.statements.count(filter));
+  // An unknown id fails the field, never empties it (read from the loader: no query when the page had rows).
+  await checkReferences(ctx, refs);
+  const total = rows[0]?.total;
+  return toConnection(rows, page, () =>
+    typeof total === 'number' ? Promise.resolve(total) : ctx.statements.count(filter),
+  );
+}
+
+/** The links whose nodes the request reads on this page's statements. */
+function linkedFieldsAskedFor(info: GraphQLResolveInfo): LinkedField[] {
+  const fields = selectedFields(info, ['edges', 'node']);
+  return LINKED_FIELDS.filter((field) => fields.has(field));
 }
 
 /** Posts overlapping the statement's date range: held on (one of) the days it covers. */
