@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { RecordType } from '../records/dataset.js';
@@ -6,7 +6,7 @@ import type { Database } from '../db/neo4j.js';
 import { createRecordStore, DATE_PROPS } from '../records/record-store.repository.js';
 import { KINDS, type Kind, type Props } from '../records/record-kinds.js';
 import type { Problem } from '../records/validate.js';
-import { jsonLinesRecords, validateJsonLines } from './importer.js';
+import { readJsonLinesChecked } from './importer.js';
 
 /**
  * The bulk path for a fresh database: a JSON Lines dataset, validated as the
@@ -154,17 +154,15 @@ function csvType(key: string, value: unknown): CsvType | null {
 const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
 
 /**
- * Validates `file` as an import into an empty graph would, then writes one node
- * file per record kind and one relationship file per relationship type into `dir`.
- * Nothing is written when the file has a problem.
+ * Validates `file` as an import into an empty graph would and, in the same pass,
+ * writes one node file per record kind and one relationship file per relationship
+ * type into `dir`. When the file has a problem, `dir` is removed and the problems returned.
  */
 export async function writeBulkCsv(
   file: string,
   dir: string,
   options: { by: string; now?: Date },
 ): Promise<BulkCsvReport> {
-  const checked = await validateJsonLines(file, async () => new Set());
-  if (!checked.ok) return checked;
   mkdirSync(dir, { recursive: true });
   const now = (options.now ?? new Date()).toISOString();
   const stamps = { createdAt: now, updatedAt: now, updatedBy: options.by };
@@ -175,31 +173,41 @@ export async function writeBulkCsv(
     if (!f) relFiles.set(rel, (f = new CsvFile(rel, dir, `rel-${rel}`, [':START_ID', ':END_ID'])));
     return f;
   };
-  let records = 0;
   let statements = 0;
-  for await (const { type, row } of jsonLinesRecords(file)) {
-    records += 1;
-    if (type === 'statement') statements += 1;
-    const props: Props = row.props;
-    const labels = (KINDS[type] as unknown as Kind).labels;
-    if (labels === null) {
-      // A position is the HOLDS_POSITION relationship between its person and its post.
-      const person = row.links.find((l) => l.path === 'person')!.from;
-      const of = row.links.find((l) => l.path === 'of')!.to;
-      await relFile('HOLDS_POSITION').row([person, of], {
-        ...props,
-        ...stamps,
-        contentHash: row.hash,
-      });
-      continue;
-    }
-    let nodes = nodeFiles.get(type);
-    if (!nodes) nodeFiles.set(type, (nodes = new CsvFile(labels, dir, `nodes-${type}`, ['id:ID'])));
-    // `id` is both the importer's :ID (one id space: ids are unique across kinds) and the property.
-    const { id, ...rest } = props;
-    await nodes.row([String(id)], { ...rest, ...stamps, contentHash: row.hash });
-    for (const link of row.links) await relFile(link.rel).row([link.from, link.to], link.props);
+  // One pass: each record is checked and written; the files are dropped if any problem turns up.
+  const checked = await readJsonLinesChecked(
+    file,
+    async () => new Set(),
+    async ({ type, row }) => {
+      if (type === 'statement') statements += 1;
+      const props: Props = row.props;
+      const labels = (KINDS[type] as unknown as Kind).labels;
+      if (labels === null) {
+        // A position is the HOLDS_POSITION relationship between its person and its post.
+        const person = row.links.find((l) => l.path === 'person')!.from;
+        const of = row.links.find((l) => l.path === 'of')!.to;
+        await relFile('HOLDS_POSITION').row([person, of], {
+          ...props,
+          ...stamps,
+          contentHash: row.hash,
+        });
+        return;
+      }
+      let nodes = nodeFiles.get(type);
+      if (!nodes)
+        nodeFiles.set(type, (nodes = new CsvFile(labels, dir, `nodes-${type}`, ['id:ID'])));
+      // `id` is both the importer's :ID (one id space: ids are unique across kinds) and the property.
+      const { id, ...rest } = props;
+      await nodes.row([String(id)], { ...rest, ...stamps, contentHash: row.hash });
+      for (const link of row.links) await relFile(link.rel).row([link.from, link.to], link.props);
+    },
+  );
+  if (!checked.ok) {
+    await Promise.all([...nodeFiles.values(), ...relFiles.values()].map((f) => f.close()));
+    rmSync(dir, { recursive: true, force: true });
+    return checked;
   }
+  const records = checked.records;
   const nodes = await Promise.all([...nodeFiles.values()].map((f) => f.close()));
   const relationships = await Promise.all([...relFiles.values()].map((f) => f.close()));
   const multiline = [...nodeFiles.values(), ...relFiles.values()].some((f) => f.multiline);

@@ -189,9 +189,35 @@ export async function validateJsonLines(
   return problems.length ? { ok: false, problems } : { ok: true, records: total };
 }
 
-/** The records of a JSON Lines file that `validateJsonLines` accepted, in file order. */
-export async function* jsonLinesRecords(file: string): AsyncGenerator<Required<Typed>> {
-  for await (const batch of batches(file, 1000)) yield* batch as Array<Required<Typed>>;
+/**
+ * One pass that validates as `validateJsonLines` does and hands each valid record,
+ * with its write row, to `use` as it goes (the bulk path writes CSV while it reads);
+ * the caller discards what `use` made when problems come back.
+ */
+export async function readJsonLinesChecked(
+  file: string,
+  existing: ExistingIds,
+  use: (typed: Required<Typed>) => Promise<void>,
+): Promise<{ ok: true; records: number } | { ok: false; problems: Problem[] }> {
+  const checker = new ReferenceChecker();
+  const problems: Problem[] = [];
+  let total = 0;
+  try {
+    for await (const { lineNumber, text } of lines(file)) {
+      if (lineNumber === 1 && isHeader(text)) continue;
+      const { line, problems: lineProblems } = parseLine(text, lineNumber);
+      problems.push(...lineProblems);
+      if (!line) continue;
+      checker.add(line.type, line.record, `line ${lineNumber}`, ': ');
+      total += 1;
+      if (problems.length === 0) await use({ ...line, row: writeRow(line.type, line.record) });
+    }
+  } catch (error) {
+    if (!(error instanceof FileEncodingError)) throw error;
+    return { ok: false, problems: [encodingProblem(file, error)] };
+  }
+  problems.push(...(await checker.finish(existing)));
+  return problems.length ? { ok: false, problems } : { ok: true, records: total };
 }
 
 function datasetRecords(dataset: Dataset): Typed[] {

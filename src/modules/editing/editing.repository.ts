@@ -2,7 +2,7 @@ import type { Tx } from '../../db/neo4j.js';
 import type { RecordType } from '../../records/dataset.js';
 import { nameKeys } from '../../names/normalise.js';
 import { NODE_TYPES, TYPE_OF_LABEL } from '../../records/record-kinds.js';
-import { KEYS_OUT } from '../nodes/nodes.repository.js';
+import { nodeOut } from '../nodes/nodes.repository.js';
 import type { NodeRow, NodeType, PositionRow } from '../shared/rows.js';
 
 /**
@@ -115,7 +115,7 @@ export interface Referrer {
 const NAME_CANDIDATES = `
 CALL db.index.fulltext.queryNodes($index, $query, { limit: 50 }) YIELD node
 WITH node WHERE $label IN labels(node) AND node.id <> $id
-RETURN node { .*, ${KEYS_OUT}, __typename: $label } AS node`;
+RETURN node { .*, ${nodeOut('node')}, __typename: $label } AS node`;
 
 const KEY_INDEX: Partial<Record<NodeType, string>> = {
   Person: 'actor_keys',

@@ -2,7 +2,7 @@ import { Neo4jError } from 'neo4j-driver';
 import { int, type Database } from '../../db/neo4j.js';
 import { badInput } from '../../errors.js';
 import { NODE_TYPES } from '../../records/record-kinds.js';
-import { KEYS_OUT } from '../nodes/nodes.repository.js';
+import { nodeOut } from '../nodes/nodes.repository.js';
 import type { NodeRow, NodeType, StatementRow } from '../shared/rows.js';
 import type { RawEdge } from './explore.graph.js';
 import type { TimelineStatement } from './explore.timeline.js';
@@ -43,7 +43,7 @@ function hops(n: number): string {
 const STEP = `-[r WHERE $types IS NULL OR type(r) IN $types]-`;
 
 const NODE_MAP = (alias: string) =>
-  `${alias} { .*, ${KEYS_OUT}, __typename: head([l IN labels(${alias}) WHERE l IN $nodeTypes]) }`;
+  `${alias} { .*, ${nodeOut(alias)}, __typename: head([l IN labels(${alias}) WHERE l IN $nodeTypes]) }`;
 
 /**
  * Two full-text searches in one round trip: names (candidates for the name
@@ -79,7 +79,7 @@ CALL () {
 }
 OPTIONAL MATCH (p:Person)-[r:HOLDS_POSITION]->(o)
 WITH o, collect(CASE WHEN p IS NULL THEN null ELSE {
-  holder: p { .*, ${KEYS_OUT}, __typename: 'Person' },
+  holder: p { .*, ${nodeOut('p')}, __typename: 'Person' },
   position: { id: r.id, title: r.title, of: o.id, from: r.from, to: r.to }
 } END) AS held
 RETURN ${NODE_MAP('o')} AS place, held`;
@@ -93,7 +93,7 @@ const TIMELINE_STATEMENTS = `// timelineStatements
 CALL () {
   UNWIND $anchorIds AS anchorId
   MATCH (x:Entity {id: anchorId})
-  RETURN collect(x { .*, ${KEYS_OUT}, __typename: head([l IN labels(x) WHERE l IN $types]) }) AS anchors
+  RETURN collect(x { .*, ${nodeOut('x')}, __typename: head([l IN labels(x) WHERE l IN $types]) }) AS anchors
 }
 CALL () {
   MATCH (:Entity {id: $actorId})-[:MADE]->(s:Statement)
@@ -107,7 +107,7 @@ CALL () {
     id: s.id, precision: s.datePrecision, start: s.dateStart, end: s.dateEnd,
     stances: [(s)-[r:ABOUT]->(t) WHERE $focus IS NULL OR t.id = $focus | { target: t.id, stance: r.stance }],
     relays: EXISTS { (s)-[:RELAYS]->(:Statement) },
-    node: s { .*, ${KEYS_OUT}, __typename: 'Statement' }
+    node: s { .*, ${nodeOut('s')}, __typename: 'Statement' }
   }) AS statements
 }
 RETURN anchors, statements`;
@@ -132,7 +132,7 @@ RETURN s.id AS id, s.datePrecision AS precision, s.dateStart AS start, s.dateEnd
   a.id AS speaker,
   [(s)-[r:ABOUT]->(t) | { target: t.id, stance: r.stance }] AS stances,
   EXISTS { (s)-[:RELAYS]->(:Statement) } AS relays,
-  s { .*, ${KEYS_OUT}, __typename: 'Statement' } AS node
+  s { .*, ${nodeOut('s')}, __typename: 'Statement' } AS node
 ORDER BY start, end, id
 LIMIT $limit`;
 

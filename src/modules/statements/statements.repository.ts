@@ -2,7 +2,7 @@ import type { Database, Params } from '../../db/neo4j.js';
 import { int } from '../../db/neo4j.js';
 import { type Direction, type PageRequest, type SortSpec } from '../shared/connection.js';
 import { afterCondition, sortable, orderClause, pageParams } from '../shared/keyset.js';
-import { KEYS_OUT } from '../nodes/nodes.repository.js';
+import { nodeOut } from '../nodes/nodes.repository.js';
 import type { NodeRow, StatementRow } from '../shared/rows.js';
 import { NODE_TYPES } from '../../records/record-kinds.js';
 
@@ -105,7 +105,7 @@ export function filterParams(f: StatementFilter): Params {
   };
 }
 
-const STATEMENT_FIELDS = `n { .*, ${KEYS_OUT}, __typename: 'Statement' }`;
+const STATEMENT_FIELDS = `n { .*, ${nodeOut('n')}, __typename: 'Statement' }`;
 
 /** Every link of the statement `n`, as ids. */
 const LINKS_OF_N = `{
@@ -150,7 +150,7 @@ export interface PageExtras {
 
 /** anchors: nodes by id, whole, in one row. */
 const ANCHORS = `UNWIND $anchorIds AS anchorId MATCH (x:Entity {id: anchorId})
-  RETURN collect(x { .*, ${KEYS_OUT}, __typename: head([l IN labels(x) WHERE l IN $types]) }) AS anchors`;
+  RETURN collect(x { .*, ${nodeOut('x')}, __typename: head([l IN labels(x) WHERE l IN $types]) }) AS anchors`;
 
 export const LINKED_FIELDS = Object.keys(LINKED_NODES) as LinkedField[];
 
@@ -160,7 +160,7 @@ function linkedNodes(fields: readonly LinkedField[]): string {
   return fields
     .map(
       (field) =>
-        `[${LINKED_NODES[field]} | x { .*, ${KEYS_OUT}, __typename: head([l IN labels(x) WHERE l IN $types]) }]`,
+        `[${LINKED_NODES[field]} | x { .*, ${nodeOut('x')}, __typename: head([l IN labels(x) WHERE l IN $types]) }]`,
     )
     .join(' + ');
 }
