@@ -81,6 +81,7 @@ export function createApp({
       auth.plugin,
       queryLimits(config.limits),
       inputErrorCodes(),
+      operationLimit(config.limits.maxConcurrentOperations),
     ],
   });
 }
@@ -204,6 +205,43 @@ function queryLimits(limits: Config['limits']): Plugin {
     maxDirectives: { n: limits.maxDirectives, onReject: reject('directives') },
     blockFieldSuggestion: { enabled: true },
   }) as Plugin;
+}
+
+/**
+ * At most `max` queries and mutations execute at once; the others wait, in order
+ * of arrival, before they start. On two cores more at once only adds memory (each
+ * holds its rows and its answer) and no throughput. Subscriptions (SSE streams) do not count.
+ */
+export function operationLimit(max: number): Plugin {
+  if (max <= 0) return {};
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
+  };
+  return {
+    async onExecute({ executeFn, setExecuteFn }) {
+      if (running < max) running += 1;
+      else await new Promise<void>((start) => waiting.push(start));
+      // Released exactly once: when execution ends, or fails, or another plugin answers instead.
+      let done = false;
+      const end = () => {
+        if (done) return;
+        done = true;
+        release();
+      };
+      setExecuteFn(async (args) => {
+        try {
+          return await executeFn(args);
+        } finally {
+          end();
+        }
+      });
+      return { onExecuteDone: end };
+    },
+  };
 }
 
 /**

@@ -52,6 +52,7 @@ const env = z.object({
   QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
   QUERY_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2_000),
   QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(50),
+  MAX_CONCURRENT_OPERATIONS: z.coerce.number().int().min(0).max(10_000).default(8),
   SUBSCRIPTION_BUFFER: z.coerce.number().int().min(1).max(100_000).default(100),
   MAX_SUBSCRIBERS: z.coerce.number().int().min(0).max(100_000).default(1000),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),
@@ -157,6 +158,8 @@ export interface Config {
     readonly maxAliases: number;
     readonly maxTokens: number;
     readonly maxDirectives: number;
+    /** Queries and mutations executing at once; more wait their turn. 0: no limit. */
+    readonly maxConcurrentOperations: number;
   };
   /** Live subscriptions: events held per subscriber that has not read them, and subscribers at once. */
   readonly events: { readonly bufferSize: number; readonly maxSubscribers: number };
@@ -227,6 +230,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxAliases: e.QUERY_MAX_ALIASES,
       maxTokens: e.QUERY_MAX_TOKENS,
       maxDirectives: e.QUERY_MAX_DIRECTIVES,
+      maxConcurrentOperations: e.MAX_CONCURRENT_OPERATIONS,
     }),
     events: Object.freeze({
       bufferSize: e.SUBSCRIPTION_BUFFER,
