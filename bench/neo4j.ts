@@ -11,11 +11,20 @@ export interface BenchNeo4j {
   stop(): Promise<void>;
 }
 
-/** A fresh local Neo4j (with APOC, for the peer) in a temporary folder, removed on stop. */
-export async function freshNeo4j(heap: string, pagecacheMb: number): Promise<BenchNeo4j> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'statement-graph-bench-'));
+/** A temporary folder for a bench database (and, for the bulk path, its CSV files). */
+export const benchDir = () => mkdtempSync(join(tmpdir(), 'statement-graph-bench-'));
+
+/**
+ * A local Neo4j (with APOC, for the peer) on `dir`/home — a fresh one unless the
+ * bulk importer filled it — removed on stop.
+ */
+export async function freshNeo4j(
+  heap: string,
+  pagecacheMb: number,
+  dir = benchDir(),
+): Promise<BenchNeo4j> {
   const local: LocalNeo4j = await startLocalNeo4j({
-    dataDir,
+    dataDir: join(dir, 'home'),
     port: await freePort(),
     heap,
     pagecacheMb,
@@ -30,7 +39,7 @@ export async function freshNeo4j(heap: string, pagecacheMb: number): Promise<Ben
     async stop() {
       await driver.close();
       await local.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -18,6 +18,8 @@ const TARGET = 'country:AAA';
 const FROM = '2019-01-01';
 const TO = '2020-12-31';
 const SEARCH = 'ceasefire talks';
+/** A year: the timeline caps at 5,000 statements, and person-0 says ~30,000 about AAA in 1M. */
+const YEAR = { from: '2020-01-01', to: '2020-12-31' };
 
 const vars = { speaker: SPEAKER, target: TARGET, from: FROM, to: TO };
 
@@ -140,11 +142,11 @@ export const QUERIES: BenchQuery[] = [
   },
   {
     name: 'timeline',
-    description: `${SPEAKER}'s statements about ${TARGET} by month, with stance counts (and shifts where the API has them)`,
+    description: `${SPEAKER}'s statements about ${TARGET} in ${YEAR.from}..${YEAR.to} by month, with stance counts (and shifts where the API has them)`,
     ours: {
       query: /* GraphQL */ `
-        query ($speaker: ID!, $target: ID!) {
-          timeline(actorId: $speaker, aboutId: $target, granularity: MONTH) {
+        query ($speaker: ID!, $target: ID!, $from: Date, $to: Date) {
+          timeline(actorId: $speaker, aboutId: $target, from: $from, to: $to, granularity: MONTH) {
             totalCount
             buckets {
               period
@@ -179,11 +181,12 @@ export const QUERIES: BenchQuery[] = [
           }
         }
       `,
-      variables: { speaker: SPEAKER, target: TARGET },
+      variables: { speaker: SPEAKER, target: TARGET, ...YEAR },
     },
     floor: {
       cypher: `
         MATCH (:Actor {id: $speaker})-[:MADE]->(s:Statement)-[a:ABOUT]->(:Entity {id: $target})
+        WHERE s.dateStart >= date($from) AND s.dateEnd <= date($to)
         WITH s, a ORDER BY s.dateStart, s.dateEnd, s.id
         WITH CASE s.datePrecision WHEN 'YEAR' THEN s.date ELSE substring(s.date, 0, 7) END AS period,
              collect({ id: s.id, stance: a.stance }) AS items
@@ -191,17 +194,19 @@ export const QUERIES: BenchQuery[] = [
                [st IN ['SUPPORTIVE', 'CRITICAL', 'NEUTRAL', 'MIXED'] | size([i IN items WHERE i.stance = st])] AS stances,
                items
         ORDER BY period`,
-      params: { speaker: SPEAKER, target: TARGET },
+      params: { speaker: SPEAKER, target: TARGET, ...YEAR },
     },
     peer: {
       // The peer has no bucketing: it returns the statements in date order for the client to bucket.
       query: /* GraphQL */ `
-        query ($speaker: ID!, $target: ID!) {
+        query ($speaker: ID!, $target: ID!, $from: Date!, $to: Date!) {
           statements(
             sort: [{ dateStart: ASC }, { dateEnd: ASC }, { id: ASC }]
             where: {
               speaker: { some: { id: { eq: $speaker } } }
               aboutConnection: { some: { Country: { node: { id: { eq: $target } } } } }
+              dateStart: { gte: $from }
+              dateEnd: { lte: $to }
             }
           ) {
             id
@@ -217,7 +222,7 @@ export const QUERIES: BenchQuery[] = [
           }
         }
       `,
-      variables: { speaker: SPEAKER, target: TARGET },
+      variables: { speaker: SPEAKER, target: TARGET, ...YEAR },
     },
   },
   {

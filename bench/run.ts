@@ -4,8 +4,14 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { freePort } from '../src/db/local-neo4j.js';
 import { writeDataset } from './generate.js';
-import { ingestFloor, ingestOurs, ingestRowAtATime, type IngestResult } from './ingest.js';
-import { freshNeo4j, type BenchNeo4j } from './neo4j.js';
+import {
+  ingestBulk,
+  ingestFloor,
+  ingestOurs,
+  ingestRowAtATime,
+  type IngestResult,
+} from './ingest.js';
+import { benchDir, freshNeo4j, type BenchNeo4j } from './neo4j.js';
 import { QUERIES, type BenchQuery } from './queries.js';
 import { latencySvg, machine, markdown, type BenchResults, type LoadResult } from './report.js';
 
@@ -15,7 +21,8 @@ import { latencySvg, machine, markdown, type BenchResults, type LoadResult } fro
  * same query mix, in one run on one machine. Prints and writes bench/results/.
  */
 
-const USAGE = `Usage: npm run bench -- [--size 10000] [--duration 10] [--concurrency 1,4,16,32] [--row-sample 1000] [--skip-ingest-comparison]`;
+const USAGE = `Usage: npm run bench -- [--size 10000] [--duration 10] [--concurrency 1,4,16,32] [--row-sample 1000]
+  [--ingest floor,row-at-a-time,ours,bulk] [--queries-on ours|bulk] [--skip-ingest-comparison]`;
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +32,8 @@ const { values } = parseArgs({
     'row-sample': { type: 'string', default: '1000' },
     'batch-size': { type: 'string', default: '5000' },
     'skip-ingest-comparison': { type: 'boolean', default: false },
+    ingest: { type: 'string', default: 'floor,row-at-a-time,ours,bulk' },
+    'queries-on': { type: 'string', default: 'ours' },
     help: { type: 'boolean' },
   },
 });
@@ -70,42 +79,68 @@ async function main() {
 
   // Each method gets a fresh Neo4j, warmed up by the same method on a small graph first.
   const ingest: IngestResult[] = [];
-  const fresh = () => freshNeo4j(HEAP, PAGECACHE_MB);
+  const fresh = (dir?: string) => freshNeo4j(HEAP, PAGECACHE_MB, dir);
   // CALL … IN TRANSACTIONS needs an auto-commit transaction: session.run.
   const clear = async (neo: BenchNeo4j) => {
     const session = neo.driver.session();
     await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
     await session.close();
   };
-  if (!values['skip-ingest-comparison']) {
-    for (const method of ['floor', 'row-at-a-time'] as const) {
-      const neo = await fresh();
-      try {
-        if (method === 'floor') {
-          await ingestFloor(neo.driver, warmupFile, WARMUP_STATEMENTS, batchSize);
-          await clear(neo);
-          log(`floor: ${size} statements`);
-          ingest.push(await ingestFloor(neo.driver, file, size, batchSize));
-        } else {
-          await ingestRowAtATime(neo.driver, Math.min(200, rowSample));
-          await clear(neo);
-          log(`row-at-a-time: ${rowSample} statements (a sample; its rate only falls with size)`);
-          ingest.push(await ingestRowAtATime(neo.driver, rowSample));
-        }
-        log(JSON.stringify(ingest.at(-1)));
-      } finally {
-        await neo.stop();
+  const only = new Set(values.ingest.split(','));
+  const runs = (method: string) =>
+    only.has(method) &&
+    !(values['skip-ingest-comparison'] && (method === 'floor' || method === 'row-at-a-time'));
+  for (const method of ['floor', 'row-at-a-time'] as const) {
+    if (!runs(method)) continue;
+    const neo = await fresh();
+    try {
+      if (method === 'floor') {
+        await ingestFloor(neo.driver, warmupFile, WARMUP_STATEMENTS, batchSize);
+        await clear(neo);
+        log(`floor: ${size} statements`);
+        ingest.push(await ingestFloor(neo.driver, file, size, batchSize));
+      } else {
+        await ingestRowAtATime(neo.driver, Math.min(200, rowSample));
+        await clear(neo);
+        log(`row-at-a-time: ${rowSample} statements (a sample; its rate only falls with size)`);
+        ingest.push(await ingestRowAtATime(neo.driver, rowSample));
       }
+      log(JSON.stringify(ingest.at(-1)));
+    } finally {
+      await neo.stop();
     }
   }
-  const neo = await fresh();
+  // The query runs use the database of `--queries-on`; the other one is stopped once ingested.
+  let queried: BenchNeo4j | null = null;
+  const keep = async (method: string, neo: BenchNeo4j) => {
+    if (values['queries-on'] === method) queried = neo;
+    else await neo.stop();
+  };
+  if (runs('ours')) {
+    const neo = await fresh();
+    try {
+      await ingestOurs(neo.driver, warmupFile, WARMUP_STATEMENTS, batchSize);
+      await clear(neo);
+      log(`ours: ${size} statements`);
+      ingest.push(await ingestOurs(neo.driver, file, size, batchSize));
+      log(JSON.stringify(ingest.at(-1)));
+    } catch (error) {
+      await neo.stop();
+      throw error;
+    }
+    await keep('ours', neo);
+  }
+  if (runs('bulk')) {
+    log(`bulk: ${size} statements`);
+    const dir = benchDir();
+    const { result, neo } = await ingestBulk(file, size, dir, () => fresh(dir));
+    ingest.push(result);
+    log(JSON.stringify(result));
+    await keep('bulk', neo);
+  }
+  const neo = queried as BenchNeo4j | null;
+  if (!neo) throw new Error(`--queries-on ${values['queries-on']}: that method was not run`);
   try {
-    await ingestOurs(neo.driver, warmupFile, WARMUP_STATEMENTS, batchSize);
-    await clear(neo);
-    log(`ours: ${size} statements`);
-    ingest.push(await ingestOurs(neo.driver, file, size, batchSize));
-    log(JSON.stringify(ingest.at(-1)));
-
     const load = await runQueries(neo.uri);
     const results: BenchResults = {
       startedAt,
@@ -116,6 +151,7 @@ async function main() {
       ingest,
       load,
       queries: QUERIES.map(({ name, description }) => ({ name, description })),
+      queriesOn: values['queries-on'],
     };
     writeResults(results);
   } finally {
@@ -159,6 +195,11 @@ async function startServer(
   return child;
 }
 
+const profileFlags = () =>
+  process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+
 const graphqlRequest = (q: { query: string; variables?: object }) => ({
   method: 'POST' as const,
   path: '/graphql',
@@ -177,7 +218,8 @@ async function runQueries(uri: string): Promise<LoadResult[]> {
       target: 'ours',
       url: `http://127.0.0.1:${ports.ours}`,
       // The production entry point, logging one line per request as it does in production.
-      child: await startServer('ours', ['dist/main.js'], {
+      // BENCH_PROFILE_DIR: a V8 CPU profile of our API over the whole run, written when it stops.
+      child: await startServer('ours', [...profileFlags(), 'dist/main.js'], {
         ...env,
         PORT: String(ports.ours),
         LOG_LEVEL: 'info',
