@@ -390,17 +390,21 @@ class Extraction {
     const content = d.content
       .map((r) => this.trim(r))
       .filter((r) => r.end > r.start && /[\p{L}\p{N}]/u.test(this.text.slice(r.start, r.end)));
-    if (content.length === 0) return null;
     const words = content.reduce(
       (n, r) => n + this.text.slice(r.start, r.end).split(/\s+/).length,
       0,
     );
-    if (words < minWords) return null;
     // one attribution per piece of content: a second reading of the same words loses
     const overlaps = this.drafts.some((o) =>
       o.content.some((a) => content.some((b) => a.start < b.end && b.start < a.end)),
     );
-    if (overlaps && !d.nested) return null;
+    if (content.length === 0 || words < minWords || (overlaps && !d.nested)) {
+      // a rejected reading leaves its cue free for another ("Reveals ‘Grim’ Toll")
+      if (d.cue)
+        for (let k = this.tokenAt(d.cue.start); k < this.tokenAt(d.cue.end); k++)
+          this.used.delete(k);
+      return null;
+    }
     const stored = { ...d, content };
     this.drafts.push(stored);
     return stored;

@@ -157,6 +157,10 @@ export const SPEECH_VERBS = new Set([
   'denounce',
   'decry',
   'embrace',
+  // headline verbs of criticism ("Lawmakers Rip …")
+  'rip',
+  'hammer',
+  'knock',
   // only with their particle (CUE_PARTICLES): "spoke of", "talked about", "referred to"
   'speak',
   'talk',

@@ -26,6 +26,18 @@ export interface Sentence {
   paragraph: number;
 }
 
+/** Verbs of saying as headlines write them: "Says", "Calls", "Slams", "Vows". */
+const HEADLINE_VERBS =
+  /^(Say|Call|Slam|Rip|Blast|Hit|Vow|Urge|Warn|Seek|Speak|Reveal|Show|Claim|Den(y|ie)|Accuse|Blame|Praise|Endorse|Back|Reject|Question|Defend|Demand|Insist|Admit|Argue|Suggest|Tell|Ask|See|Think|Want|Hope|Fear|Doubt|Tout|Mock|Knock|Hammer|Dismiss|Criticize|Condemn|Welcome|Predict|Promise|Pledge|Announce|Confirm|Explain|Attack)s?$/;
+
+/** Most words capitalised, no sentence break inside: a headline set in Title Case. */
+function isTitleCase(chunk: string): boolean {
+  const words = chunk.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const long = words.filter((w) => w.length >= 4);
+  if (long.length < 3 || chunk.length > 200) return false;
+  return long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.8;
+}
+
 type Nlp = ReturnType<typeof winkNLP>;
 let nlp: Nlp | null = null;
 const engine = (): Nlp => (nlp ??= winkNLP(model));
@@ -41,7 +53,13 @@ export function analyse(
   const sentences: Sentence[] = [];
   paragraphs.forEach((p, pi) => {
     const chunk = text.slice(p.start, p.end);
-    const doc = n.readDoc(chunk);
+    // a headline in Title Case ("Senator Calls Plan ‘A Disgrace’"): its verbs of saying are
+    // read in lower case, or the tagger takes them for names; same length, same offsets
+    const headline = isTitleCase(chunk);
+    const tagged = headline
+      ? chunk.replace(/\b\p{Lu}\p{Ll}+\b/gu, (w) => (HEADLINE_VERBS.test(w) ? w.toLowerCase() : w))
+      : chunk;
+    const doc = n.readDoc(tagged);
     const values = doc.tokens().out() as string[];
     // the lemma reader takes the model's add-ons, which its typings leave out
     const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
@@ -49,13 +67,14 @@ export function analyse(
     const base = tokens.length;
     let cursor = 0;
     const offsets: [number, number][] = [];
-    for (const value of values) {
-      let at = chunk.indexOf(value, cursor);
+    values.forEach((value, vi) => {
+      let at = tagged.indexOf(value, cursor);
       if (at < 0) at = cursor; // the tokenizer changed the form: keep the running position
       const end = Math.min(chunk.length, at + value.length);
       offsets.push([at, end]);
       cursor = end;
-    }
+      if (headline) values[vi] = chunk.slice(at, end);
+    });
     const spans: [number, number][] = [];
     doc.sentences().each((s: { out(f: unknown): unknown }) => {
       spans.push(s.out(its.span) as [number, number]);
@@ -75,6 +94,11 @@ export function analyse(
     for (const [a, b] of spans) {
       for (let k = a + 1; k <= b; k++) {
         const prev = values[k - 1]!;
+        if (headline && HEADLINE_VERBS.test(values[k]!)) {
+          // after its subject, a headline verb the tagger read as a noun ("Lawmakers Rip …")
+          if (['PROPN', 'NOUN'].includes(pos[k - 1] ?? '')) pos[k] = 'VERB';
+          continue;
+        }
         if (
           pos[k] === 'VERB' &&
           /^\p{Lu}\p{Ll}/u.test(values[k]!) &&

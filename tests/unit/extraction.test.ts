@@ -517,3 +517,20 @@ describe('precision: what a frame is not', () => {
     expect(contentOf(text, out[0]!)).toBe('the tolls would stay');
   });
 });
+
+describe('headlines in Title Case', () => {
+  it('reads a headline verb of saying as a cue, not as part of a name', () => {
+    const text = 'Harbour Master Calls New Ferry Tolls ‘A Disgrace’\n\nThe tolls start on Monday.';
+    const [s] = extractStatements(text);
+    expect(s!.speaker!.text).toBe('Harbour Master');
+    expect(cut(text, s!.cue!)).toBe('Calls');
+    expect(contentOf(text, s!)).toBe('New Ferry Tolls ‘A Disgrace’');
+  });
+
+  it('frees the cue of a quote too short to be a statement for the clause around it', () => {
+    const text = 'Dockers Slam ‘Reckless’ Plan For The Old Pier\n\nThe vote is on Friday.';
+    const [s] = extractStatements(text);
+    expect(s!.speaker!.text).toBe('Dockers');
+    expect(contentOf(text, s!)).toBe('‘Reckless’ Plan For The Old Pier');
+  });
+});
