@@ -481,8 +481,9 @@ class Extraction {
         }
         after.push(i);
       }
+      // a comma before the closing mark, also inside a nested quote ("… 'outreach,' ")
       const endsOpen =
-        /[,?!—–-]\s*$/.test(quoted) || /^[,]/.test(this.text.slice(q.close, q.close + 2));
+        /[,?!—–-][\s'’"”]*$/.test(quoted) || /^[,]/.test(this.text.slice(q.close, q.close + 2));
       // a title after a preposition (said on “Face the Nation,” that …) is nobody's words
       const title = this.tokens[openTok] && this.inTitle(this.tokens[openTok]!);
       const framed = title ? null : this.frameAfter(q, after, endsOpen);
@@ -648,11 +649,23 @@ class Extraction {
     // "…,” X said the plan …": a cue with its own clause does not frame the quote before it
     const speakerEnd = this.tokenAt(speaker.end);
     const tail = this.tokens[this.timeRun(Math.max(found.end, speakerEnd), limit)];
+    const tailAt = this.timeRun(Math.max(found.end, speakerEnd), limit);
+    let clauseVerb = false;
+    for (let k = tailAt; k < limit; k++) {
+      const x = this.tokens[k]!;
+      if (x.text === ',' || x.text === ';' || /^[.!?]$/.test(x.text)) break;
+      if (x.pos === 'VERB' || x.pos === 'AUX') {
+        clauseVerb = true;
+        break;
+      }
+    }
+    // ("…,” he told me." and "…,” she told the group." are frames: no verb follows)
     if (
       tail &&
       speakerEnd <= found.i &&
       (tail.lower === 'that' || ['PRON', 'DET'].includes(tail.pos)) &&
-      !/^(his|her|their|its)$/.test(tail.lower)
+      !/^(his|her|their|its)$/.test(tail.lower) &&
+      clauseVerb
     )
       return null;
     for (let i = found.i; i < found.end; i++) this.used.add(i);
@@ -784,10 +797,16 @@ class Extraction {
     } else if (j >= floor) {
       if (this.tokens[j]!.text === ',') {
         // "X, who …, said" / "X, a top adviser, said": the head before the first comma
+        // of the insertion; "X, 56, who …, said": past an age or another short one
         let k = j - 1;
         while (k >= floor && this.tokens[k]!.text !== ',') k--;
-        if (k > floor) speaker = this.npBackward(k - 1, floor);
-        else if (k < floor && this.participle(i)) speaker = null;
+        for (let tries = 0; k > floor && !speaker && tries < 3; tries++) {
+          speaker = this.npBackward(k - 1, floor);
+          if (!speaker) {
+            k--;
+            while (k >= floor && this.tokens[k]!.text !== ',') k--;
+          }
+        }
       } else if (/^(and|but)$/.test(this.tokens[j]!.lower) && !this.participle(i)) {
         speaker = this.sharedSubject(j, floor);
       } else {

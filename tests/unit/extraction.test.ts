@@ -534,3 +534,22 @@ describe('headlines in Title Case', () => {
     expect(contentOf(text, s!)).toBe('‘Reckless’ Plan For The Old Pier');
   });
 });
+
+describe('frames with an addressee or an insertion', () => {
+  it('reads "“…,” he told me." and a quote ending in a nested quote as framed quotes', () => {
+    const text = '“We must not overreact to talk of tolls,” Olaf Berg told me. The port is calm.';
+    const [s] = extractStatements(text, { linker });
+    expect(s!.kind).toBe('DIRECT_QUOTE');
+    expect(s!.speaker!.text).toBe('Olaf Berg');
+    const nested = `"I never liked the word 'outreach,' " he told the group.`;
+    expect(extractStatements(nested)[0]!.kind).toBe('DIRECT_QUOTE');
+  });
+
+  it('finds the speaker past an age and a relative clause: "X, 56, who …, told …"', () => {
+    const text =
+      'Olaf Berg, 56, who has chaired the board for a decade, told the Gazette it is clear that the pier is unsafe.';
+    const [s] = extractStatements(text, { linker });
+    expect(s!.speaker!.text).toBe('Olaf Berg');
+    expect(contentOf(text, s!)).toBe('it is clear that the pier is unsafe');
+  });
+});
