@@ -285,6 +285,12 @@ class Extraction {
     const t = this.tokens[i];
     if (!t) return null;
     if (t.pos === 'PRON') {
+      // "many of whom say", "some of which found": the quantity speaks
+      if (/^(whom|which)$/.test(t.lower) && this.tokens[i - 1]?.lower === 'of' && i - 2 >= floor) {
+        const q = this.tokens[i - 2]!;
+        if (/^(many|some|most|all|none|several|both|each|one|two|three|few)$/.test(q.lower))
+          return { start: q.start, end: t.end };
+      }
       if (!PRONOUNS.has(t.lower)) return null;
       return { start: t.start, end: t.end };
     }
@@ -791,9 +797,21 @@ class Extraction {
         speaker = prev.speaker;
         antecedent = prev.antecedent;
       } else {
-        const np = this.npForward(this.sentences[this.tokens[i]!.sentence]!.first, i);
+        // the subject of the main clause ("In August, the groups granted …, saying …"),
+        // else the phrase opening the sentence
+        speaker = this.sharedSubject(i - 1, this.sentences[this.tokens[i]!.sentence]!.first);
+        const np = speaker
+          ? null
+          : this.npForward(this.sentences[this.tokens[i]!.sentence]!.first, i);
         if (np) speaker = np.range;
       }
+    } else if (
+      j >= floor &&
+      /^(by|after|before|while|in)$/.test(this.tokens[j]!.lower) &&
+      /ing$/.test(this.tokens[i]!.lower)
+    ) {
+      // "began by saying …", "after saying …": the gerund's subject is the clause's
+      speaker = this.sharedSubject(j, floor);
     } else if (j >= floor) {
       if (this.tokens[j]!.text === ',') {
         // "X, who …, said" / "X, a top adviser, said": the head before the first comma
@@ -917,6 +935,9 @@ class Extraction {
       return true;
     if (WEEKDAYS.test(t.lower) && /^(on)$/.test(this.tokens[j - 1]?.lower ?? '')) return true;
     if (t.lower === 'on' && WEEKDAYS.test(this.tokens[j + 1]?.lower ?? '')) return true;
+    // "who in 2010 said"
+    if (/^\d{4}$/.test(t.text) && this.tokens[j - 1]?.lower === 'in') return true;
+    if (t.lower === 'in' && /^\d{4}$/.test(this.tokens[j + 1]?.text ?? '')) return true;
     // any manner adverb ("sharply criticized", "generally supported"), not "only if"
     return t.pos === 'ADV' && /^\p{Ll}+ly$/u.test(t.text);
   }
@@ -1093,7 +1114,7 @@ class Extraction {
     while (b > 0 && b > this.tokenAt(q.open) - 5 && /^(PROPN|PART|DET)$/.test(this.tokens[b]!.pos))
       b--;
     const before = this.tokens[b];
-    return !!before && /^(on|in|to|at|from)$/.test(before.lower);
+    return !!before && /^(on|in|to|at|from|of)$/.test(before.lower);
   }
 
   /**
@@ -1286,7 +1307,7 @@ class Extraction {
     const writersClause =
       thatAt < 0 &&
       !!lead &&
-      /^(when|after|before|as|while|because|since|until|once|although|though)$/.test(lead.lower) &&
+      /^(when|as|while|because|although|though)$/.test(lead.lower) &&
       !/^(ask|wonder|question|explain|know|understand|see|learn|show)$/.test(this.tokens[i]!.lemma);
     // "said at a Washington event": the frame's tail, no clause of what was said
     const tail = this.tokens.slice(k, this.clauseEnd(k, limit));
@@ -1348,6 +1369,17 @@ class Extraction {
       this.timeRun(k, limit) > k
     )
       k = this.timeRun(k, limit);
+    // "said after the convention he would …": the time run ends inside a phrase; its
+    // nouns belong to it when a clause's subject follows
+    if (
+      k > c.end &&
+      thatAt < 0 &&
+      /^(the|a|an|after|before|during)$/.test(this.tokens[k - 1]!.lower)
+    ) {
+      let j = k;
+      while (j < limit && ['NOUN', 'PROPN'].includes(this.tokens[j]!.pos)) j++;
+      if (j > k && ['PRON', 'DET'].includes(this.tokens[j]?.pos ?? '')) k = j;
+    }
     while (k < limit && /^[,:]$/.test(this.tokens[k]!.text)) k++;
     let forwardEnd = this.beforeOtherAttribution(k, this.clauseEnd(k, limit));
     // "When Clinton noted that …, he interrupted": the subordinate clause ends at its comma

@@ -553,3 +553,31 @@ describe('frames with an addressee or an insertion', () => {
     expect(contentOf(text, s!)).toBe('it is clear that the pier is unsafe');
   });
 });
+
+describe('subjects of gerunds and quantified relatives', () => {
+  it('gives a participle cue the subject of the main clause, past an opening adverbial', () => {
+    const text =
+      'In August, three harbour groups granted the builder an extension, saying his "money ran out sooner than expected."';
+    const saying = extractStatements(text).find((s) => cut(text, s.cue!) === 'saying')!;
+    expect(saying.speaker!.text).toBe('three harbour groups');
+  });
+
+  it('gives a gerund after "by" the subject of its clause', () => {
+    const text = 'Ana Ruiz went on the radio and began by saying she would never sell the pier.';
+    const [s] = extractStatements(text, { linker });
+    expect(s!.speaker!.text).toBe('Ana Ruiz');
+    expect(contentOf(text, s!)).toBe('she would never sell the pier');
+  });
+
+  it('takes "many of whom" as the speaker, and a year between a relative and its cue', () => {
+    const one = 'She met the ferry crews, many of whom say the tolls are unfair.';
+    expect(extractStatements(one)[0]!.speaker!.text).toBe('many of whom');
+    const two = 'Olaf Berg, who in 2010 said the pier would never pay, now backs it.';
+    expect(contentOf(two, extractStatements(two, { linker })[0]!)).toBe('the pier would never pay');
+  });
+
+  it('skips a time phrase after the cue up to the clause’s subject', () => {
+    const text = 'Olaf Berg said after the vote he would not run again.';
+    expect(contentOf(text, extractStatements(text, { linker })[0]!)).toBe('he would not run again');
+  });
+});
