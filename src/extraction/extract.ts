@@ -518,9 +518,17 @@ class Extraction {
         if (stored) lastSpeaker = { draft: stored, paragraph: lastPara };
         continue;
       }
-      // an unframed quote after an attributed one in the same paragraph goes on with it
+      // an unframed quote after an attributed one in the same paragraph goes on with it,
+      // unless its own sentence closes with a frame ("“…” to drive up prices, she said.")
       const firstParaIndex = this.paragraphs.findIndex((p) => q.open >= p.start && q.open < p.end);
+      const closeSentence = this.tokens[closeTok]?.sentence ?? -1;
+      const ownFrame =
+        closeSentence >= 0 &&
+        range(closeTok, this.sentences[closeSentence]!.last).some((i) =>
+          this.closesSentence(i, this.sentences[closeSentence]!.last),
+        );
       if (
+        !ownFrame &&
         lastSpeaker &&
         lastSpeaker.paragraph === firstParaIndex &&
         (openTok === this.sentences[openSentence]?.first ||
@@ -1423,6 +1431,16 @@ class Extraction {
           break;
         }
       }
+    }
+    // "what the senators said was X", "what she called a “rant”", "what the campaign
+    // hopes": a free relative; "what" stands for what was said, with any words after the cue
+    const what = this.tokens[speakerTok - 1];
+    if (speakerBefore && what && what.lower === 'what' && !nested) {
+      const parts: Range[] = [{ start: what.start, end: what.end }];
+      if (forwardEnd > k)
+        parts.push({ start: this.tokens[k]!.start, end: this.tokens[forwardEnd - 1]!.end });
+      this.add({ ...d, content: parts }, 1);
+      return;
     }
     const content: Range[] = [];
     // material before the subject: "…, X said" (trailing) or "A, X said, B" (parenthetical)

@@ -298,6 +298,8 @@ export const BETWEEN_SUBJECT_AND_CUE = new Set([
   'however',
   'quickly',
   'immediately',
+  'now',
+  'since',
   'continue',
   'continued',
   'continues',

@@ -500,7 +500,9 @@ describe('precision: what a frame is not', () => {
   });
 
   it('takes no time clause of the writer’s for what was said', () => {
-    expect(extractStatements('That was what Ana Ruiz said when she left the board.')).toEqual([]);
+    const text = 'That was what Ana Ruiz said when she left the board.';
+    const out = extractStatements(text, { linker });
+    expect(out.map((s) => contentOf(text, s))).toEqual(['what']);
   });
 
   it('leaves a time out of the speaker: "Olaf Berg this week said …"', () => {
@@ -579,5 +581,28 @@ describe('subjects of gerunds and quantified relatives', () => {
   it('skips a time phrase after the cue up to the clause’s subject', () => {
     const text = 'Olaf Berg said after the vote he would not run again.';
     expect(contentOf(text, extractStatements(text, { linker })[0]!)).toBe('he would not run again');
+  });
+});
+
+describe('free relatives and quotes with their own frame', () => {
+  it('reads "what X said was Y" and "what X now hopes" with "what" as the content', () => {
+    const one = 'The money went to hotels, amounting to what the auditors said was a giveaway.';
+    const [a] = extractStatements(one);
+    expect(a!.speaker!.text).toBe('the auditors');
+    expect(a!.content.map((c) => cut(one, c))).toEqual(['what', 'was a giveaway']);
+    const two = 'A quick vote is what the harbour board now hopes.';
+    const [b] = extractStatements(two);
+    expect(b!.speaker!.text).toBe('the harbour board');
+    expect(contentOf(two, b!)).toBe('what');
+  });
+
+  it('does not carry a quote over to the previous speaker when its sentence has its own frame', () => {
+    const text =
+      '“This is not right,” Ana Ruiz said. “You squeezed the crews to the breaking point” to cut costs, she said.';
+    const out = extractStatements(text, { linker });
+    expect(out).toHaveLength(2);
+    expect(contentOf(text, out[1]!)).toBe(
+      '“You squeezed the crews to the breaking point” to cut costs',
+    );
   });
 });
