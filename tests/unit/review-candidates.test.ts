@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import {
+  articleSourceId,
+  candidatesOf,
+  proposalFor,
+  statementIdFor,
+  type Extracted,
+} from '../../src/modules/review/review.candidates.js';
+import { CodePoints, evidenceOf, evidenceSpans } from '../../src/modules/shared/spans.js';
+
+/** Extractor output to stored candidates, and evidence spans: pure, no database. */
+
+const TEXT =
+  '🇷🇺 Lavrov said: “No prospect for an end to this bloodshed can be seen yet.” He added that “talks” would go on.';
+const points = new CodePoints(TEXT);
+const at = (phrase: string) => {
+  const start = Array.from(TEXT.slice(0, TEXT.indexOf(phrase))).length;
+  return { start, end: start + Array.from(phrase).length };
+};
+
+const statement = (over: Partial<Extracted> = {}): Extracted => ({
+  text: 'No prospect for an end to this bloodshed can be seen yet.',
+  kind: 'DIRECT_QUOTE',
+  content: [at('No prospect for an end to this bloodshed can be seen yet.')],
+  speaker: { text: 'Lavrov', ...at('Lavrov'), id: 'person:sergey-lavrov', form: 'NAME' },
+  cue: at('said'),
+  date: null,
+  mentions: [],
+  confidence: 0.9,
+  ...over,
+});
+
+describe('review candidates', () => {
+  const source = articleSourceId('hash-of-the-text');
+
+  it('counts offsets in code points: a flag of two code points before the quote shifts it by two, not four', () => {
+    const [row] = candidatesOf(source, points, [statement()]);
+    expect(row!.spanStarts).toEqual([at('No prospect').start]);
+    expect(at('Lavrov').start).toBe(3);
+    expect(row!.text).toBe('No prospect for an end to this bloodshed can be seen yet.');
+    expect(row!.speakerText).toBe('Lavrov');
+  });
+
+  it('gives the same statement found again the same id, and drops what cannot be shown', () => {
+    const first = candidatesOf(source, points, [statement()]);
+    const again = candidatesOf(source, points, [statement({ confidence: 0.5 }), statement()]);
+    expect(again.map((c) => c.id)).toEqual(first.map((c) => c.id));
+    expect(first[0]!.id).toBe(
+      `candidate:${source.slice('source:'.length)}-${first[0]!.spanStarts[0]}-${first[0]!.spanEnds[0]}`,
+    );
+    const outside = statement({ content: [{ start: 5, end: points.length + 3 }] });
+    const empty = statement({ content: [{ start: 7, end: 7 }] });
+    expect(candidatesOf(source, points, [outside, empty])).toEqual([]);
+  });
+
+  it('joins an interrupted quote’s parts in order, and keeps them as separate spans', () => {
+    const parts = [at('talks'), at('No prospect for an end')];
+    const [row] = candidatesOf(source, points, [statement({ content: parts })]);
+    expect(row!.text).toBe('No prospect for an end … talks');
+    expect(row!.spanStarts).toEqual([parts[1]!.start, parts[0]!.start]);
+    const evidence = evidenceOf(
+      row!.spanStarts.map((start, i) => ({ start, end: row!.spanEnds[i]! })),
+    );
+    expect(evidenceSpans(points, evidence).map((s) => s.text)).toEqual([
+      'No prospect for an end',
+      'talks',
+    ]);
+  });
+
+  it('proposes a new person only for a name the graph does not know', () => {
+    const unknown = { text: 'Mousa Abu Marzouq', start: 0, end: 17, form: 'NAME' };
+    expect(proposalFor(unknown)).toEqual({
+      type: 'PERSON',
+      name: 'Mousa Abu Marzouq',
+      id: 'person:mousa-abu-marzouq',
+    });
+    expect(proposalFor({ ...unknown, id: 'person:mousa-abu-marzouk' })).toBeNull();
+    expect(proposalFor({ text: 'He', start: 0, end: 2, form: 'PRONOUN' })).toBeNull();
+    expect(
+      proposalFor({ text: 'the top Russian diplomat', start: 0, end: 24, form: 'TITLE' }),
+    ).toBeNull();
+  });
+
+  it('drops evidence spans that fall outside the stored text', () => {
+    expect(evidenceSpans(points, `3-9,${points.length - 1}-${points.length + 5}`)).toEqual([
+      { start: 3, end: 9, text: 'Lavrov' },
+    ]);
+    expect(evidenceSpans(null, '3-9')).toEqual([]);
+  });
+
+  it('derives a statement id from the speaker, the date and the candidate', () => {
+    const id = statementIdFor('candidate:article-0123-10-20', 'person:sergey-lavrov', '2024-07-28');
+    expect(id).toMatch(/^statement:sergey-lavrov-2024-07-28-[0-9a-f]{10}$/);
+    expect(
+      statementIdFor('candidate:article-0123-10-20', 'person:sergey-lavrov', '2024-07-28'),
+    ).toBe(id);
+    expect(
+      statementIdFor('candidate:article-0123-30-40', 'person:sergey-lavrov', '2024-07-28'),
+    ).not.toBe(id);
+  });
+});
