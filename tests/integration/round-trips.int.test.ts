@@ -127,6 +127,27 @@ describe('Cypher round trips', () => {
     expect(queries).toBe(1);
   });
 
+  it("read a timeline's statements whole only when the answer reads more than their ids", async () => {
+    const seed = readSeed();
+    const variables = { actor: seed.people[0]!.id, about: seed.countries[0]!.id };
+    const ask = (fields: string) =>
+      app.gql<{ timeline: { shifts: Array<{ before: { id: string }; after: { id: string } }> } }>(
+        `query ($actor: ID!, $about: ID!) {
+          timeline(actorId: $actor, aboutId: $about, granularity: MONTH) {
+            totalCount shifts { from to before { ${fields} } after { ${fields} } }
+          }
+        }`,
+        variables,
+      );
+    const whole = await ask('id text');
+    const before = await app.metric('statement_graph_cypher_queries_total');
+    const ids = await ask('id');
+    expect((await app.metric('statement_graph_cypher_queries_total')) - before).toBe(1);
+    expect(ids.errors).toBeUndefined();
+    const idsOf = (r: typeof ids) => r.data!.timeline.shifts.map((s) => [s.before.id, s.after.id]);
+    expect(idsOf(ids)).toEqual(idsOf(whole));
+  });
+
   it('still name an unknown id in a filter (NOT_FOUND), whatever the page holds', async () => {
     const result = await app.gql(
       `{ statements(first: 5, filter: { speakerIds: ["person:nobody-at-all"] }) { totalCount } }`,

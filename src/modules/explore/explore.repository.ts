@@ -107,7 +107,7 @@ CALL () {
     id: s.id, precision: s.datePrecision, start: s.dateStart, end: s.dateEnd,
     stances: [(s)-[r:ABOUT]->(t) WHERE $focus IS NULL OR t.id = $focus | { target: t.id, stance: r.stance }],
     relays: EXISTS { (s)-[:RELAYS]->(:Statement) },
-    node: s { .*, ${nodeOut('s')}, __typename: 'Statement' }
+    node: CASE WHEN $whole THEN s { .*, ${nodeOut('s')}, __typename: 'Statement' } END
   }) AS statements
 }
 RETURN anchors, statements`;
@@ -338,9 +338,11 @@ export function createExploreRepository(db: Database) {
       to: string | null;
       limit: number;
       anchorIds: readonly string[];
+      /** Each statement's node too (else `node` is null). */
+      whole: boolean;
     }): Promise<{
       anchors: NodeRow[];
-      statements: Array<TimelineStatement & { node: StatementRow }>;
+      statements: Array<TimelineStatement & { node: StatementRow | null }>;
     }> {
       const [row] = await db.read(TIMELINE_STATEMENTS, {
         ...args,
@@ -349,7 +351,7 @@ export function createExploreRepository(db: Database) {
       });
       return row as unknown as {
         anchors: NodeRow[];
-        statements: Array<TimelineStatement & { node: StatementRow }>;
+        statements: Array<TimelineStatement & { node: StatementRow | null }>;
       };
     },
 

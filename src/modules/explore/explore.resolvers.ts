@@ -1,4 +1,6 @@
 import { JSONObjectResolver } from 'graphql-scalars';
+import type { GraphQLResolveInfo } from 'graphql';
+import { selectedFields } from '../shared/selection.js';
 import { GRAPH_RELATIONSHIP_TYPES, LABEL_OF, NODE_KINDS } from '../../records/record-kinds.js';
 import type { Context } from '../shared/context.js';
 import { badInput } from '../../errors.js';
@@ -183,7 +185,23 @@ async function search(ctx: Context, args: QuerySearchArgs) {
     });
 }
 
-async function timeline(ctx: Context, args: QueryTimelineArgs) {
+/**
+ * Whether a timeline's answer reads its statements beyond their ids (the buckets'
+ * statement lists, or any field of a shift's statements but `id`): only then does
+ * its query carry the statements whole.
+ */
+function statementsReadWhole(info: GraphQLResolveInfo): boolean {
+  const beyondId = (path: string[]) =>
+    [...selectedFields(info, path)].some((f) => f !== 'id' && f !== '__typename');
+  return (
+    selectedFields(info, ['buckets']).has('statements') ||
+    selectedFields(info, ['coarserBuckets']).has('statements') ||
+    beyondId(['shifts', 'before']) ||
+    beyondId(['shifts', 'after'])
+  );
+}
+
+async function timeline(ctx: Context, args: QueryTimelineArgs, whole = true) {
   const range = checkRange(args.from, args.to);
   const refs: Reference[] = [{ path: 'actorId', id: args.actorId, expected: EXPECTED.actor }];
   if (args.aboutId) refs.push({ path: 'aboutId', id: args.aboutId, expected: EXPECTED.target });
@@ -198,6 +216,7 @@ async function timeline(ctx: Context, args: QueryTimelineArgs) {
     ...range,
     limit: MAX_TIMELINE_STATEMENTS + 1,
     anchorIds: refs.map((r) => r.id),
+    whole,
   });
   for (const node of anchors) ctx.loaders.node.prime(node.id, node);
   await checkReferences(ctx, refs);
@@ -206,8 +225,8 @@ async function timeline(ctx: Context, args: QueryTimelineArgs) {
     nodeById(ctx, args.aboutId),
     nodeById(ctx, args.topicId),
   ]);
-  // The statements come whole, so the shifts and bucket lists cost no further round trip.
-  for (const { id, node } of statements) ctx.loaders.node.prime(id, node);
+  // Whole statements cost the shifts and bucket lists no further round trip.
+  for (const { id, node } of statements) if (node) ctx.loaders.node.prime(id, node);
   const data = buildTimeline(statements, granularity, MAX_TIMELINE_STATEMENTS);
   return {
     actor: actor as ActorRow,
@@ -215,7 +234,7 @@ async function timeline(ctx: Context, args: QueryTimelineArgs) {
     topic: topic as TopicRow | null,
     granularity,
     ...data,
-    shifts: await withNodes(ctx, data.shifts, actor!.id),
+    shifts: await withNodes(ctx, data.shifts, actor!.id, whole),
   };
 }
 
@@ -258,11 +277,23 @@ async function aboutTimeline(ctx: Context, args: QueryAboutTimelineArgs) {
   };
 }
 
-/** Shifts with their speakers, statements and targets, loaded in one batch. */
-async function withNodes(ctx: Context, shifts: ShiftRow[], actorId: string | null) {
+/**
+ * Shifts with their speakers, statements and targets, loaded in one batch; with
+ * `whole` false the request reads only the statements' ids, which is all they get.
+ */
+async function withNodes(ctx: Context, shifts: ShiftRow[], actorId: string | null, whole = true) {
   const speakerOf = (s: ShiftRow) => s.speaker ?? actorId ?? '';
-  const ids = shifts.flatMap((s) => [speakerOf(s), s.target, s.before, s.after]);
-  const byId = new Map((await nodesByIds(ctx, ids)).map((n) => [n.id, n]));
+  const ids = shifts.flatMap((s) =>
+    whole ? [speakerOf(s), s.target, s.before, s.after] : [speakerOf(s), s.target],
+  );
+  const byId = new Map<string, NodeRow>((await nodesByIds(ctx, ids)).map((n) => [n.id, n]));
+  if (!whole) {
+    for (const s of shifts) {
+      for (const id of [s.before, s.after]) {
+        byId.set(id, { id, __typename: 'Statement' } as StatementRow);
+      }
+    }
+  }
   return shifts.flatMap((s) => {
     const [speaker, target, before, after] = [
       byId.get(speakerOf(s)),
@@ -410,7 +441,7 @@ export const exploreResolvers: Resolvers = {
   JSONObject: JSONObjectResolver,
   Query: {
     search: (_, args, ctx) => search(ctx, args),
-    timeline: (_, args, ctx) => timeline(ctx, args),
+    timeline: (_, args, ctx, info) => timeline(ctx, args, statementsReadWhole(info)),
     aboutTimeline: (_, args, ctx) => aboutTimeline(ctx, args),
     stanceNetwork: (_, args, ctx) => stanceNetwork(ctx, args),
     neighborhood: (_, args, ctx) => neighborhood(ctx, args),
