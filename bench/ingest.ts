@@ -241,7 +241,13 @@ export async function ingestBulk(
   const neo = await start();
   lap('start');
   const db = createDatabase(neo.driver, { database: 'neo4j', txTimeoutMs: 600_000 });
-  await migrate(db);
+  try {
+    await migrate(db);
+  } catch (error) {
+    // Populating the indexes of a large graph may outlast migrate's 300 s wait: wait on.
+    if (!/index|timeout|timed out/i.test(String(error))) throw error;
+    await db.write('CALL db.awaitIndexes(3600)');
+  }
   await finishBulkImport(db, csv);
   lap('constraints + indexes');
   const seconds = (performance.now() - begin) / 1000;
