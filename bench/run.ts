@@ -95,33 +95,36 @@ async function main() {
   const runs = (method: string) =>
     only.has(method) &&
     !(values['skip-ingest-comparison'] && (method === 'floor' || method === 'row-at-a-time'));
-  for (const method of ['floor', 'row-at-a-time'] as const) {
-    if (!runs(method)) continue;
-    const neo = await fresh();
-    try {
-      if (method === 'floor') {
-        await ingestFloor(neo.driver, warmupFile, WARMUP_STATEMENTS, batchSize);
-        await clear(neo);
-        log(`floor: ${size} statements`);
-        ingest.push(await ingestFloor(neo.driver, file, size, batchSize));
-      } else {
-        await ingestRowAtATime(neo.driver, Math.min(200, rowSample));
-        await clear(neo);
-        log(`row-at-a-time: ${rowSample} statements (a sample; its rate only falls with size)`);
-        ingest.push(await ingestRowAtATime(neo.driver, rowSample));
+  const floorAndRowAtATime = async () => {
+    for (const method of ['floor', 'row-at-a-time'] as const) {
+      if (!runs(method)) continue;
+      const neo = await fresh();
+      try {
+        if (method === 'floor') {
+          await ingestFloor(neo.driver, warmupFile, WARMUP_STATEMENTS, batchSize);
+          await clear(neo);
+          log(`floor: ${size} statements`);
+          ingest.push(await ingestFloor(neo.driver, file, size, batchSize));
+        } else {
+          await ingestRowAtATime(neo.driver, Math.min(200, rowSample));
+          await clear(neo);
+          log(`row-at-a-time: ${rowSample} statements (a sample; its rate only falls with size)`);
+          ingest.push(await ingestRowAtATime(neo.driver, rowSample));
+        }
+        log(JSON.stringify(ingest.at(-1)));
+      } finally {
+        await neo.stop();
       }
-      log(JSON.stringify(ingest.at(-1)));
-    } finally {
-      await neo.stop();
     }
-  }
-  // The query runs use the database of `--queries-on`; the other one is stopped once ingested.
-  let queried: BenchNeo4j | null = null;
-  const keep = async (method: string, neo: BenchNeo4j) => {
-    if (values['queries-on'] === method) queried = neo;
-    else await neo.stop();
   };
-  if (runs('ours')) {
+  // The query runs use the database of `--queries-on`; the other one is stopped once ingested.
+  const keepIf = async (kept: boolean, neo: BenchNeo4j) => {
+    if (kept) return neo;
+    await neo.stop();
+    return null;
+  };
+  const ours = async (kept: boolean) => {
+    if (!runs('ours')) return null;
     const neo = await fresh();
     try {
       await ingestOurs(neo.driver, warmupFile, WARMUP_STATEMENTS, batchSize);
@@ -133,21 +136,20 @@ async function main() {
       await neo.stop();
       throw error;
     }
-    await keep('ours', neo);
-  }
-  if (runs('bulk')) {
+    return keepIf(kept, neo);
+  };
+  const bulk = async (kept: boolean) => {
+    if (!runs('bulk')) return null;
     log(`bulk: ${size} statements`);
     const dir = benchDir();
     const { result, neo } = await ingestBulk(file, size, dir, () => fresh(dir));
     ingest.push(result);
     log(JSON.stringify(result));
-    await keep('bulk', neo);
-  }
-  const neo = queried as BenchNeo4j | null;
-  if (!neo) throw new Error(`--queries-on ${values['queries-on']}: that method was not run`);
-  try {
-    const load = await runQueries(neo.uri);
-    const results: BenchResults = {
+    return keepIf(kept, neo);
+  };
+  let load: LoadResult[] = [];
+  const write = () =>
+    writeResults({
       startedAt,
       machine: machine(),
       size,
@@ -157,10 +159,29 @@ async function main() {
       load,
       queries: QUERIES.map(({ name, description }) => ({ name, description })),
       queriesOn: values['queries-on'],
-    };
-    writeResults(results);
-  } finally {
-    await neo.stop();
+    });
+  const query = async (neo: BenchNeo4j | null) => {
+    if (!neo) throw new Error(`--queries-on ${values['queries-on']}: that method was not run`);
+    try {
+      load = await runQueries(neo.uri);
+    } finally {
+      await neo.stop();
+    }
+    write();
+  };
+  if (values['queries-on'] === 'bulk') {
+    // Bulk and the queries first; the results are written then, and again after each slower loader,
+    // so a run cut short keeps what it measured.
+    await query(await bulk(true));
+    await floorAndRowAtATime();
+    if (runs('floor')) write();
+    await ours(false);
+    if (runs('ours')) write();
+  } else {
+    await floorAndRowAtATime();
+    const neo = await ours(values['queries-on'] === 'ours');
+    await bulk(false);
+    await query(neo);
   }
 }
 
