@@ -135,6 +135,37 @@ const TAKES_NAMED_OBJECT = new Set([
 /** Verbs of telling whose object is the addressee: with no clause after it, nothing was reported. */
 const TELL_LIKE = new Set(['tell', 'inform', 'assure', 'remind']);
 
+/** Nouns of saying that take a "that" clause: "X's claim that …". */
+const NOUN_CUES = new Set([
+  'claim',
+  'assertion',
+  'allegation',
+  'contention',
+  'argument',
+  'insistence',
+  'suggestion',
+  'warning',
+  'promise',
+  'pledge',
+  'vow',
+  'statement',
+  'announcement',
+  'acknowledgment',
+  'admission',
+  'accusation',
+  'prediction',
+  'assurance',
+  'complaint',
+  'emphasis',
+  'belief',
+  'view',
+  'hope',
+  'fear',
+  'concern',
+]);
+/** Of those, the held views (kind REPORTED). */
+const THOUGHT_NOUNS = new Set(['belief', 'view', 'hope', 'fear', 'concern']);
+
 /** Forms of "be" before a participle: a passive cue. */
 const BE_FORMS = /^(is|was|were|are|be|been|being|['’]s|['’]re)$/;
 
@@ -833,6 +864,15 @@ class Extraction {
             while (k >= floor && this.tokens[k]!.text !== ',') k--;
           }
         }
+      } else if (
+        this.tokens[j]!.pos === 'VERB' &&
+        /^(i|we|you|he|she|they)$/.test(this.tokens[j - 1]?.lower ?? '') &&
+        this.tokens[j - 2]?.pos === 'NOUN' &&
+        j - 2 >= floor
+      ) {
+        // "all the experts I interviewed said": a relative clause with no "that"
+        const head = this.npBackward(j - 2, floor);
+        if (head) speaker = { start: head.start, end: this.tokens[j]!.end };
       } else if (/^(and|but)$/.test(this.tokens[j]!.lower) && !this.participle(i)) {
         speaker = this.sharedSubject(j, floor);
       } else {
@@ -1033,6 +1073,12 @@ class Extraction {
       for (let i = s.first; i < s.last; i++) {
         (i >= s.last - 6 && this.closesSentence(i, s.last) ? order : late).push(i);
       }
+      // nouns of saying first ("X's claim that …"): a verb before them takes them as its object
+      if (!nested) {
+        for (let i = s.first; i < s.last; i++) {
+          if (!this.insideQuote(this.tokens[i]!.start)) this.nounCue(i, s, si);
+        }
+      }
       for (const i of [...order, ...late]) {
         const t = this.tokens[i]!;
         if (this.insideQuote(t.start) !== nested) continue;
@@ -1055,6 +1101,42 @@ class Extraction {
         this.clause(i, c, scope, si, nested);
       }
     }
+  }
+
+  /**
+   * A noun of saying with its "that" clause and its owner: "X's claim that …", "the
+   * union's warning that …". Only with a possessive owner, so the speaker is in the words.
+   */
+  private nounCue(i: number, scope: { first: number; last: number }, si: number): boolean {
+    const t = this.tokens[i]!;
+    if (t.pos !== 'NOUN' || !NOUN_CUES.has(t.lemma) || this.used.has(i)) return false;
+    const that = this.tokens[i + 1];
+    if (!that || that.lower !== 'that' || that.pos !== 'SCONJ') return false;
+    // the owner: "Trump’s (earlier) claim"
+    let j = i - 1;
+    while (j > scope.first && this.tokens[j]!.pos === 'ADJ') j--;
+    const mark = this.tokens[j];
+    if (!mark || !/^['’]s?$/.test(mark.text) || j - 1 < scope.first) return false;
+    const owner = this.npBackward(j - 1, scope.first);
+    if (!owner) return false;
+    const end = this.clauseEnd(i + 2, scope.last);
+    if (end - (i + 2) < 2) return false;
+    this.used.add(i);
+    this.add({
+      content: [{ start: that.start, end: this.tokens[end - 1]!.end }],
+      cue: { start: t.start, end: t.end },
+      // the owner without its possessive mark, as the linker reads names
+      speaker: owner,
+      speakerForm: 'OTHER',
+      antecedent: null,
+      direct: false,
+      thought: THOUGHT_NOUNS.has(t.lemma),
+      nested: false,
+      hearsay: false,
+      continuation: false,
+      sentence: si,
+    });
+    return true;
   }
 
   /** A cue in a trailing frame: ", NP said [adverbials]." up to the sentence end. */
@@ -1206,7 +1288,7 @@ class Extraction {
       !!v &&
       v.pos === 'VERB' &&
       (SPEECH_VERBS.has(v.lemma) || THOUGHT_VERBS.has(v.lemma)) &&
-      (/ed$|said|told|wrote/.test(v.lower) || j > k)
+      (/ed$|said|told|wrote/.test(v.lower) || /s$/.test(v.lower) || j > k)
     );
   }
 
@@ -1308,6 +1390,12 @@ class Extraction {
       if (t.text === ',' || t.text === ':') break;
       if (this.insideQuote(t.start) && !nested && !this.inTitle(t)) break;
       if (!adverbial && j > k && (t.pos === 'VERB' || t.pos === 'AUX')) break;
+    }
+    // "rejected X's claim that …": that "that" is the noun's; the verb's content is the phrase
+    let objectEnd = -1;
+    if (thatAt > k && this.used.has(thatAt - 1) && NOUN_CUES.has(this.tokens[thatAt - 1]!.lemma)) {
+      objectEnd = thatAt;
+      thatAt = -1;
     }
     if (thatAt >= 0) k = thatAt;
     const lead = this.tokens[k];
@@ -1416,6 +1504,7 @@ class Extraction {
       }
     }
     forwardEnd = noForward ? k : this.writersAddition(k, forwardEnd, thatAt < 0);
+    if (objectEnd > k) forwardEnd = objectEnd;
     // "X, who understood that …, told his aides …": the relative clause ends at its comma
     if (
       speakerBefore &&

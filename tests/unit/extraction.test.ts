@@ -606,3 +606,30 @@ describe('free relatives and quotes with their own frame', () => {
     );
   });
 });
+
+describe('nouns of saying, second cues and relative clauses without "that"', () => {
+  it('reads "X’s claim that …" with the owner as the speaker', () => {
+    const text = 'The council rejected Olaf Berg’s claim that the pier had been built too low.';
+    const out = extractStatements(text, { linker });
+    const claim = out.find((s) => cut(text, s.cue!) === 'claim')!;
+    expect(claim.speaker).toMatchObject({ text: 'Olaf Berg', id: 'person:olaf-berg' });
+    expect(contentOf(text, claim)).toBe('that the pier had been built too low');
+    // the verb before it takes the noun phrase as its object, not the noun's clause
+    const rejected = out.find((s) => cut(text, s.cue!) === 'rejected')!;
+    expect(contentOf(text, rejected)).toBe('Olaf Berg’s claim');
+  });
+
+  it('ends a clause before "and says …" of the same subject, which speaks again', () => {
+    const text = 'Ana Ruiz is telling the crews that the port is safe and says she will stay.';
+    const out = extractStatements(text, { linker });
+    expect(out.map((s) => [cut(text, s.cue!), contentOf(text, s)])).toEqual([
+      ['telling', 'that the port is safe'],
+      ['says', 'she will stay'],
+    ]);
+  });
+
+  it('takes "the pilots I spoke to" as one speaker', () => {
+    const text = 'All the pilots I interviewed said the new buoys were badly placed.';
+    expect(extractStatements(text)[0]!.speaker!.text).toBe('All the pilots I interviewed');
+  });
+});
