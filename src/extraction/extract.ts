@@ -1163,7 +1163,13 @@ class Extraction {
     si: number,
     nested: boolean,
   ): void {
-    const np = this.npForward(i + 2, scope.last);
+    let np = this.npForward(i + 2, scope.last);
+    // "according to exit polls": a noun the tagger read as a verb opens the phrase
+    const lead = this.tokens[i + 2];
+    if (!np && lead?.pos === 'VERB' && ['NOUN', 'PROPN'].includes(this.tokens[i + 3]?.pos ?? '')) {
+      const rest = this.npForward(i + 3, scope.last);
+      if (rest) np = { range: { start: lead.start, end: rest.range.end }, next: rest.next };
+    }
     if (!np) return;
     const content: Range[] = [];
     const before =

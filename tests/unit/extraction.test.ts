@@ -633,3 +633,19 @@ describe('nouns of saying, second cues and relative clauses without "that"', () 
     expect(extractStatements(text)[0]!.speaker!.text).toBe('All the pilots I interviewed');
   });
 });
+
+describe('sources the tagger misreads', () => {
+  it('reads "according to exit polls" although the tagger takes "exit" for a verb', () => {
+    const text = 'According to exit polls, the harbour party lost the port towns by ten points.';
+    const [s] = extractStatements(text);
+    expect(s!.speaker!.text).toBe('exit polls');
+    expect(contentOf(text, s!)).toBe('the harbour party lost the port towns by ten points');
+  });
+
+  it('takes "someone" as a speaker', () => {
+    const text = 'Then someone asked how the ferry could run in winter.';
+    const [s] = extractStatements(text);
+    expect(s!.speaker).toMatchObject({ text: 'someone', form: 'PRONOUN' });
+    expect(contentOf(text, s!)).toBe('how the ferry could run in winter');
+  });
+});
