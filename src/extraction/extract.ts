@@ -166,6 +166,10 @@ const NOUN_CUES = new Set([
 /** Of those, the held views (kind REPORTED). */
 const THOUGHT_NOUNS = new Set(['belief', 'view', 'hope', 'fear', 'concern']);
 
+/** Nouns whose infinitive names a means or a right, not someone's act: "a way to tell". */
+const INFINITIVE_NOUNS =
+  /^(way|ways|right|rights|reason|reasons|chance|power|ability|time|means|majority|need|duty|obligation|license|mandate)$/;
+
 /** Forms of "be" before a participle: a passive cue. */
 const BE_FORMS = /^(is|was|were|are|be|been|being|['’]s|['’]re)$/;
 
@@ -824,6 +828,10 @@ class Extraction {
     direct: boolean,
     frame: number[],
   ): { draft: Draft } | null {
+    // "every right to know", "no way to tell": an infinitive completing a noun of means or
+    // right has no speaker of its own
+    const to = this.tokens[i - 1];
+    if (to?.lower === 'to' && INFINITIVE_NOUNS.test(this.tokens[i - 2]?.lower ?? '')) return null;
     let j = i - 1;
     while (j >= floor && this.betweenSubjectAndCue(j)) j--;
     let speaker: Range | null = null;

@@ -649,3 +649,12 @@ describe('sources the tagger misreads', () => {
     expect(contentOf(text, s!)).toBe('how the ferry could run in winter');
   });
 });
+
+describe('infinitives of means', () => {
+  it('takes no speaker for "a way to tell" or "every right to know"', () => {
+    expect(extractStatements('There is no way to tell how deep the harbour is.')).toEqual([]);
+    expect(
+      extractStatements('Voters have every right to know where the ferry money went.'),
+    ).toEqual([]);
+  });
+});
