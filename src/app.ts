@@ -10,8 +10,8 @@ import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { createContext } from './context.js';
 import { GRAPHIQL_OPTIONS, renderStatementGraphGraphiQL } from './graphiql.js';
-import type { ExtractFn } from './modules/review/review.candidates.js';
-import { createGraphExtractor } from './modules/review/review.extract.js';
+import type { ExtractFn, OutletLinkFn } from './modules/review/review.candidates.js';
+import { createGraphExtractor, createOutletLinker } from './modules/review/review.extract.js';
 import { requestDecoder } from './request-decoder.js';
 import { schema } from './schema.js';
 import { createStatementEvents, type StatementEvents } from './events/statement-events.js';
@@ -31,6 +31,8 @@ export interface AppDeps {
   webhooks?: Webhooks;
   /** Finds statements in an article; by default src/extraction with speakers linked to this graph. */
   extract?: ExtractFn;
+  /** Finds the organisation an article's outlet names; by default in this graph. */
+  linkOutlet?: OutletLinkFn;
 }
 
 /** The header a browser must add to a form-encoded or text/plain POST (CSRF); any value. */
@@ -45,9 +47,10 @@ export function createApp({
   events = createStatementEvents(config.events),
   webhooks = createWebhooks({ db, events, options: config.webhooks, logger }),
   extract = createGraphExtractor(db),
+  linkOutlet = createOutletLinker(db),
 }: AppDeps) {
   const auth = createAuth(config.auth);
-  const review = { articles: config.articles, extract };
+  const review = { articles: config.articles, extract, linkOutlet };
   // Names and roles only: a token is never logged.
   logger.info(
     {

@@ -34,7 +34,7 @@ interface CandidateView {
 interface Extraction {
   outcome: string | null;
   errors: Array<{ code: string; path: string | null }>;
-  source: { id: string; text: string } | null;
+  source: { id: string; text: string; publishedBy: { id: string } | null } | null;
   candidates: CandidateView[] | null;
 }
 
@@ -43,7 +43,7 @@ const EXTRACT = `
     extractArticle(input: $input) {
       outcome
       errors { code path }
-      source { id text }
+      source { id text publishedBy { id } }
       candidates {
         id status text kind
         spans { start end text }
@@ -124,6 +124,8 @@ describe('review with the real extractor (issue 11 acceptance)', () => {
     expect(result.errors).toEqual([]);
     expect(result.outcome).toBe('CREATED');
     expect(result.source!.text).toBe(seed.replace(/^\uFEFF/, ''));
+    // "By Palestine Chronicle Staff": the outlet, linked to the graph's organisation of that name.
+    expect(result.source!.publishedBy).toEqual({ id: 'org:palestine-chronicle' });
     seedSource = result.source!.id;
     seedCandidates = result.candidates!;
     expect(seedCandidates.length).toBeGreaterThanOrEqual(10);

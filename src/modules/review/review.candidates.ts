@@ -34,6 +34,9 @@ export interface Extracted {
 /** Extracts statements from an article's text; `date` is its publication day, YYYY-MM-DD. */
 export type ExtractFn = (text: string, options: { date?: string }) => Promise<Extracted[]>;
 
+/** The graph's organisation an outlet's name names, or null. */
+export type OutletLinkFn = (outlet: string) => Promise<string | null>;
+
 const KINDS = new Set(['DIRECT_QUOTE', 'PARAPHRASE', 'REPORTED']);
 const PRONOUNS = new Set(
   'he she they it we i you his her their its him them this that these those who one'.split(' '),

@@ -2,7 +2,8 @@ import type { Database } from '../../db/neo4j.js';
 import { createExtractionRepository } from '../../extraction/extraction.repository.js';
 import { extractStatements } from '../../extraction/index.js';
 import { createLinker } from '../../extraction/linker.js';
-import type { ExtractFn } from './review.candidates.js';
+import { createMatcher } from '../../names/matcher.js';
+import type { ExtractFn, OutletLinkFn } from './review.candidates.js';
 
 /**
  * The extractor review uses: src/extraction, with speakers and mentions linked
@@ -15,5 +16,19 @@ export function createGraphExtractor(db: Database): ExtractFn {
   return async (text, { date }) => {
     const linker = createLinker(await repo.linkableEntities());
     return extractStatements(text, { date, linker });
+  };
+}
+
+/**
+ * An article's publisher: the graph's one organisation whose name or an alias is
+ * the outlet's name (the same name in another spelling or script); null when
+ * none is, or several are.
+ */
+export function createOutletLinker(db: Database): OutletLinkFn {
+  const repo = createExtractionRepository(db);
+  return async (outlet) => {
+    const matcher = createMatcher(await repo.linkableEntities());
+    const ids = new Set(matcher.duplicates([outlet], { type: 'Organization' }).map((h) => h.id));
+    return ids.size === 1 ? [...ids][0]! : null;
   };
 }

@@ -11,6 +11,7 @@ import {
   slugOf,
   statementIdFor,
   type ExtractFn,
+  type OutletLinkFn,
 } from './review.candidates.js';
 import {
   createReviewRepository,
@@ -23,6 +24,7 @@ import {
 export interface ReviewOptions {
   articles: Config['articles'];
   extract: ExtractFn;
+  linkOutlet: OutletLinkFn;
 }
 
 /**
@@ -142,6 +144,8 @@ export function createReviewService(
       date: dayOf(stored?.published ?? article.metadata.publishedDate),
     });
     const rows = candidatesOf(sourceId, points, extracted);
+    const outlet = article.metadata.outlet;
+    const publishedBy = !known && outlet ? await options.linkOutlet(outlet) : null;
 
     return editing.writeTx(async (tx, written) => {
       let created = 0;
@@ -152,6 +156,7 @@ export function createReviewService(
           kind: 'ARTICLE',
           title: titleOf(article),
           publisher: m.outlet,
+          publishedBy: publishedBy ?? undefined,
           url: m.url,
           publishedDate: m.publishedDate,
           language: input.language ?? 'en',
