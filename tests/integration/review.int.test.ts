@@ -59,7 +59,7 @@ const EXTRACT = `
     extractArticle(input: $input) {
       outcome
       errors { code path message }
-      source { id kind title publisher url publishedDate { text } author credits text updatedAt }
+      source { id kind title publisher publishedBy { id } url publishedDate { text } author credits text updatedAt }
       candidates { ${CANDIDATE_FIELDS} }
     }
   }`;
@@ -187,6 +187,7 @@ describe('review: article → candidates → accept or reject', () => {
       publishedDate: { text: '2024-07-28' },
       author: 'Palestine Chronicle Staff',
       text: seed,
+      publishedBy: { id: 'org:palestine-chronicle' },
     });
     expect(result.source.credits).toContain('TASS');
     candidates = result.candidates;
@@ -204,6 +205,8 @@ describe('review: article → candidates → accept or reject', () => {
       'node:Source': before['node:Source']! + 1,
       'node:Entity': before['node:Entity']! + 1,
       'node:Candidate': candidates.length,
+      // The outlet, linked to the graph's organisation of that name.
+      'rel:PUBLISHED_BY': before['rel:PUBLISHED_BY']! + 1,
     });
   });
 
@@ -352,6 +355,7 @@ describe('review: article → candidates → accept or reject', () => {
     expect(fetched.errors).toEqual([]);
     expect(fetched.source).toMatchObject({
       publisher: 'Local Daily',
+      publishedBy: null,
       title: 'Lavrov on Gaza',
       url: `${server.origin}/article`,
       publishedDate: { text: '2024-07-28' },
