@@ -19,6 +19,13 @@ export interface LoadResult {
   query?: string;
 }
 
+/** A query a target answered with an error before the runs: left out of its mix. */
+export interface Failure {
+  target: LoadResult['target'];
+  query: string;
+  message: string;
+}
+
 export interface BenchResults {
   startedAt: string;
   machine: { cpus: string; cores: number; memoryGb: number; node: string; neo4j: string };
@@ -30,6 +37,7 @@ export interface BenchResults {
   queries: Array<{ name: string; description: string }>;
   /** The database the queries ran on: the one our importer filled, or the bulk importer's. */
   queriesOn?: string;
+  failures?: Failure[];
 }
 
 export function machine(): BenchResults['machine'] {
@@ -96,6 +104,10 @@ export function markdown(r: BenchResults): string {
     '',
     `On the database ${r.queriesOn === 'bulk' ? 'the bulk importer' : 'our importer'} filled; every target queries the same one.`,
     '',
+    ...(r.failures ?? []).flatMap((f) => [
+      `- **${f.target} fails ${f.query}** (left out of its mix and runs): ${f.message.replace(/\|/g, '\\|')}`,
+    ]),
+    ...(r.failures?.length ? [''] : []),
     '| target | concurrency | req/s | p50 ms | p90 ms | p99 ms | errors | non-2xx | Cypher/request | server RSS MB |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...mix.map(
