@@ -210,7 +210,7 @@ export function* generate(statementCount: number, seed = 42): Generator<Generate
     const mainTopic = `topic:topic-${topic()}`;
     const statement = {
       id: `statement:s-${i}`,
-      speaker: actorId(speaker()),
+      speakers: [actorId(speaker())],
       text: `On ${words(3)}: ${words(12)}.`,
       kind: (['DIRECT_QUOTE', 'PARAPHRASE', 'REPORTED'] as const)[int(3)]!,
       language: 'en',
@@ -236,7 +236,19 @@ export function* generate(statementCount: number, seed = 42): Generator<Generate
       confidence: Math.round(rand() * 100) / 100,
       verification: (['UNVERIFIED', 'VERIFIED', 'DISPUTED'] as const)[int(3)]!,
     };
-    yield { type: 'statement', ...(statement as StatementRecord) };
+    // Consistent as the importer requires: a statement about a topic lists it among its
+    // topics, and one made at a meeting is dated as the meeting (no further random draws).
+    const meeting = statement.meeting
+      ? meetings[Number(statement.meeting.split('-').at(-1))]
+      : null;
+    if (meeting?.date) statement.date = meeting.date;
+    statement.topics = [
+      ...new Set([
+        ...statement.topics,
+        ...statement.about.map((a) => a.target).filter((t) => t.startsWith('topic:')),
+      ]),
+    ];
+    yield { type: 'statement', ...(statement as unknown as StatementRecord) };
   }
 }
 

@@ -56,7 +56,7 @@ function relationships(
     ];
     return [['HOLDS_POSITION', person.from, of.to, toNeo4jProps(propsOf(type, record))]];
   }
-  return relationshipsOf(type, record).map((r) => [r.rel, r.from, r.to, r.props]);
+  return relationshipsOf(type, record).map((r) => [r.rel!, r.from, r.to, r.props]);
 }
 
 function records(statements: number): Array<{ type: RecordType; record: AnyRecord }> {

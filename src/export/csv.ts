@@ -47,9 +47,10 @@ export function statementsCsv(dataset: Dataset, matching: readonly string[]): st
       date_precision: date.precision,
       date_start: date.start,
       date_end: date.end,
-      speaker_id: s.speaker,
-      speaker: index.label(s.speaker),
-      speaker_type: index.typeName(s.speaker),
+      // A joint statement: its speakers in the source's order, "; "-joined like every list.
+      speaker_id: s.speakers.join('; '),
+      speaker: s.speakers.map((x) => index.label(x)).join('; '),
+      speaker_type: s.speakers.map((x) => index.typeName(x)).join('; '),
       kind: s.kind,
       language: s.language,
       text: s.text,

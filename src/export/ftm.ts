@@ -200,7 +200,7 @@ function statementEntities(
   link: (subject: string, object: string, role: string, date?: string) => void,
   legalEntity: (id: string) => boolean,
 ) {
-  const speaker = index.label(s.speaker);
+  const speaker = s.speakers.map((id) => index.label(id)).join(' and ');
   const topics = [...s.topics, ...s.about.map((a) => a.target)].filter(
     (id) => index.typeOf(id) === 'topic',
   );
@@ -212,7 +212,7 @@ function statementEntities(
     name: [truncate(`${speaker}: ${s.text}`, 380)],
     description: [s.text],
     date: [s.date],
-    organizer: [ftmId(s.speaker)],
+    organizer: s.speakers.map(ftmId),
     involved: [...s.about.map((a) => a.target), ...s.mentions].filter(legalEntity).map(ftmId),
     addressEntity: s.mentions.filter((id) => index.typeOf(id) === 'place').map(ftmId),
     keywords: topics.map((id) => index.label(id)),
@@ -246,7 +246,7 @@ function statementEntities(
     });
   // Every other link the kinds table declares (made at, relays, responds to, …): an UnknownLink named by its relationship.
   for (const l of linksOf('statement', s))
-    if (!MAPPED_STATEMENT_LINKS.has(l.rel))
+    if (l.rel && !MAPPED_STATEMENT_LINKS.has(l.rel))
       link(l.from, l.to, l.rel.toLowerCase().replaceAll('_', ' '), s.date);
 }
 

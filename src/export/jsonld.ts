@@ -149,8 +149,12 @@ export function toJsonLd(dataset: Dataset): object {
       text: s.text,
       inLanguage: s.language,
       datePublished: s.date,
-      author: ref(s.speaker),
-      spokenByCharacter: quote ? ref(s.speaker) : undefined,
+      author: s.speakers.length === 1 ? ref(s.speakers[0]!) : s.speakers.map(ref),
+      spokenByCharacter: quote
+        ? s.speakers.length === 1
+          ? ref(s.speakers[0]!)
+          : s.speakers.map(ref)
+        : undefined,
       about: orUndefined(s.about.map((a) => role('about', a.target, a.stance))),
       keywords: orUndefined(s.topics.map(ref)),
       mentions: orUndefined(s.mentions.map(ref)),

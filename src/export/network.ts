@@ -49,29 +49,32 @@ export function stanceNetwork(dataset: Dataset, matching: readonly string[]): St
     const s = index.get(id, 'statement');
     if (!s) continue;
     const date = index.date(s.date);
-    node(s.speaker);
-    for (const { target, stance } of s.about) {
-      node(target);
-      const key = JSON.stringify([s.speaker, target, stance]);
-      const edge = edges.get(key);
-      if (!edge) {
-        edges.set(key, {
-          source: s.speaker,
-          target,
-          stance,
-          count: 1,
-          first: s.date,
-          last: s.date,
-          start: date.start,
-          end: date.end,
-          statements: [s.id],
-        });
-        continue;
+    // A joint statement: an edge from each of its speakers.
+    for (const speaker of s.speakers) {
+      node(speaker);
+      for (const { target, stance } of s.about) {
+        node(target);
+        const key = JSON.stringify([speaker, target, stance]);
+        const edge = edges.get(key);
+        if (!edge) {
+          edges.set(key, {
+            source: speaker,
+            target,
+            stance,
+            count: 1,
+            first: s.date,
+            last: s.date,
+            start: date.start,
+            end: date.end,
+            statements: [s.id],
+          });
+          continue;
+        }
+        edge.count += 1;
+        edge.statements.push(s.id);
+        if (date.start < edge.start) [edge.start, edge.first] = [date.start, s.date];
+        if (date.end > edge.end) [edge.end, edge.last] = [date.end, s.date];
       }
-      edge.count += 1;
-      edge.statements.push(s.id);
-      if (date.start < edge.start) [edge.start, edge.first] = [date.start, s.date];
-      if (date.end > edge.end) [edge.end, edge.last] = [date.end, s.date];
     }
   }
   return {

@@ -1,5 +1,5 @@
 /**
- * Candidates as a dataset file (format statement-graph/1) for review in an
+ * Candidates as a dataset file (format statement-graph/2) for review in an
  * editor, then `statement-graph import`. Conventions of the seed (seed/README.md):
  * a candidate with no date of its own is dated to the article's month, its
  * `datePhrase` saying so; a speaker the linker did not find is proposed as a
@@ -86,7 +86,7 @@ export function candidatesToDataset(
     records.push(
       newRecord('statement', {
         id: `statement:${article.slug}-${i + 1}`,
-        speaker,
+        speakers: [speaker],
         text: s.text,
         kind: s.kind,
         language: article.language ?? 'en',

@@ -45,7 +45,7 @@ export const ARRAY_DELIMITER = '\u001f';
 /** Dates are typed by name, as toNeo4jProps types them; the write stamps are instants. */
 const TIMESTAMPS = new Set(['createdAt', 'updatedAt']);
 
-type CsvType = 'string' | 'string[]' | 'double' | 'boolean' | 'date' | 'datetime';
+type CsvType = 'string' | 'string[]' | 'long' | 'double' | 'boolean' | 'date' | 'datetime';
 
 /** One CSV file being written; its columns grow as keys are first seen, its header is written last. */
 class CsvFile {
@@ -145,6 +145,8 @@ function csvType(key: string, value: unknown): CsvType | null {
   if (TIMESTAMPS.has(key)) return 'datetime';
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) return 'string[]';
+  // A speaker's place in an ordered list (MADE.order) is an integer, as `import` writes it.
+  if (key === 'order') return 'long';
   if (typeof value === 'number') return 'double';
   if (typeof value === 'boolean') return 'boolean';
   return 'string';
@@ -199,8 +201,10 @@ export async function writeBulkCsv(
       // `id` is both the importer's :ID (one id space: ids are unique across kinds) and the property.
       const { id, ...rest } = props;
       await nodes.row([String(id)], { ...rest, ...stamps, contentHash: row.hash });
-      for (const link of row.links) await relFile(link.rel).row([link.from, link.to], link.props);
+      for (const link of row.links) await relFile(link.rel!).row([link.from, link.to], link.props);
     },
+    // Into an empty graph: the rules across records see the file's records only.
+    { records: async () => [], statementsAt: async () => [] },
   );
   if (!checked.ok) {
     await Promise.all([...nodeFiles.values(), ...relFiles.values()].map((f) => f.close()));

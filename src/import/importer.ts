@@ -1,7 +1,8 @@
 import type { Database, Tx } from '../db/neo4j.js';
-import { FORMAT, type Dataset, type RecordType } from '../records/dataset.js';
+import { FORMATS, type Dataset, type RecordType } from '../records/dataset.js';
 import {
   createRecordStore,
+  storedFacts,
   writeRow,
   type RecordStore,
   type WriteRow,
@@ -15,6 +16,7 @@ import {
   validateDataset,
   type ExistingIds,
   type Problem,
+  type StoredFacts,
 } from '../records/validate.js';
 import { FileEncodingError, readLines, readTextFile } from './text-file.js';
 
@@ -64,9 +66,13 @@ export interface Typed {
 export function createImporter(db: Database) {
   const repo = createRecordStore(db);
   const existing = (ids: string[]) => repo.existingIds(ids);
+  const facts: StoredFacts = {
+    records: (type, ids) => db.readTx((tx) => storedFacts(repo, tx).records(type, ids)),
+    statementsAt: (ids) => db.readTx((tx) => storedFacts(repo, tx).statementsAt(ids)),
+  };
 
   async function importDataset(input: unknown, options: ImportOptions): Promise<ImportReport> {
-    const validated = await validateDataset(input, existing);
+    const validated = await validateDataset(input, existing, facts);
     if (!validated.ok) return validated;
     const records = datasetRecords(validated.dataset);
     const counts = emptyCounts();
@@ -95,7 +101,7 @@ export function createImporter(db: Database) {
    * so a re-run after a failure skips what fully landed and finishes the rest.
    */
   async function importJsonLines(file: string, options: ImportOptions): Promise<ImportReport> {
-    const checked = await validateJsonLines(file, existing);
+    const checked = await validateJsonLines(file, existing, facts);
     if (!checked.ok) return checked;
     const total = checked.records;
 
@@ -167,14 +173,16 @@ export type Importer = ReturnType<typeof createImporter>;
 export async function validateJsonLines(
   file: string,
   existing: ExistingIds,
+  facts?: StoredFacts,
 ): Promise<{ ok: true; records: number } | { ok: false; problems: Problem[] }> {
   const checker = new ReferenceChecker();
   const problems: Problem[] = [];
   let total = 0;
+  let format: string | undefined;
   try {
     for await (const { lineNumber, text } of lines(file)) {
-      if (lineNumber === 1 && isHeader(text)) continue;
-      const { line, problems: lineProblems } = parseLine(text, lineNumber);
+      if (lineNumber === 1 && (format = headerFormat(text))) continue;
+      const { line, problems: lineProblems } = parseLine(text, lineNumber, format);
       problems.push(...lineProblems);
       if (line) {
         checker.add(line.type, line.record, `line ${lineNumber}`, ': ');
@@ -185,7 +193,7 @@ export async function validateJsonLines(
     if (!(error instanceof FileEncodingError)) throw error;
     return { ok: false, problems: [encodingProblem(file, error)] };
   }
-  problems.push(...(await checker.finish(existing)));
+  problems.push(...(await checker.finish(existing, problems.length ? undefined : facts)));
   return problems.length ? { ok: false, problems } : { ok: true, records: total };
 }
 
@@ -198,14 +206,16 @@ export async function readJsonLinesChecked(
   file: string,
   existing: ExistingIds,
   use: (typed: Required<Typed>) => Promise<void>,
+  facts?: StoredFacts,
 ): Promise<{ ok: true; records: number } | { ok: false; problems: Problem[] }> {
   const checker = new ReferenceChecker();
   const problems: Problem[] = [];
   let total = 0;
+  let format: string | undefined;
   try {
     for await (const { lineNumber, text } of lines(file)) {
-      if (lineNumber === 1 && isHeader(text)) continue;
-      const { line, problems: lineProblems } = parseLine(text, lineNumber);
+      if (lineNumber === 1 && (format = headerFormat(text))) continue;
+      const { line, problems: lineProblems } = parseLine(text, lineNumber, format);
       problems.push(...lineProblems);
       if (!line) continue;
       checker.add(line.type, line.record, `line ${lineNumber}`, ': ');
@@ -216,7 +226,7 @@ export async function readJsonLinesChecked(
     if (!(error instanceof FileEncodingError)) throw error;
     return { ok: false, problems: [encodingProblem(file, error)] };
   }
-  problems.push(...(await checker.finish(existing)));
+  problems.push(...(await checker.finish(existing, problems.length ? undefined : facts)));
   return problems.length ? { ok: false, problems } : { ok: true, records: total };
 }
 
@@ -278,12 +288,15 @@ async function writeLinks(repo: RecordStore, tx: Tx, plan: Plan, by: string) {
   }
 }
 
-function isHeader(text: string): boolean {
+/** The format a JSON Lines header line names (`{"format": "statement-graph/2"}`); undefined for a record. */
+function headerFormat(text: string): string | undefined {
   try {
     const json = JSON.parse(text) as Record<string, unknown>;
-    return json.format === FORMAT && !('type' in json);
+    return (FORMATS as readonly unknown[]).includes(json.format) && !('type' in json)
+      ? (json.format as string)
+      : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -319,9 +332,10 @@ async function* prefetched<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
 /** Batches of records with their write rows, ready to classify and write. */
 async function* batches(file: string, size: number) {
   let batch: Typed[] = [];
+  let format: string | undefined;
   for await (const { lineNumber, text } of lines(file)) {
-    if (lineNumber === 1 && isHeader(text)) continue;
-    const line = parseLine(text, lineNumber).line!;
+    if (lineNumber === 1 && (format = headerFormat(text))) continue;
+    const line = parseLine(text, lineNumber, format).line!;
     batch.push({ ...line, row: writeRow(line.type, line.record) });
     if (batch.length >= size) {
       yield batch;

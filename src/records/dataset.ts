@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { checkDay, checkPartialDate, DAY_FORM, PARTIAL_DATE_FORM } from '../calendar.js';
 
 /**
- * The dataset format (version "statement-graph/1"): the one shape used by the
+ * The dataset format (version "statement-graph/2"): the one shape used by the
  * importer, the exporter and the seed. `schema/dataset.schema.json` is generated
  * from these definitions (`npm run schema:json`), so the two cannot drift.
+ * Version 1 files still import: `upgradeRecord` converts their records.
  */
 
-export const FORMAT = 'statement-graph/1';
+export const FORMAT = 'statement-graph/2';
+export const FORMAT_V1 = 'statement-graph/1';
+export const FORMATS = [FORMAT_V1, FORMAT] as const;
 
 const idOf = (prefix: string) =>
   z
@@ -39,7 +42,16 @@ const meetingId = idOf(ID_PREFIXES.meeting);
 const sourceId = idOf(ID_PREFIXES.source);
 const statementId = idOf(ID_PREFIXES.statement);
 const positionId = idOf(ID_PREFIXES.position);
-const actorId = z.union([personId, organizationId, countryId]);
+/** One pattern rather than a union of three, so a bad id gets a message that says what is expected. */
+const actorId = z
+  .string()
+  .regex(
+    new RegExp(
+      `^(${ID_PREFIXES.person}|${ID_PREFIXES.organization}|${ID_PREFIXES.country}):[A-Za-z0-9][A-Za-z0-9._-]*$`,
+    ),
+    'must be the id of a person, organisation or country ("person:…", "org:…" or "country:…")',
+  )
+  .max(200);
 
 const name = z.string().trim().min(1).max(300);
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -87,6 +99,7 @@ export const MEETING_KINDS = [
   'UN_SESSION',
   'NEGOTIATIONS',
   'COURT_HEARING',
+  'CONFERENCE',
   'OTHER',
 ] as const;
 
@@ -196,7 +209,10 @@ export const meetingRecord = z.strictObject({
   /** How the source words the date ("last month"), when it is relative. */
   datePhrase: text(200).optional(),
   heldIn: z.union([placeId, countryId]).optional(),
+  /** The occasion this one is part of: remarks to reporters within a visit, a talk on one day of a conference. */
+  partOf: meetingId.optional(),
   description: text(2000).optional(),
+  /** Role "excluded": a party a statement says was kept out of the meeting (it did not attend). */
   participants: z
     .array(z.strictObject({ actor: actorId, role: z.string().regex(/^[a-z][a-z -]*$/) }))
     .default([]),
@@ -204,9 +220,18 @@ export const meetingRecord = z.strictObject({
 
 export const statementRecord = z.strictObject({
   id: statementId,
-  speaker: actorId,
+  /** Who said it, in the source's order; several for a joint statement, all equal. */
+  speakers: z.array(actorId).min(1, 'a statement needs at least one speaker').max(50),
+  /** The state or organisation the speakers speak for ("Israel, through Prime Minister Netanyahu"). */
+  onBehalfOf: actorId.optional(),
+  /** The post the statement was made in, when the source says (a speaker holding two at once). */
+  post: positionId.optional(),
   text: text(10000),
   kind: z.enum(STATEMENT_KINDS),
+  /** Words quoted verbatim inside a paraphrase: each must occur in `text` as written. */
+  quotes: z.array(text(2000)).max(50).default([]),
+  /** The wording is ours, close to the speaker's but not known verbatim. */
+  approximate: z.boolean().default(false),
   language: z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 code such as "en"'),
   date: partialDate,
   datePhrase: text(200).optional(),
@@ -247,7 +272,7 @@ export const statementRecord = z.strictObject({
 });
 
 export const dataset = z.strictObject({
-  format: z.literal(FORMAT),
+  format: z.enum(FORMATS),
   description: z.string().optional(),
   sources: z.array(sourceRecord).default([]),
   people: z.array(personRecord).default([]),
@@ -284,3 +309,14 @@ export type TopicRecord = z.infer<typeof topicRecord>;
 export type PositionRecord = z.infer<typeof positionRecord>;
 export type MeetingRecord = z.infer<typeof meetingRecord>;
 export type StatementRecord = z.infer<typeof statementRecord>;
+
+/**
+ * A version 1 record in version 2's shape: a statement's one `speaker` becomes
+ * its list of `speakers`. Records already in version 2's shape pass unchanged.
+ */
+export function upgradeRecord(type: string, raw: unknown): unknown {
+  if (type !== 'statement' || !raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const { speaker, ...rest } = raw as Record<string, unknown>;
+  if (speaker === undefined || 'speakers' in rest) return raw;
+  return { ...rest, speakers: [speaker] };
+}

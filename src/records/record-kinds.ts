@@ -66,6 +66,7 @@ export const RELATIONSHIP_TYPES = [
   'REPORTED_IN',
   'RELAYS',
   'RESPONDS_TO',
+  'ON_BEHALF_OF',
 ] as const;
 
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
@@ -86,8 +87,10 @@ export const RELATIONSHIP_DESCRIPTIONS: Record<(typeof GRAPH_RELATIONSHIP_TYPES)
     PUBLISHED_BY: 'Source → the organisation that published it.',
     RELAYS: 'Statement → a statement it passes on (A says that B said …).',
     RESPONDS_TO: 'Statement → a statement it answers.',
+    ON_BEHALF_OF: 'Statement → the state or organisation its speakers spoke for.',
     HOLDS_POSITION: 'Person → organisation or country: a post, with title and dates.',
-    PART_OF: 'Organisation → the organisation or country it belongs to.',
+    PART_OF:
+      'Organisation → the organisation or country it belongs to; meeting → the occasion it is part of.',
     ATTENDED: 'Actor → meeting, with the role.',
     HELD_IN: 'Meeting → the place or country it was held in.',
     LOCATED_IN: 'Place → its country.',
@@ -102,7 +105,8 @@ export const RELATIONSHIP_DESCRIPTIONS: Record<(typeof GRAPH_RELATIONSHIP_TYPES)
  */
 export interface LinkSpec {
   field: string;
-  rel: RelationshipType | 'HOLDS_POSITION';
+  /** null: the id is kept as a property of the record (it names a position, itself a relationship). */
+  rel: RelationshipType | 'HOLDS_POSITION' | null;
   /** The kinds of record it may name (the dataset schema checks the id prefixes). */
   to: readonly RecordType[];
   many?: boolean;
@@ -110,6 +114,8 @@ export interface LinkSpec {
   ref?: string;
   props?: string[];
   key?: string[];
+  /** An ordered list: kept in the given order (repeats dropped), stored as `order` on each relationship. */
+  ordered?: boolean;
 }
 
 /** One relationship a record owns, with the field path it comes from. */
@@ -118,7 +124,7 @@ export interface Link {
   rel: LinkSpec['rel'];
   from: string;
   to: string;
-  props: Record<string, string>;
+  props: Record<string, string | number>;
 }
 
 export interface Kind<T extends RecordType = RecordType> {
@@ -284,6 +290,7 @@ export const KINDS = {
     schema: meetingRecord,
     links: [
       { field: 'heldIn', rel: 'HELD_IN', to: ['place', 'country'] },
+      { field: 'partOf', rel: 'PART_OF', to: ['meeting'] },
       {
         field: 'participants',
         rel: 'ATTENDED',
@@ -312,7 +319,9 @@ export const KINDS = {
     idPrefix: ID_PREFIXES.statement,
     schema: statementRecord,
     links: [
-      { field: 'speaker', rel: 'MADE', to: ACTORS, in: true },
+      { field: 'speakers', rel: 'MADE', to: ACTORS, in: true, many: true, ordered: true },
+      { field: 'onBehalfOf', rel: 'ON_BEHALF_OF', to: ACTORS },
+      { field: 'post', rel: null, to: ['position'] },
       {
         field: 'about',
         rel: 'ABOUT',
@@ -346,6 +355,9 @@ export const KINDS = {
       verification: r.verification,
       note: r.note ?? null,
       datePhrase: r.datePhrase ?? null,
+      post: r.post ?? null,
+      quotes: r.quotes,
+      approximate: r.approximate,
       // Neo4j properties cannot hold maps; figures are read with their statement, never queried alone.
       figures: r.figures.length > 0 ? JSON.stringify(r.figures) : null,
       ...dateProps('date', r.date),
@@ -417,7 +429,9 @@ export const kindOfId = (id: string): RecordType | undefined =>
 export function ownedRelationships(type: RecordType): { out: string[]; in: string[] } {
   const links = kind(type).links;
   const rels = (incoming: boolean) => [
-    ...new Set(links.filter((l) => Boolean(l.in) === incoming).map((l) => l.rel)),
+    ...new Set(
+      links.filter((l) => l.rel !== null && Boolean(l.in) === incoming).map((l) => l.rel!),
+    ),
   ];
   return { out: rels(false), in: rels(true) };
 }
@@ -440,6 +454,10 @@ export function canonical<T extends RecordType>(type: T, record: RecordOf[T]): R
   const r = { ...(record as unknown as Loose) };
   for (const spec of many) {
     const items = (r[spec.field] as unknown[] | undefined) ?? [];
+    if (spec.ordered) {
+      r[spec.field] = [...new Set(items as string[])];
+      continue;
+    }
     const key = keyOf(spec);
     r[spec.field] = key.length
       ? byKey(items as Loose[], (e) => key.map((k) => e[k]).join(' '))
@@ -462,11 +480,12 @@ export function linksOf(type: RecordType, record: AnyRecord): Link[] {
   const r = record as unknown as Loose;
   const links: Link[] = [];
   for (const spec of kind(type).links) {
-    const add = (path: string, id: unknown, entry?: Loose) => {
+    const add = (path: string, id: unknown, entry?: Loose, order?: number) => {
       if (typeof id !== 'string') return;
-      const props = Object.fromEntries(
+      const props: Link['props'] = Object.fromEntries(
         (spec.props ?? []).flatMap((p) => (entry?.[p] == null ? [] : [[p, String(entry[p])]])),
       );
+      if (order !== undefined) props.order = order;
       links.push(
         spec.in
           ? { path, rel: spec.rel, from: id, to: record.id, props }
@@ -480,7 +499,9 @@ export function linksOf(type: RecordType, record: AnyRecord): Link[] {
         add(`${spec.field}[${i}].${spec.ref}`, e[spec.ref!], e),
       );
     } else {
-      ((value as string[] | undefined) ?? []).forEach((id, i) => add(`${spec.field}[${i}]`, id));
+      ((value as string[] | undefined) ?? []).forEach((id, i) =>
+        add(`${spec.field}[${i}]`, id, undefined, spec.ordered ? i : undefined),
+      );
     }
   }
   return links;
@@ -501,7 +522,7 @@ export function referencesOf(
  */
 export function relationshipsOf(type: RecordType, record: AnyRecord): Link[] {
   if (kind(type).labels === null) return [];
-  return linksOf(type, canonical(type, record as never));
+  return linksOf(type, canonical(type, record as never)).filter((l) => l.rel !== null);
 }
 
 /** Checks that go beyond one field: ranges that must be ordered, links to oneself. */
@@ -525,14 +546,31 @@ export function consistencyProblems(
     if (r.endDate && !r.date) problems.push(['endDate', 'needs a start date']);
     ordered('date', r.date, 'endDate', r.endDate);
   }
+  if (type === 'meeting') {
+    const r = record as MeetingRecord;
+    if (r.partOf === r.id) problems.push(['partOf', 'a meeting cannot be part of itself']);
+  }
+  if (type === 'statement') {
+    const r = record as StatementRecord;
+    const topics = new Set(r.topics);
+    r.about.forEach((a, i) => {
+      if (a.target.startsWith(`${ID_PREFIXES.topic}:`) && !topics.has(a.target))
+        problems.push([`about[${i}].target`, `is a topic: list it in topics too (${a.target})`]);
+    });
+    if (r.onBehalfOf && r.speakers.includes(r.onBehalfOf))
+      problems.push(['onBehalfOf', 'is one of the speakers: a speaker speaks for itself']);
+    r.quotes.forEach((q, i) => {
+      if (!r.text.includes(q)) problems.push([`quotes[${i}]`, 'must occur in text as written']);
+    });
+  }
   for (const link of linksOf(type, record)) {
-    const message = SELF_LINK[link.rel];
+    const message = link.rel && SELF_LINK[link.rel];
     if (message && link.from === link.to) problems.push([link.path, message]);
   }
   return problems;
 }
 
-const SELF_LINK: Partial<Record<Link['rel'], string>> = {
+const SELF_LINK: Partial<Record<NonNullable<Link['rel']>, string>> = {
   RELAYS: 'a statement cannot relay itself',
   RESPONDS_TO: 'a statement cannot respond to itself',
   CITES: 'a source cannot cite itself',
@@ -543,7 +581,9 @@ export function linkFields(type: RecordType) {
   const links = kind(type).links;
   return {
     single: links.filter((l) => !l.many).map((l) => l.field),
-    idLists: links.filter((l) => l.many && !l.ref).map((l) => l.field),
+    idLists: links.filter((l) => l.many && !l.ref && !l.ordered).map((l) => l.field),
+    /** Ordered lists (a statement's speakers): the order is a fact, so two different lists conflict. */
+    orderedLists: links.filter((l) => l.ordered).map((l) => l.field),
     objectLists: links
       .filter((l) => l.many && l.ref)
       .map((l) => ({

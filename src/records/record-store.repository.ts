@@ -40,7 +40,11 @@ export function writeRow(type: RecordType, record: AnyRecord): WriteRow {
     hash: canonicalHash(type, canonicalRecord),
     props: propsOf(type, record),
     // A position is one relationship of its own: its links say between which nodes.
-    links: type === 'position' ? linksOf(type, record) : linksOf(type, canonicalRecord),
+    // A link kept as a property (rel null: a statement's post) is not a relationship.
+    links:
+      type === 'position'
+        ? linksOf(type, record)
+        : linksOf(type, canonicalRecord).filter((l) => l.rel !== null),
   };
 }
 
@@ -200,7 +204,7 @@ const FIELDS: Record<RecordType, string> = {
   position: `.id, person: p.id, .title, of: o.id, from: n.from, to: n.to`,
   meeting: `.id, .title, .kind, date: n.date, endDate: n.endDate, .datePhrase, .description`,
   statement: `.id, .text, .kind, .language, date: n.date, .datePhrase, .confidence, .verification, .note,
-           figures: n.figures`,
+           figures: n.figures, .post, .quotes, .approximate`,
 };
 
 /**
@@ -209,14 +213,19 @@ const FIELDS: Record<RecordType, string> = {
  */
 function linkFieldsOf(type: RecordType): string[] {
   if (kind(type).labels === null) return [];
-  return kind(type).links.map((spec) => {
+  return kind(type).links.flatMap((spec) => {
+    if (spec.rel === null) return [];
+    if (spec.ordered) {
+      const pattern = spec.in ? `(x)-[r:${spec.rel}]->(n)` : `(n)-[r:${spec.rel}]->(x)`;
+      return [`${spec.field}: COLLECT { MATCH ${pattern} RETURN x.id ORDER BY r.order }`];
+    }
     const r = spec.props?.length ? 'r' : '';
     const pattern = spec.in ? `(x)-[${r}:${spec.rel}]->(n)` : `(n)-[${r}:${spec.rel}]->(x)`;
     const value = spec.ref
       ? `{ ${[`${spec.ref}: x.id`, ...(spec.props ?? []).map((p) => `${p}: r.${p}`)].join(', ')} }`
       : 'x.id';
     const list = `[${pattern} | ${value}]`;
-    return `${spec.field}: ${spec.many ? list : `head(${list})`}`;
+    return [`${spec.field}: ${spec.many ? list : `head(${list})`}`];
   });
 }
 
@@ -254,6 +263,20 @@ const SET_EMPTY_LISTS = `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 SET n += $props`;
+
+// statementsAt: statements made at these meetings, with their dates.
+const STATEMENTS_AT = `
+UNWIND $ids AS id
+MATCH (m:Meeting {id: id})<-[:MADE_AT]-(s:Statement)
+RETURN s.id AS id, s.date AS date, m.id AS meeting`;
+
+/** Records and statements already stored, for the checks across records (src/records/validate.ts). */
+export function storedFacts(store: RecordStore, tx: Tx) {
+  return {
+    records: (type: RecordType, ids: string[]) => store.recordsById(tx, type, ids),
+    statementsAt: (meetingIds: string[]) => store.statementsAt(tx, meetingIds),
+  };
+}
 
 export function createRecordStore(db: Database) {
   return {
@@ -322,9 +345,9 @@ export function createRecordStore(db: Database) {
       const byType = new Map<string, Array<{ from: string; to: string; props: object }>>();
       for (const row of rows) {
         for (const link of row.links) {
-          const list = byType.get(link.rel) ?? [];
-          list.push({ from: link.from, to: link.to, props: link.props });
-          byType.set(link.rel, list);
+          const list = byType.get(link.rel!) ?? [];
+          list.push({ from: link.from, to: link.to, props: relationshipProps(link.props) });
+          byType.set(link.rel!, list);
         }
       }
       for (const [relType, rels] of byType) {
@@ -337,6 +360,15 @@ export function createRecordStore(db: Database) {
     async allRecords(type: RecordType): Promise<AnyRecord[]> {
       const rows = await db.read(ALL_RECORDS[type]);
       return rows.map((row) => fromStored(type, row.r as Row));
+    },
+
+    async statementsAt(
+      tx: Tx,
+      meetingIds: string[],
+    ): Promise<Array<{ id: string; date: string; meeting: string }>> {
+      if (meetingIds.length === 0) return [];
+      const rows = await tx.run(STATEMENTS_AT, { ids: meetingIds });
+      return rows as Array<{ id: string; date: string; meeting: string }>;
     },
 
     /** Records of a kind by id, in the order of `ids`; ids with no record are left out. */
@@ -363,4 +395,9 @@ const positionParams = (rows: WriteRow[]) =>
     person: links.find((l) => l.path === 'person')!.from,
     of: links.find((l) => l.path === 'of')!.to,
   }));
+/** Whole numbers (a speaker's `order`) are stored as integers, not floats. */
+const relationshipProps = (props: Link['props']) =>
+  Object.fromEntries(
+    Object.entries(props).map(([k, v]) => [k, typeof v === 'number' ? neo4j.int(v) : v]),
+  );
 const dateTime = (date: Date) => neo4j.types.DateTime.fromStandardDate(date);

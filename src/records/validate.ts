@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { FORMAT, RECORD_TYPES, type Dataset, type RecordType } from './dataset.js';
+import { parsePartialDate } from '../calendar.js';
+import {
+  FORMAT,
+  FORMAT_V1,
+  FORMATS,
+  RECORD_TYPES,
+  upgradeRecord,
+  type Dataset,
+  type MeetingRecord,
+  type PositionRecord,
+  type RecordType,
+  type SourceRecord,
+  type StatementRecord,
+} from './dataset.js';
 import {
   COLLECTIONS,
   consistencyProblems,
@@ -28,11 +41,203 @@ function joinPath(path: ReadonlyArray<PropertyKey>): string {
   );
 }
 
-function zodProblems(error: z.ZodError, prefix: string): Problem[] {
-  return error.issues.map((issue) => ({
-    path: `${prefix}${joinPath(issue.path)}`,
-    message: issue.message,
-  }));
+/** `base` and a path inside it: `statements[3].speakers[0]`, `line 12: speakers[0]`. */
+const within = (base: string, separator: string, inner: string) =>
+  !inner
+    ? base
+    : !base
+      ? inner
+      : inner.startsWith('[')
+        ? `${base}${inner}`
+        : `${base}${separator}${inner}`;
+
+/** Zod's issues with their paths; an unknown field is named in its path (`sources[0].foo`). */
+export function zodProblems(error: z.ZodError, base: string, separator = '.'): Problem[] {
+  return error.issues.flatMap((issue) => {
+    const path = joinPath(issue.path);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: within(base, separator, path ? `${path}.${key}` : key),
+        message: 'unknown field',
+      }));
+    }
+    return [{ path: within(base, separator, path), message: issue.message }];
+  });
+}
+
+/** Records already in the graph, read back through the record store, for checks across records. */
+export interface StoredFacts {
+  records(type: RecordType, ids: string[]): Promise<AnyRecord[]>;
+  /** Statements made at these meetings: to check a meeting's new dates against them. */
+  statementsAt(meetingIds: string[]): Promise<Array<{ id: string; date: string; meeting: string }>>;
+}
+
+interface At<T> {
+  path: string;
+  separator: string;
+  record: T;
+}
+
+/** Days a partial date covers, or a meeting's dates (first day to last). */
+const rangeOf = (from?: string, to?: string) => {
+  const a = from ? parsePartialDate(from) : null;
+  const b = to ? parsePartialDate(to) : a;
+  return a && b ? { start: a.start, end: b.end } : null;
+};
+const overlaps = (x: { start: string; end: string }, y: { start: string; end: string }) =>
+  x.start <= y.end && y.start <= x.end;
+const describeRange = (r: { start: string; end: string }) =>
+  r.start === r.end ? r.start : `${r.start} to ${r.end}`;
+
+/**
+ * Rules across records, checked at import and on every mutation: no citation
+ * cycles and no occasion part of itself; a statement's date overlaps its
+ * meeting's dates (a month-precise statement may be of any day in it); the post
+ * a statement was made in is one of its speakers' and was held on its date.
+ * Records outside the file are read from the graph.
+ */
+class CrossChecker {
+  private readonly sources = new Map<string, At<SourceRecord>>();
+  private readonly meetings = new Map<string, At<MeetingRecord>>();
+  private readonly positions = new Map<string, At<PositionRecord>>();
+  private readonly statements: Array<At<StatementRecord>> = [];
+
+  add(type: RecordType, record: AnyRecord, path: string, separator: string) {
+    const at = { path, separator, record };
+    if (type === 'source') this.sources.set(record.id, at as At<SourceRecord>);
+    if (type === 'meeting') this.meetings.set(record.id, at as At<MeetingRecord>);
+    if (type === 'position') this.positions.set(record.id, at as At<PositionRecord>);
+    if (type === 'statement') {
+      const s = record as StatementRecord;
+      // Only what the rules need is kept, so a large JSON Lines file stays cheap.
+      if (s.meeting || s.post) this.statements.push(at as At<StatementRecord>);
+    }
+  }
+
+  async problems(facts: StoredFacts): Promise<Problem[]> {
+    const problems: Problem[] = [];
+    const push = (at: At<unknown>, field: string, message: string) =>
+      problems.push({ path: within(at.path, at.separator, field), message });
+
+    // Graph of links of one kind: the file's records, then the graph's for the rest.
+    const loadAll = async <T extends AnyRecord>(
+      type: RecordType,
+      inFile: Map<string, At<T>>,
+      next: (r: T) => string[],
+    ) => {
+      const known = new Map<string, string[]>();
+      for (const [id, at] of inFile) known.set(id, next(at.record));
+      let frontier = [...new Set([...known.values()].flat())].filter((id) => !known.has(id));
+      for (let round = 0; frontier.length && round < 100; round++) {
+        const stored = (await facts.records(type, frontier)) as T[];
+        for (const id of frontier) known.set(id, []);
+        for (const r of stored) known.set(r.id, next(r));
+        frontier = [...new Set(stored.flatMap(next))].filter((id) => !known.has(id));
+      }
+      return known;
+    };
+    /** The path from `from` back to `to`, if any: a cycle once the link to `from` is added. */
+    const pathTo = (edges: Map<string, string[]>, from: string, to: string): string[] | null => {
+      const previous = new Map<string, string>([[from, '']]);
+      const queue = [from];
+      while (queue.length) {
+        const id = queue.shift()!;
+        if (id === to) {
+          const path = [id];
+          for (let x = previous.get(id)!; x; x = previous.get(x)!) path.unshift(x);
+          return path;
+        }
+        for (const n of edges.get(id) ?? []) {
+          if (!previous.has(n)) {
+            previous.set(n, id);
+            queue.push(n);
+          }
+        }
+      }
+      return null;
+    };
+
+    if (this.sources.size) {
+      const cites = await loadAll('source', this.sources, (s) => s.cites);
+      for (const [id, at] of this.sources) {
+        at.record.cites.forEach((cited, j) => {
+          if (cited === id) return; // reported as a link to itself
+          const back = pathTo(cites, cited, id);
+          if (back) push(at, `cites[${j}]`, `citation cycle: ${[id, ...back].join(' → ')}`);
+        });
+      }
+    }
+
+    const meetingIds = new Set([
+      ...this.meetings.keys(),
+      ...this.statements.flatMap((s) => (s.record.meeting ? [s.record.meeting] : [])),
+    ]);
+    const meetings = new Map<string, MeetingRecord>(
+      [...this.meetings].map(([id, at]) => [id, at.record]),
+    );
+    const missing = [...meetingIds].filter((id) => !meetings.has(id));
+    if (missing.length)
+      for (const m of (await facts.records('meeting', missing)) as MeetingRecord[])
+        meetings.set(m.id, m);
+    if (this.meetings.size) {
+      const parents = await loadAll('meeting', this.meetings, (m) => (m.partOf ? [m.partOf] : []));
+      for (const [id, at] of this.meetings) {
+        const parent = at.record.partOf;
+        if (!parent || parent === id) continue;
+        const back = pathTo(parents, parent, id);
+        if (back)
+          push(at, 'partOf', `occasions would be part of each other: ${[id, ...back].join(' → ')}`);
+      }
+    }
+    const statementIds = new Set(this.statements.map((s) => s.record.id));
+    for (const at of this.statements) {
+      const s = at.record;
+      const m = s.meeting ? meetings.get(s.meeting) : undefined;
+      const said = rangeOf(s.date);
+      const held = m ? rangeOf(m.date, m.endDate) : null;
+      if (said && held && !overlaps(said, held))
+        push(
+          at,
+          'date',
+          `${s.date} is outside the dates of its meeting ${m!.id} (${describeRange(held)})`,
+        );
+    }
+    // A meeting's new dates must still hold its statements already in the graph.
+    if (this.meetings.size) {
+      for (const stored of await facts.statementsAt([...this.meetings.keys()])) {
+        if (statementIds.has(stored.id)) continue;
+        const at = this.meetings.get(stored.meeting)!;
+        const held = rangeOf(at.record.date, at.record.endDate);
+        const said = rangeOf(stored.date);
+        if (said && held && !overlaps(said, held))
+          push(at, 'date', `${stored.id} (${stored.date}) made at it would fall outside its dates`);
+      }
+    }
+
+    const postIds = [
+      ...new Set(this.statements.flatMap((s) => (s.record.post ? [s.record.post] : []))),
+    ];
+    const posts = new Map<string, PositionRecord>(
+      [...this.positions].map(([id, at]) => [id, at.record]),
+    );
+    const postsMissing = postIds.filter((id) => !posts.has(id));
+    if (postsMissing.length)
+      for (const p of (await facts.records('position', postsMissing)) as PositionRecord[])
+        posts.set(p.id, p);
+    for (const at of this.statements) {
+      const s = at.record;
+      const post = s.post ? posts.get(s.post) : undefined;
+      if (!post) continue;
+      if (!s.speakers.includes(post.person))
+        push(at, 'post', `is a post of ${post.person}, who is not one of the speakers`);
+      const said = rangeOf(s.date);
+      const from = post.from ? parsePartialDate(post.from) : null;
+      const to = post.to ? parsePartialDate(post.to) : null;
+      if (said && ((from && from.start > said.end) || (to && to.end < said.start)))
+        push(at, 'post', `was not held on the statement's date (${s.date})`);
+    }
+    return problems;
+  }
 }
 
 /**
@@ -42,6 +247,7 @@ function zodProblems(error: z.ZodError, prefix: string): Problem[] {
 export class ReferenceChecker {
   private readonly defined = new Map<string, string>();
   private readonly pending: Array<{ path: string; id: string }> = [];
+  private readonly cross = new CrossChecker();
   readonly problems: Problem[] = [];
 
   define(id: string, path: string, separator = '.'): void {
@@ -57,8 +263,9 @@ export class ReferenceChecker {
   }
 
   add(type: RecordType, record: AnyRecord, path: string, separator = '.'): void {
-    const at = (field: string) => `${path}${separator}${field}`;
+    const at = (field: string) => within(path, separator, field);
     this.define(record.id, path, separator);
+    this.cross.add(type, record, path, separator);
     for (const [field, message] of consistencyProblems(type, record)) {
       this.problems.push({ path: at(field), message });
     }
@@ -68,8 +275,11 @@ export class ReferenceChecker {
     }
   }
 
-  /** Resolves references not defined in the file (yet) against the graph. */
-  async finish(existing: ExistingIds): Promise<Problem[]> {
+  /**
+   * Resolves references not defined in the file (yet) against the graph; then,
+   * when every reference resolves, checks the rules across records.
+   */
+  async finish(existing: ExistingIds, facts?: StoredFacts): Promise<Problem[]> {
     const unresolved = this.pending.filter(({ id }) => !this.defined.has(id));
     const found = unresolved.length
       ? await existing([...new Set(unresolved.map(({ id }) => id))])
@@ -77,6 +287,8 @@ export class ReferenceChecker {
     for (const { path, id } of unresolved) {
       if (!found.has(id)) this.problems.push({ path, message: `unknown id "${id}"` });
     }
+    if (facts && this.problems.length === 0)
+      this.problems.push(...(await this.cross.problems(facts)));
     return this.problems;
   }
 }
@@ -87,9 +299,14 @@ export type Validated = { ok: true; dataset: Dataset } | { ok: false; problems: 
  * Validates a whole JSON dataset and lists every problem: each record is checked
  * on its own, so one bad field does not hide the rest of the file.
  */
-export async function validateDataset(input: unknown, existing: ExistingIds): Promise<Validated> {
+export async function validateDataset(
+  input: unknown,
+  existing: ExistingIds,
+  facts?: StoredFacts,
+): Promise<Validated> {
   const envelope = datasetEnvelope.safeParse(input);
   if (!envelope.success) return { ok: false, problems: zodProblems(envelope.error, '') };
+  const v1 = envelope.data.format === FORMAT_V1;
   const problems: Problem[] = [];
   const checker = new ReferenceChecker();
   const valid: Record<string, unknown[]> = {};
@@ -97,26 +314,26 @@ export async function validateDataset(input: unknown, existing: ExistingIds): Pr
     valid[collection] = [];
     envelope.data[collection].forEach((raw, i) => {
       const path = `${collection}[${i}]`;
-      const parsed = RECORD_TYPES[type].safeParse(raw);
+      const parsed = RECORD_TYPES[type].safeParse(v1 ? upgradeRecord(type, raw) : raw);
       if (parsed.success) {
         checker.add(type, parsed.data as AnyRecord, path);
         valid[collection]!.push(parsed.data);
       } else {
-        problems.push(...zodProblems(parsed.error, `${path}.`));
+        problems.push(...zodProblems(parsed.error, path));
         // Its id still counts as defined, so references to it are not reported twice.
         const id = (raw as { id?: unknown } | null)?.id;
         if (typeof id === 'string') checker.define(id, path);
       }
     });
   }
-  problems.push(...(await checker.finish(existing)));
+  problems.push(...(await checker.finish(existing, problems.length ? undefined : facts)));
   if (problems.length) return { ok: false, problems };
-  return { ok: true, dataset: { ...envelope.data, ...valid } as Dataset };
+  return { ok: true, dataset: { ...envelope.data, ...valid, format: FORMAT } as Dataset };
 }
 
 /** The dataset with its records left unchecked: they are validated one by one. */
 const datasetEnvelope = z.strictObject({
-  format: z.literal(FORMAT, { error: `must be "${FORMAT}"` }),
+  format: z.enum(FORMATS, { error: `must be "${FORMAT}" (or "${FORMAT_V1}")` }),
   description: z.string().optional(),
   ...Object.fromEntries(
     COLLECTIONS.map(([collection]) => [collection, z.array(z.unknown()).default([])]),
@@ -130,10 +347,15 @@ export interface ParsedLine {
   record: AnyRecord;
 }
 
-/** Parses one JSON Lines record (`{"type": "person", ...}`); problems carry the line number. */
+/**
+ * Parses one JSON Lines record (`{"type": "person", ...}`); problems carry the line number.
+ * `format`: the file's header, if it has one; version 1 records (and those of a file
+ * without a header) are upgraded to version 2's shape.
+ */
 export function parseLine(
   text: string,
   lineNumber: number,
+  format?: string,
 ): { line?: ParsedLine; problems: Problem[] } {
   const at = `line ${lineNumber}`;
   let json: unknown;
@@ -153,7 +375,9 @@ export function parseLine(
       ],
     };
   }
-  const parsed = RECORD_TYPES[type as RecordType].safeParse(record);
-  if (!parsed.success) return { problems: zodProblems(parsed.error, `${at}: `) };
+  const parsed = RECORD_TYPES[type as RecordType].safeParse(
+    format === FORMAT ? record : upgradeRecord(type, record),
+  );
+  if (!parsed.success) return { problems: zodProblems(parsed.error, at, ': ') };
   return { line: { type: type as RecordType, record: parsed.data as AnyRecord }, problems: [] };
 }

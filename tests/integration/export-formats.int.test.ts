@@ -69,7 +69,7 @@ describe('exports of a filtered slice', () => {
       ),
     );
     for (const s of dataset.statements.filter((x) => matching.includes(x.id))) {
-      expect(ids.has(s.speaker)).toBe(true);
+      for (const x of s.speakers) expect(ids.has(x)).toBe(true);
       for (const a of s.about) expect(ids.has(a.target)).toBe(true);
       for (const x of s.sources) expect(ids.has(x.source)).toBe(true);
     }

@@ -43,7 +43,7 @@ describe('importer', () => {
 
   it('reports every error with its path and writes nothing', async () => {
     const bad = readSeed();
-    bad.statements[3]!.speaker = 'person:lavrov';
+    bad.statements[3]!.speakers = ['person:lavrov'];
     bad.statements[5]!.date = '2024-02-30';
     bad.people.push({ ...bad.people[0]! });
     (bad.statements[1] as { confidence: unknown }).confidence = 'high';
@@ -52,7 +52,7 @@ describe('importer', () => {
     const lines = report.ok ? [] : report.problems.map(formatProblem);
     expect(lines).toEqual(
       expect.arrayContaining([
-        'statements[3].speaker: unknown id "person:lavrov"',
+        'statements[3].speakers[0]: unknown id "person:lavrov"',
         expect.stringMatching(/^statements\[5\]\.date: /),
         expect.stringMatching(/^people\[3\]\.id: duplicate id "person:sergey-lavrov"/),
         expect.stringMatching(/^statements\[1\]\.confidence: /),

@@ -132,13 +132,14 @@ const DELETE = /* GraphQL */ `
 
 const statementInput = (over: Record<string, unknown> = {}) => ({
   id: 'statement:test-lavrov-on-ceasefire',
-  speaker: 'person:sergey-lavrov',
+  speakers: ['person:sergey-lavrov'],
   text: 'We call for an immediate ceasefire.',
   kind: 'DIRECT_QUOTE',
   language: 'en',
   date: '2024-07-28',
   about: [{ target: 'topic:gaza-ceasefire', stance: 'SUPPORTIVE' }],
-  topics: ['topic:gaza-war'],
+  // An "about" topic is one of the statement's topics too.
+  topics: ['topic:gaza-ceasefire', 'topic:gaza-war'],
   sources: [{ source: 'source:tass-2024-07-28-lavrov-malaysia', quoteType: 'DIRECT_QUOTE' }],
   figures: [{ value: 39324, unit: 'people killed', asOf: '2024-07-28' }],
   confidence: 0.9,
@@ -255,7 +256,7 @@ describe('mutations (editor token)', () => {
         updatedBy: 'alice',
         speaker: { id: 'person:sergey-lavrov' },
         about: [{ stance: 'SUPPORTIVE', target: { id: 'topic:gaza-ceasefire' } }],
-        topics: [{ id: 'topic:gaza-war' }],
+        topics: [{ id: 'topic:gaza-ceasefire' }, { id: 'topic:gaza-war' }],
         sources: [
           { quoteType: 'DIRECT_QUOTE', source: { id: 'source:tass-2024-07-28-lavrov-malaysia' } },
         ],
@@ -310,10 +311,10 @@ describe('mutations (editor token)', () => {
         }
       `,
       {
-        s1: statementInput({ speaker: 'person:test-maria-zakharova' }),
+        s1: statementInput({ speakers: ['person:test-maria-zakharova'] }),
         p: { id: 'person:test-maria-zakharova', name: 'Maria V. Zakharova' },
         s2: statementInput({
-          speaker: 'person:test-maria-zakharova',
+          speakers: ['person:test-maria-zakharova'],
           about: [{ target: 'topic:gaza-ceasefire', stance: 'MIXED' }],
         }),
       },
@@ -338,7 +339,7 @@ describe('mutations (editor token)', () => {
     const result = await gql<{ recordStatement: Payload }>(STATEMENT, {
       input: statementInput({
         id: 'statement:test-invalid',
-        speaker: 'person:nobody-at-all',
+        speakers: ['person:nobody-at-all'],
         date: '2024-02-30',
         confidence: 1.5,
         text: 'x'.repeat(10_001),
@@ -361,12 +362,14 @@ describe('mutations (editor token)', () => {
     const unknown = await gql<{ recordStatement: Payload }>(STATEMENT, {
       input: statementInput({
         id: 'statement:test-invalid',
-        speaker: 'person:nobody-at-all',
+        speakers: ['person:nobody-at-all'],
         about: [{ target: 'topic:no-such-topic', stance: 'CRITICAL' }],
       }),
     });
     expect(unknown.data!.recordStatement.errors.map((e) => `${e.code} ${e.path}`)).toEqual([
-      'NOT_FOUND input.speaker',
+      // A topic it is about must be among its topics too.
+      'BAD_USER_INPUT input.about[0].target',
+      'NOT_FOUND input.speakers[0]',
       'NOT_FOUND input.about[0].target',
     ]);
     expect(await graphCounts(t.db)).toEqual(before);
@@ -515,7 +518,7 @@ describe('mutations (editor token)', () => {
     const said = await gql<{ recordStatement: Payload }>(STATEMENT, {
       input: statementInput({
         id: 'statement:test-dup-said',
-        speaker: 'person:test-lavrov-dup',
+        speakers: ['person:test-lavrov-dup'],
         about: [{ target: 'person:sergey-lavrov', stance: 'NEUTRAL' }],
         mentions: ['person:test-lavrov-dup'],
       }),
@@ -576,21 +579,25 @@ describe('mutations (editor token)', () => {
 
   it('merges duplicate statements: sources and topics united, statements relaying the duplicate moved', async () => {
     const base = {
-      speaker: 'person:sergey-lavrov',
+      speakers: ['person:sergey-lavrov'],
       about: [{ target: 'topic:gaza-ceasefire', stance: 'SUPPORTIVE' }],
     };
     for (const input of [
-      statementInput({ ...base, id: 'statement:test-keep', topics: ['topic:gaza-war'] }),
+      statementInput({
+        ...base,
+        id: 'statement:test-keep',
+        topics: ['topic:gaza-ceasefire', 'topic:gaza-war'],
+      }),
       statementInput({
         ...base,
         id: 'statement:test-copy',
-        topics: ['topic:regional-escalation'],
+        topics: ['topic:gaza-ceasefire', 'topic:regional-escalation'],
         sources: [{ source: 'source:palestine-chronicle-2024-07-28', quoteType: 'PARAPHRASE' }],
         note: 'Recorded twice by mistake',
       }),
       statementInput({
         id: 'statement:test-relaying',
-        speaker: 'org:tass',
+        speakers: ['org:tass'],
         relays: ['statement:test-copy'],
         about: [],
         topics: [],
@@ -608,7 +615,11 @@ describe('mutations (editor token)', () => {
     expect(merged.data!.mergeEntities).toMatchObject({ outcome: 'MERGED', errors: [] });
     const exported = await exportDataset(t.db);
     const kept = exported.statements.find((s) => s.id === 'statement:test-keep')!;
-    expect(kept.topics).toEqual(['topic:gaza-war', 'topic:regional-escalation']);
+    expect(kept.topics).toEqual([
+      'topic:gaza-ceasefire',
+      'topic:gaza-war',
+      'topic:regional-escalation',
+    ]);
     expect(kept.sources.map((s) => s.source)).toEqual([
       'source:palestine-chronicle-2024-07-28',
       'source:tass-2024-07-28-lavrov-malaysia',
@@ -623,7 +634,7 @@ describe('mutations (editor token)', () => {
       input: statementInput({
         ...base,
         id: 'statement:test-other',
-        speaker: 'person:benjamin-netanyahu',
+        speakers: ['person:benjamin-netanyahu'],
       }),
     });
     const refused = await gql<{ mergeEntities: Payload }>(MERGE, {

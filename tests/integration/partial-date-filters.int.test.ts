@@ -14,7 +14,9 @@ function dataset(): Dataset {
   const seed = readSeed();
   const statements: StatementRecord[] = DATES.map((date) => ({
     id: statementId(date),
-    speaker: SPEAKER,
+    speakers: [SPEAKER],
+    quotes: [],
+    approximate: false,
     text: `Probe statement dated ${date}`,
     kind: 'PARAPHRASE',
     language: 'en',

@@ -11,11 +11,14 @@ function widenedSeed(): Dataset {
   const pick = <T>(list: T[], i: number) => list[i % list.length]!;
   const extra: StatementRecord[] = Array.from({ length: 150 }, (_, i) => ({
     id: `statement:synthetic-${String(i).padStart(3, '0')}`,
-    speaker: pick([...seed.people, ...seed.organizations], i).id,
+    speakers: [pick([...seed.people, ...seed.organizations], i).id],
+    quotes: [],
+    approximate: false,
     text: `Synthetic statement ${i}`,
     kind: 'PARAPHRASE',
     language: 'en',
-    date: `2024-${String((i % 12) + 1).padStart(2, '0')}`,
+    // Dated as its meeting: a statement's date must overlap its occasion's.
+    date: pick(seed.meetings, i).date!,
     about: [
       {
         target: pick(seed.countries, i).id,

@@ -180,7 +180,7 @@ describe('live statement subscriptions over Server-Sent Events', () => {
   it('matches in memory exactly as the statements filter does in Cypher', async () => {
     const seed = readSeed();
     const repo = createStatementsRepository(t.db);
-    const filters: StatementFilter[] = [...new Set(seed.statements.map((s) => s.speaker))].map(
+    const filters: StatementFilter[] = [...new Set(seed.statements.flatMap((s) => s.speakers))].map(
       (id) => ({ speakerIds: [id] }),
     );
     for (const s of seed.statements.slice(0, 8))

@@ -162,7 +162,7 @@ describe('saved searches with webhooks', () => {
       savedSearch: { id: saved.data!.saveSearch.savedSearch.id, name: 'Lavrov' },
       statement: {
         id: 'statement:hook-lavrov',
-        speaker: 'person:sergey-lavrov',
+        speakers: ['person:sergey-lavrov'],
         about: [{ target: 'org:hamas', stance: 'MIXED' }],
       },
     });

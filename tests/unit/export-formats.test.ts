@@ -44,10 +44,11 @@ const all = seed.statements.map((s) => s.id);
 function triples(data: Dataset) {
   const out = new Map<string, string[]>();
   for (const s of data.statements)
-    for (const a of s.about) {
-      const key = [s.speaker, a.target, a.stance].join(' ');
-      out.set(key, [...(out.get(key) ?? []), s.id].sort());
-    }
+    for (const speaker of s.speakers)
+      for (const a of s.about) {
+        const key = [speaker, a.target, a.stance].join(' ');
+        out.set(key, [...(out.get(key) ?? []), s.id].sort());
+      }
   return out;
 }
 
@@ -245,7 +246,7 @@ describe('FollowTheMoney entities', () => {
     for (const s of seed.statements) {
       const event = byId.get(ftmId(s.id))!;
       expect(event.schema).toBe('Event');
-      expect(event.properties.organizer).toEqual([ftmId(s.speaker)]);
+      expect(event.properties.organizer).toEqual(s.speakers.map(ftmId));
       expect(event.properties.date).toEqual([s.date]);
       expect(event.properties.description).toEqual([s.text]);
       const own = links('UnknownLink', 'subject', s.id);
@@ -337,8 +338,9 @@ describe('schema.org JSON-LD', () => {
     for (const s of seed.statements) {
       const n = nodes.get(IRI(s.id))!;
       expect(n['@type']).toEqual([S(s.kind === 'DIRECT_QUOTE' ? 'Quotation' : 'Claim')]);
-      expect(ids(n, 'author')).toEqual([IRI(s.speaker)]);
-      if (s.kind === 'DIRECT_QUOTE') expect(ids(n, 'spokenByCharacter')).toEqual([IRI(s.speaker)]);
+      expect(ids(n, 'author')).toEqual(s.speakers.map(IRI));
+      if (s.kind === 'DIRECT_QUOTE')
+        expect(ids(n, 'spokenByCharacter')).toEqual(s.speakers.map(IRI));
       expect(value(n, 'datePublished')).toEqual([s.date]);
       expect(value(n, 'text')).toEqual([s.text]);
       expect(roles(n, 'about')).toEqual(s.about.map((a) => [IRI(a.target), a.stance]).sort());
@@ -367,7 +369,7 @@ describe('CSV, one row per target', () => {
       );
       for (const r of own) {
         expect(r).toMatchObject({
-          speaker_id: s.speaker,
+          speaker_id: s.speakers.join('; '),
           date: s.date,
           text: s.text,
           kind: s.kind,

@@ -56,7 +56,7 @@ describe('candidates as a dataset', () => {
 
   it('is a valid dataset file: linked speakers by id, others proposed, undated ones in the article month', () => {
     expect(datasetSchema.safeParse(data).success).toBe(true);
-    expect(data.statements.map((s) => [s.speaker, s.date, s.datePhrase])).toEqual([
+    expect(data.statements.map((s) => [s.speakers[0], s.date, s.datePhrase])).toEqual([
       ['person:ana-ruiz', '2024-03-08', 'on Friday'],
       ['org:harbour-workers-union', '2024-03', UNDATED_PHRASE],
     ]);

@@ -8,7 +8,7 @@ import { fromStored } from '../../src/records/record-store.repository.js';
 const statement = (over: Record<string, unknown> = {}) =>
   ({
     id: 'statement:s',
-    speaker: 'person:dup',
+    speakers: ['person:dup'],
     text: 'x',
     kind: 'PARAPHRASE',
     language: 'en',

@@ -22,7 +22,7 @@ describe('one home for a link', () => {
   it('newRecord fills the defaulted fields of the dataset schema, and the result validates', () => {
     const record = newRecord('statement', {
       id: 'statement:x-1',
-      speaker: 'person:x',
+      speakers: ['person:x'],
       text: 'Words.',
       kind: 'PARAPHRASE',
       language: 'en',
@@ -37,13 +37,13 @@ describe('one home for a link', () => {
 
   it('FtM writes every statement link without a property of its own as an UnknownLink named by its relationship', () => {
     const data = datasetSchema.parse({
-      format: 'statement-graph/1',
+      format: 'statement-graph/2',
       sources: [{ id: 'source:a', kind: 'ARTICLE', title: 'A' }],
       countries: [{ id: 'country:QAT', name: 'Qatar', iso: 'QAT' }],
       meetings: [{ id: 'meeting:m', title: 'M', kind: 'TALKS' }],
       statements: ['1', '2'].map((n) => ({
         id: `statement:s${n}`,
-        speaker: 'country:QAT',
+        speakers: ['country:QAT'],
         text: `Words ${n}.`,
         kind: 'PARAPHRASE',
         language: 'en',

@@ -21,7 +21,7 @@ import {
 /** The relationships a record writes, in the shape they were pinned in. */
 const rels = (type: RecordType, record: AnyRecord) =>
   relationshipsOf(type, record).map(({ rel, from, to, props }: Link) => ({
-    type: rel,
+    type: rel!,
     from,
     to,
     props,

@@ -13,7 +13,7 @@ const seed = datasetSchema.parse(JSON.parse(readFileSync('seed/statement-graph.j
 const event = (i: number, speaker = 'person:sergey-lavrov'): StatementEvent => ({
   id: `statement:e${i}`,
   outcome: 'CREATED',
-  record: { ...seed.statements[0]!, id: `statement:e${i}`, speaker },
+  record: { ...seed.statements[0]!, id: `statement:e${i}`, speakers: [speaker] },
   by: 'alice',
   at: '2026-01-01T00:00:00.000Z',
 });
@@ -24,7 +24,7 @@ describe('statement events', () => {
   it('deliver to each subscriber what its test accepts, in order, from when it subscribed', async () => {
     const bus = createStatementEvents({ bufferSize: 10, maxSubscribers: 10 });
     bus.publish([event(0)]);
-    const lavrov = bus.subscribe((e) => e.record.speaker === 'person:sergey-lavrov');
+    const lavrov = bus.subscribe((e) => e.record.speakers.includes('person:sergey-lavrov'));
     const all = bus.subscribe(() => true);
     bus.publish([event(1), event(2, 'person:mousa-abu-marzouk'), event(3)]);
     const take = async (it: AsyncIterableIterator<unknown>, n: number) => {

@@ -34,6 +34,7 @@ describe('statement filter composition', () => {
     },
     overlaps: { from: '2024-07-01', to: '2024-07-31', dateMatch: 'OVERLAPS' },
     stancesOnly: { stances: ['SUPPORTIVE'] },
+    representatives: { speakerIds: ['country:QAT'], includeRepresentatives: true },
   };
 
   it('joins fixed fragments in a fixed order', () => {

@@ -17,6 +17,7 @@ function fieldsOf(type: RecordType) {
     label: f.nameField,
     single: f.single,
     idLists: f.idLists,
+    orderedLists: f.orderedLists,
     objectLists: [
       ...f.objectLists,
       ...f.valueLists.map((field) => ({ field, ref: undefined, key: [], value: undefined })),
@@ -63,6 +64,9 @@ export function rewriteReferences(
   for (const field of fields.single) {
     if (typeof r[field] === 'string') r[field] = to(r[field] as string);
   }
+  for (const field of fields.orderedLists) {
+    r[field] = [...new Set(((r[field] as string[] | undefined) ?? []).map(to))];
+  }
   for (const field of fields.idLists) {
     const ids = ((r[field] as string[] | undefined) ?? []).map(to);
     r[field] = [...new Set(ids)].filter((id) => id !== r.id);
@@ -99,6 +103,7 @@ export function foldRecords(
   const label = fields.label;
   const single = new Set(fields.single);
   const idLists = new Set(fields.idLists);
+  const orderedLists = new Set(fields.orderedLists);
   const objectLists = new Map(fields.objectLists.map((spec) => [spec.field, spec]));
   for (const other of merged as unknown as Loose[]) {
     for (const [field, value] of Object.entries(other)) {
@@ -107,6 +112,12 @@ export function foldRecords(
         r.aliases = union((r.aliases as string[]) ?? [], [value as string]);
       } else if (field === 'aliases') {
         r.aliases = union((r.aliases as string[]) ?? [], value as string[]);
+      } else if (orderedLists.has(field)) {
+        if (r[field] === undefined) r[field] = value;
+        else if (stableStringify(r[field]) !== stableStringify(value))
+          conflicts.push(
+            `${other.id}: ${field} are ${(value as string[]).join(', ')}, ${r.id} has ${(r[field] as string[]).join(', ')}`,
+          );
       } else if (idLists.has(field)) {
         r[field] = union((r[field] as string[]) ?? [], value as string[]).filter(
           (id) => id !== r.id,

@@ -73,6 +73,11 @@ MATCH (n:Entity {id: $id})
 DETACH DELETE n
 RETURN count(*) AS deleted`;
 
+// statementsInPost: statements that name the position as the post they were made in.
+const STATEMENTS_IN_POST = `
+MATCH (s:Statement {post: $id})
+RETURN s.id AS id ORDER BY id`;
+
 // deletePosition
 const DELETE_POSITION = `
 MATCH ()-[r:HOLDS_POSITION {id: $id}]->()
@@ -197,6 +202,11 @@ export function createEditingRepository() {
     async deleteNode(tx: Tx, id: string): Promise<boolean> {
       const [row] = await tx.run(DELETE_NODE, { id });
       return (row?.deleted as number) > 0;
+    },
+
+    async statementsInPost(tx: Tx, id: string): Promise<string[]> {
+      const rows = await tx.run(STATEMENTS_IN_POST, { id });
+      return rows.map((row) => row.id as string);
     },
 
     async deletePosition(tx: Tx, id: string): Promise<boolean> {

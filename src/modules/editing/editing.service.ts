@@ -3,7 +3,7 @@ import type { Database, Tx } from '../../db/neo4j.js';
 import { AppError, type ErrorCode, type FieldProblem } from '../../errors.js';
 import { RECORD_TYPES, type RecordType, type StatementRecord } from '../../records/dataset.js';
 import { kindOfId, TYPES, type AnyRecord } from '../../records/record-kinds.js';
-import { createRecordStore, writeRow } from '../../records/record-store.repository.js';
+import { createRecordStore, storedFacts, writeRow } from '../../records/record-store.repository.js';
 import { ReferenceChecker } from '../../records/validate.js';
 import type {
   CountryRow,
@@ -130,6 +130,26 @@ function parseRecord(type: RecordType, input: unknown, path: string): AnyRecord 
 }
 
 /**
+ * `speaker` (one id), as the statement input had it before joint statements,
+ * is still taken: it means `speakers: [speaker]`. Giving both is refused.
+ */
+function upgradeInput(type: RecordType, input: unknown): unknown {
+  if (type !== 'statement' || !input || typeof input !== 'object') return input;
+  const { speaker, ...rest } = input as Record<string, unknown>;
+  if (speaker == null) return rest;
+  if (rest.speakers != null) {
+    throw new EditRejected([
+      {
+        code: 'BAD_USER_INPUT',
+        path: 'input.speaker',
+        message: 'give speakers or speaker, not both',
+      },
+    ]);
+  }
+  return { ...rest, speakers: [speaker] };
+}
+
+/**
  * Writes of editors: each call is one write transaction that validates, locks
  * what it links to, writes through the record store and verifies, or changes nothing.
  */
@@ -187,9 +207,14 @@ export function createEditingService(db: Database, events?: StatementEvents) {
   async function checkReferences(tx: Tx, type: RecordType, record: AnyRecord, path: string) {
     const checker = new ReferenceChecker();
     checker.add(type, record, path);
-    const problems = await checker.finish(
-      async (ids) => new Set((await repo.lockNodes(tx, ids)).keys()),
-    );
+    // Nodes are locked; a position (the post a statement names) is looked up in the same transaction.
+    const existing = async (ids: string[]) => {
+      const posts = ids.filter((id) => kindOfId(id) === 'position');
+      const found = new Set((await repo.lockNodes(tx, ids)).keys());
+      for (const p of await store.recordsById(tx, 'position', posts)) found.add(p.id);
+      return found;
+    };
+    const problems = await checker.finish(existing, storedFacts(store, tx));
     if (problems.length) {
       throw new EditRejected(
         problems.map((p) => ({
@@ -245,7 +270,7 @@ export function createEditingService(db: Database, events?: StatementEvents) {
 
   async function upsertRecord(type: RecordType, input: unknown, by: string) {
     // Refused before a transaction is opened when the input itself is invalid.
-    const record = parseRecord(type, input, 'input');
+    const record = parseRecord(type, upgradeInput(type, input), 'input');
     return inWriteTx(async (tx, written) => {
       const { outcome } = await writeRecordIn(tx, written, type, record, by, 'input');
       const duplicates = await possibleDuplicates(tx, type, record);
@@ -309,6 +334,16 @@ export function createEditingService(db: Database, events?: StatementEvents) {
 
     async deletePosition(id: string): Promise<Written<string>> {
       return db.writeTx(async (tx) => {
+        const naming = await repo.statementsInPost(tx, id);
+        if (naming.length) {
+          throw new EditRejected(
+            naming.slice(0, MAX_REFERRERS_LISTED).map((by) => ({
+              code: 'CONFLICT' as const,
+              path: 'id',
+              message: `${by} was made in this post; change that statement first`,
+            })),
+          );
+        }
         if (!(await repo.deletePosition(tx, id))) {
           throw new EditRejected([
             { code: 'NOT_FOUND', path: 'id', message: `no position with id "${id}"` },

@@ -6,6 +6,7 @@ import { nodeOut } from '../nodes/nodes.repository.js';
 import type { NodeRow, NodeType, StatementRow } from '../shared/rows.js';
 import type { RawEdge } from './explore.graph.js';
 import type { TimelineStatement } from './explore.timeline.js';
+import { statementsFor } from '../statements/statements.repository.js';
 
 /** Full-text indexes (src/db/migrations.ts) and the node types each one covers. */
 export const SEARCH_INDEXES = {
@@ -89,14 +90,15 @@ RETURN ${NODE_MAP('o')} AS place, held`;
  * The about/topic checks expand from the statement (a few relationships) rather
  * than look the target up: with an optional id the planner would scan the index.
  */
-const TIMELINE_STATEMENTS = `// timelineStatements
+const timelineStatements = (includeRepresentatives: boolean) => `// timelineStatements
 CALL () {
   UNWIND $anchorIds AS anchorId
   MATCH (x:Entity {id: anchorId})
   RETURN collect(x { .*, ${nodeOut('x')}, __typename: head([l IN labels(x) WHERE l IN $types]) }) AS anchors
 }
 CALL () {
-  MATCH (:Entity {id: $actorId})-[:MADE]->(s:Statement)
+  ${statementsFor('actorIds', includeRepresentatives)}
+  WITH DISTINCT n AS s
   WHERE ($from IS NULL OR s.dateStart >= date($from))
     AND ($to IS NULL OR s.dateEnd <= date($to))
     AND ($aboutId IS NULL OR EXISTS { MATCH (s)-[:ABOUT]->(t) WHERE t.id = $aboutId })
@@ -136,11 +138,18 @@ RETURN s.id AS id, s.datePrecision AS precision, s.dateStart AS start, s.dateEnd
 ORDER BY start, end, id
 LIMIT $limit`;
 
-/** stanceNetwork starts from the given speakers, else the given targets, else every statement. */
+/**
+ * stanceNetwork starts from the given speakers (and with representatives, the
+ * statements that count for them), else the given targets, else every statement.
+ */
 const NETWORK_ANCHORS = {
-  speakers: `UNWIND $speakerIds AS speakerId
-MATCH (a:Entity {id: speakerId}) WHERE a:Actor
-MATCH (a)-[:MADE]->(s:Statement)-[r:ABOUT]->(t)
+  speakers: `${statementsFor('speakerIds', false)}
+WITH DISTINCT actor AS a, n AS s
+MATCH (s)-[r:ABOUT]->(t)
+WHERE ($targetIds IS NULL OR t.id IN $targetIds)`,
+  represented: `${statementsFor('speakerIds', true)}
+WITH DISTINCT actor AS a, n AS s
+MATCH (s)-[r:ABOUT]->(t)
 WHERE ($targetIds IS NULL OR t.id IN $targetIds)`,
   targets: `UNWIND $targetIds AS targetId
 MATCH (t:Entity {id: targetId})
@@ -340,12 +349,14 @@ export function createExploreRepository(db: Database) {
       anchorIds: readonly string[];
       /** Each statement's node too (else `node` is null). */
       whole: boolean;
+      includeRepresentatives: boolean;
     }): Promise<{
       anchors: NodeRow[];
       statements: Array<TimelineStatement & { node: StatementRow | null }>;
     }> {
-      const [row] = await db.read(TIMELINE_STATEMENTS, {
+      const [row] = await db.read(timelineStatements(args.includeRepresentatives), {
         ...args,
+        actorIds: [args.actorId],
         limit: int(args.limit),
         types: NODE_TYPES,
       });
@@ -373,8 +384,15 @@ export function createExploreRepository(db: Database) {
       from: string | null;
       to: string | null;
       first: number;
+      includeRepresentatives: boolean;
     }): Promise<{ total: number; edges: StanceEdgeRow[] }> {
-      const anchor = args.speakerIds ? 'speakers' : args.targetIds ? 'targets' : 'all';
+      const anchor = args.speakerIds
+        ? args.includeRepresentatives
+          ? 'represented'
+          : 'speakers'
+        : args.targetIds
+          ? 'targets'
+          : 'all';
       const [row] = await db.read(stanceNetwork(anchor), { ...args, first: int(args.first) });
       return {
         total: (row?.total as number) ?? 0,

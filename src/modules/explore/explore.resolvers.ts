@@ -217,6 +217,7 @@ async function timeline(ctx: Context, args: QueryTimelineArgs, whole = true) {
     limit: MAX_TIMELINE_STATEMENTS + 1,
     anchorIds: refs.map((r) => r.id),
     whole,
+    includeRepresentatives: args.includeRepresentatives ?? false,
   });
   for (const node of anchors) ctx.loaders.node.prime(node.id, node);
   await checkReferences(ctx, refs);
@@ -325,11 +326,18 @@ async function stanceNetwork(ctx: Context, args: QueryStanceNetworkArgs) {
     ...listReferences('speakerIds', args.speakerIds, EXPECTED.actor),
     ...listReferences('targetIds', args.targetIds, EXPECTED.target),
   ]);
+  if (args.includeRepresentatives && !speakerIds) {
+    const message = 'needs speakerIds: whose representatives to include';
+    throw badInput(`includeRepresentatives ${message}.`, [
+      { path: 'includeRepresentatives', message },
+    ]);
+  }
   const { total, edges } = await ctx.explore.stanceNetwork({
     speakerIds,
     targetIds,
     ...range,
     first,
+    includeRepresentatives: args.includeRepresentatives ?? false,
   });
   const byId = new Map(
     (

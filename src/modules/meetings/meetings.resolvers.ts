@@ -25,6 +25,12 @@ export const meetingsResolvers: Resolvers = {
       const [id] = await ctx.loaders.related<string>('heldIn').load(m.id);
       return nodeById<PlaceRow | CountryRow>(ctx, id);
     },
+    partOf: async (m, _, ctx) => {
+      const [id] = await ctx.loaders.related<string>('partOf').load(m.id);
+      return nodeById<MeetingRow>(ctx, id);
+    },
+    parts: async (m, _, ctx) =>
+      nodesByIds<MeetingRow>(ctx, await ctx.loaders.related<string>('parts').load(m.id)),
     participants: async (m, _, ctx) => {
       const items = await ctx.loaders
         .related<{ actor: string; role: string }>('participants')

@@ -48,6 +48,7 @@ RETURN n { .*, ${nodeOut('n')}, __typename: head([l IN labels(n) WHERE l IN $typ
 const RELATED = {
   partOf: `COLLECT { MATCH (n)-[:PART_OF]->(x) RETURN x.id ORDER BY x.id }`,
   members: `COLLECT { MATCH (x:Organization)-[:PART_OF]->(n) RETURN x.id ORDER BY x.id }`,
+  parts: `COLLECT { MATCH (x:Meeting)-[:PART_OF]->(n) RETURN x.id ORDER BY x.dateStart, x.id }`,
   places: `COLLECT { MATCH (x:Place)-[:LOCATED_IN]->(n) RETURN x.id ORDER BY x.id }`,
   country: `COLLECT { MATCH (n)-[:LOCATED_IN]->(x:Country) RETURN x.id }`,
   heldIn: `COLLECT { MATCH (n)-[:HELD_IN]->(x) RETURN x.id }`,

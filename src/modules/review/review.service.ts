@@ -236,7 +236,7 @@ export function createReviewService(
       );
       const record = {
         id: statementId,
-        speaker,
+        speakers: [speaker],
         text: candidate.text,
         kind,
         language: article.language ?? 'en',
@@ -245,7 +245,13 @@ export function createReviewService(
         datePhrase:
           date === candidate.dateValue ? candidate.dateText?.trim() || undefined : undefined,
         about: input.about ?? [],
-        topics: input.topics ?? [],
+        // A topic the statement is about is one of its topics (the rule across records).
+        topics: [
+          ...new Set([
+            ...(input.topics ?? []),
+            ...(input.about ?? []).map((a) => a.target).filter((id) => id.startsWith('topic:')),
+          ]),
+        ],
         mentions: input.mentions ?? candidate.mentionIds,
         meeting: input.meeting ?? undefined,
         sources: [{ source: candidate.sourceId, quoteType: kind, evidence }],
@@ -253,7 +259,21 @@ export function createReviewService(
         verification: input.verification ?? 'UNVERIFIED',
         note: input.note ?? undefined,
       };
-      const statement = await editing.writeRecordIn(tx, written, 'statement', record, by, 'input');
+      const statement = await editing
+        .writeRecordIn(tx, written, 'statement', record, by, 'input')
+        .catch((error: unknown) => {
+          if (!(error instanceof EditRejected)) throw error;
+          // In the review's terms: its input names one `speaker` (the record lists `speakers`),
+          // and a topic added from `about` is reported there, not again under `topics`.
+          const given = input.topics?.length ?? 0;
+          const problems = error.problems
+            .filter(
+              (p) =>
+                !/^input\.topics\[(\d+)\]/.test(p.path) || Number(/\d+/.exec(p.path)![0]) < given,
+            )
+            .map((p) => ({ ...p, path: p.path.replace(/^input\.speakers\[0\]/, 'input.speaker') }));
+          throw new EditRejected(problems);
+        });
       // Accepting again with the same edits changes nothing; with other edits it rewrites the statement.
       const changed =
         candidate.status !== 'ACCEPTED' ||

@@ -85,6 +85,10 @@ export type StatementRow = Stored &
     note?: string | null;
     /** JSON array of figures. */
     figures?: string | null;
+    /** The position id of the post it was made in. */
+    post?: string | null;
+    quotes?: string[] | null;
+    approximate?: boolean | null;
   };
 
 /** One source a statement is reported in; `evidence` as stored ("212-270,301-340"). */

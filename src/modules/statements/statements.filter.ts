@@ -40,6 +40,12 @@ export function checkFilter(
     if (ids && ids.length > MAX_IDS)
       problems.push({ path: `${path}.${key}`, message: `at most ${MAX_IDS} ids` });
   }
+  if (f.includeRepresentatives && !f.speakerIds) {
+    problems.push({
+      path: `${path}.includeRepresentatives`,
+      message: 'needs speakerIds: whose representatives to include',
+    });
+  }
   if (f.minConfidence != null && !(f.minConfidence >= 0 && f.minConfidence <= 1)) {
     problems.push({ path: `${path}.minConfidence`, message: 'must be between 0 and 1' });
   }

@@ -1,5 +1,10 @@
 import DataLoader from 'dataloader';
-import type { RouteStep, StatementLinks, StatementsRepository } from './statements.repository.js';
+import type {
+  RepresentationRow,
+  RouteStep,
+  StatementLinks,
+  StatementsRepository,
+} from './statements.repository.js';
 
 export function createStatementLoaders(repo: StatementsRepository) {
   return {
@@ -7,6 +12,9 @@ export function createStatementLoaders(repo: StatementsRepository) {
       maxBatchSize: 1000,
     }),
     statementRoute: new DataLoader<string, RouteStep[] | null>((ids) => repo.routes(ids), {
+      maxBatchSize: 1000,
+    }),
+    representation: new DataLoader<string, RepresentationRow[]>((ids) => repo.representation(ids), {
       maxBatchSize: 1000,
     }),
   };

@@ -18,7 +18,17 @@ export function matchStatement(
   const f = filter;
   const anyOf = (list: readonly string[] | null | undefined, values: readonly string[]) =>
     list == null || values.some((v) => list.includes(v));
-  if (f.speakerIds != null && !f.speakerIds.includes(s.speaker)) return false;
+  // With includeRepresentatives a statement may count for an actor through a post held on
+  // its date, which a record does not carry: the database answers unless it matches plainly.
+  let speakerMatch: boolean | 'ask-database' = true;
+  if (f.speakerIds != null) {
+    const ids = f.speakerIds;
+    speakerMatch =
+      s.speakers.some((id) => ids.includes(id)) ||
+      (f.includeRepresentatives === true &&
+        (s.onBehalfOf !== undefined && ids.includes(s.onBehalfOf) ? true : 'ask-database'));
+    if (speakerMatch === false) return false;
+  }
   if (
     (f.aboutIds != null || f.stances != null) &&
     !s.about.some(
@@ -50,5 +60,5 @@ export function matchStatement(
     if (f.to && (overlaps ? date.start > f.to : date.end > f.to)) return false;
   }
   if (f.text && !s.text.toLowerCase().includes(f.text.toLowerCase())) return false;
-  return f.speakingAs ? 'ask-database' : true;
+  return f.speakingAs ? 'ask-database' : speakerMatch;
 }

@@ -8,6 +8,7 @@ import { NODE_TYPES } from '../../records/record-kinds.js';
 
 export interface StatementFilter {
   speakerIds?: string[] | null;
+  includeRepresentatives?: boolean | null;
   aboutIds?: string[] | null;
   mentionIds?: string[] | null;
   topicIds?: string[] | null;
@@ -40,13 +41,51 @@ export type StatementList = (typeof STATEMENT_LISTS)[number];
 /** A statement's links, as ids: resolvers turn them into nodes through the node loader. */
 export type StatementLinks = {
   id: string;
-  speaker: string;
+  /** In the source's order. */
+  speakers: string[];
+  onBehalfOf: string | null;
+  post: string | null;
   about: Array<{ target: string; stance: string }>;
   topics: string[];
   mentions: string[];
   meeting: string | null;
   sources: Array<{ source: string; quoteType: string; evidence?: string | null }>;
 } & Record<StatementList, string[]>;
+
+/**
+ * A post `post` counts for the statement `s`: the post it was made in, when it
+ * names one; else a post held on (one of) the days its date covers. A post with
+ * no known start date counts only when named.
+ */
+export const heldFor = (post: string, s: string) =>
+  `(${s}.post = ${post}.id OR (${s}.post IS NULL AND ${post}.fromStart IS NOT NULL
+    AND ${post}.fromStart <= ${s}.dateEnd AND (${post}.toEnd IS NULL OR ${post}.toEnd >= ${s}.dateStart)))`;
+
+/**
+ * A subquery yielding `actor` and each statement `n` that counts for it, for the
+ * actor ids in `$<param>`: the statements it made; with representatives also
+ * those made on its behalf, and those its post holders made in one of its posts
+ * (or of a part of it, up to three `partOf` steps). One row per route: callers
+ * keep DISTINCT rows.
+ */
+export function statementsFor(param: string, includeRepresentatives: boolean): string {
+  const own = `MATCH (actor:Entity)-[:MADE]->(n:Statement) WHERE actor.id IN $${param} AND actor:Actor
+  RETURN actor, n`;
+  if (!includeRepresentatives)
+    return `CALL () {
+  ${own}
+}`;
+  return `CALL () {
+  ${own}
+  UNION
+  MATCH (actor:Entity)<-[:ON_BEHALF_OF]-(n:Statement) WHERE actor.id IN $${param} AND actor:Actor
+  RETURN actor, n
+  UNION
+  MATCH (actor:Entity)<-[:PART_OF*0..3]-(of)<-[post:HOLDS_POSITION]-(:Person)-[:MADE]->(n:Statement)
+  WHERE actor.id IN $${param} AND actor:Actor AND ${heldFor('post', 'n')}
+  RETURN actor, n
+}`;
+}
 
 /**
  * MATCH … WHERE for a filter. Only fixed fragments are joined; every value is a
@@ -75,12 +114,17 @@ export function matchStatements(f: StatementFilter): string {
   if (f.speakingAs) {
     where.push(`EXISTS { MATCH (n)<-[:MADE]-(:Person)-[post:HOLDS_POSITION]->(of)
       WHERE ($speakingAsTitle IS NULL OR toLower(post.title) CONTAINS toLower($speakingAsTitle))
-        AND (post.fromStart IS NULL OR post.fromStart <= n.dateEnd)
-        AND (post.toEnd IS NULL OR post.toEnd >= n.dateStart)
+        AND ${heldFor('post', 'n')}
         AND (of.id = $speakingAsOf OR EXISTS { MATCH (of)-[:PART_OF*1..3]->(x) WHERE x.id = $speakingAsOf }) }`);
   }
+  // A joint statement of two of the speakers (or one reached by two routes) is one row; the
+  // subquery keeps the caller's variables in scope (a page query's anchors and total).
   const match = f.speakerIds
-    ? 'MATCH (speaker:Actor)-[:MADE]->(n:Statement) WHERE speaker.id IN $speakerIds'
+    ? `CALL () {
+  ${statementsFor('speakerIds', Boolean(f.includeRepresentatives))}
+  RETURN DISTINCT n
+}
+WITH * WHERE true`
     : 'MATCH (n:Statement) WHERE true';
   return [match, ...where].join('\n  AND ');
 }
@@ -110,7 +154,9 @@ const STATEMENT_FIELDS = `n { .*, ${nodeOut('n')}, __typename: 'Statement' }`;
 /** Every link of the statement `n`, as ids. */
 const LINKS_OF_N = `{
   id: n.id,
-  speaker: head([(a)-[:MADE]->(n) | a.id]),
+  speakers: COLLECT { MATCH (a)-[m:MADE]->(n) RETURN a.id ORDER BY m.order },
+  onBehalfOf: head([(n)-[:ON_BEHALF_OF]->(a) | a.id]),
+  post: n.post,
   about: [(n)-[r:ABOUT]->(x) | { target: x.id, stance: r.stance }],
   topics: [(n)-[:ON_TOPIC]->(x) | x.id],
   mentions: [(n)-[:MENTIONS]->(x) | x.id],
@@ -231,6 +277,27 @@ UNWIND $ids AS id
 MATCH (n:Statement {id: id})
 RETURN ${LINKS_OF_N} AS links`;
 
+// representation: the actors each statement counts for besides its speakers, and through whom.
+const REPRESENTATION = `
+UNWIND $ids AS id
+MATCH (n:Statement {id: id})
+RETURN id,
+  COLLECT { MATCH (a)-[m:MADE]->(n) RETURN a.id ORDER BY m.order } AS speakers,
+  [(n)-[:ON_BEHALF_OF]->(a) | a.id] AS behalf,
+  COLLECT {
+    MATCH (p:Person)-[:MADE]->(n)
+    MATCH (p)-[post:HOLDS_POSITION]->(of) WHERE ${heldFor('post', 'n')}
+    MATCH (of)-[:PART_OF*0..3]->(x:Actor)
+    RETURN DISTINCT { actor: x.id, through: p.id, post: post.id } AS r
+  } AS posts`;
+
+export interface RepresentationRow {
+  actor: string;
+  through: string;
+  basis: 'ON_BEHALF_OF' | 'POST';
+  post: string | null;
+}
+
 export function createStatementsRepository(db: Database) {
   return {
     async page(
@@ -294,6 +361,34 @@ RETURN ${STATEMENT_FIELDS} AS node, ${spec.expr} AS sortValue, ${LINKS_OF_N} AS 
         { ...filterParams(filter), among: among ?? null },
       );
       return rows.map((row) => row.id as string);
+    },
+
+    /** Per statement id, in key order: the actors it counts for besides its speakers. */
+    async representation(ids: readonly string[]): Promise<RepresentationRow[][]> {
+      const rows = await db.read(REPRESENTATION, { ids });
+      const byId = new Map(
+        rows.map((row) => {
+          const speakers = new Set(row.speakers as string[]);
+          const out: RepresentationRow[] = [
+            ...(row.behalf as string[]).flatMap((actor) =>
+              [...speakers].map((through) => ({
+                actor,
+                through,
+                basis: 'ON_BEHALF_OF' as const,
+                post: null,
+              })),
+            ),
+            ...(row.posts as Array<{ actor: string; through: string; post: string }>).map((p) => ({
+              ...p,
+              basis: 'POST' as const,
+            })),
+          ].filter((r) => !speakers.has(r.actor));
+          const key = (r: RepresentationRow) => `${r.actor} ${r.through} ${r.basis} ${r.post}`;
+          out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+          return [row.id as string, out];
+        }),
+      );
+      return ids.map((id) => byId.get(id) ?? []);
     },
 
     /** Links per statement id, in key order; null for an unknown id. */

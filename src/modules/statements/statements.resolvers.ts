@@ -8,13 +8,12 @@ import {
   type ActorRow,
   type MeetingRow,
   type PlaceRow,
-  type PositionRow,
   type SourceRow,
   type StatementRow,
   type TopicRow,
 } from '../shared/rows.js';
 import { STATEMENT_LISTS, type StatementList } from './statements.repository.js';
-import { heldDuring, statementConnection } from './statements.service.js';
+import { capacity, positionOf, statementConnection } from './statements.service.js';
 
 type TargetRow = ActorRow | TopicRow | MeetingRow;
 type MentionRow = ActorRow | PlaceRow | MeetingRow;
@@ -83,13 +82,32 @@ export const statementsResolvers: Resolvers = {
   Statement: {
     date: (s) => partialDate(s, 'date')!,
     figures: (s) => (s.figures ? JSON.parse(s.figures) : []),
-    speaker: async (s, _, ctx) => (await nodeById<ActorRow>(ctx, (await links(ctx, s)).speaker))!,
-    speakingAs: async (s, _, ctx) => {
-      const positions = await ctx.loaders
-        .related<PositionRow>('positionsHeld')
-        .load((await links(ctx, s)).speaker);
-      return positions.filter((p) => heldDuring(p, s.dateStart!, s.dateEnd!));
+    speaker: async (s, _, ctx) =>
+      (await nodeById<ActorRow>(ctx, (await links(ctx, s)).speakers[0]))!,
+    speakers: async (s, _, ctx) => nodesByIds<ActorRow>(ctx, (await links(ctx, s)).speakers),
+    onBehalfOf: async (s, _, ctx) => nodeById<ActorRow>(ctx, (await links(ctx, s)).onBehalfOf),
+    post: async (s, _, ctx) => {
+      const { speakers, post } = await links(ctx, s);
+      return positionOf(ctx, speakers, post);
     },
+    speakingAs: async (s, _, ctx) => capacity(ctx, await links(ctx, s), s.dateStart!, s.dateEnd!),
+    representing: async (s, _, ctx) => {
+      const rows = await ctx.loaders.representation.load(s.id);
+      const speakers = (await links(ctx, s)).speakers;
+      const out = await Promise.all(
+        rows.map(async (r) => ({
+          actor: await nodeById<ActorRow>(ctx, r.actor),
+          through: await nodeById<ActorRow>(ctx, r.through),
+          basis: r.basis,
+          post: await positionOf(ctx, speakers, r.post),
+        })),
+      );
+      return out.filter((r): r is typeof r & { actor: ActorRow; through: ActorRow } =>
+        Boolean(r.actor && r.through),
+      );
+    },
+    quotes: (s) => s.quotes ?? [],
+    approximate: (s) => s.approximate ?? false,
     about: async (s, _, ctx) => {
       const about = (await links(ctx, s)).about;
       const targets = await nodesByIds(

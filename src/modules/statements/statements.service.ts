@@ -54,7 +54,36 @@ function linkedFieldsAskedFor(info: GraphQLResolveInfo): LinkedField[] {
   return LINKED_FIELDS.filter((field) => fields.has(field));
 }
 
-/** Posts overlapping the statement's date range: held on (one of) the days it covers. */
+/**
+ * Posts overlapping a date range: held on (one of) the days it covers. A post
+ * with no known start date is not held on any date by inference (it would be
+ * held on every date before its end): only where a statement names it as its post.
+ */
 export function heldDuring(p: PositionRow, start: string, end: string): boolean {
-  return (!p.fromStart || p.fromStart <= end) && (!p.toEnd || p.toEnd >= start);
+  return Boolean(p.fromStart) && p.fromStart! <= end && (!p.toEnd || p.toEnd >= start);
+}
+
+/** The posts the statement's speakers hold or held, by id. */
+async function speakersPosts(ctx: Context, speakers: string[]): Promise<PositionRow[]> {
+  const lists = await ctx.loaders.related<PositionRow>('positionsHeld').loadMany(speakers);
+  return lists.flatMap((list) => (list instanceof Error ? [] : list));
+}
+
+/** A position (a post some speaker holds) by id, or null. */
+export async function positionOf(ctx: Context, speakers: string[], id: string | null) {
+  if (!id) return null;
+  return (await speakersPosts(ctx, speakers)).find((p) => p.id === id) ?? null;
+}
+
+/** The capacity a statement was made in: its named post, else its speakers' posts held on its date. */
+export async function capacity(
+  ctx: Context,
+  links: { speakers: string[]; post: string | null },
+  start: string,
+  end: string,
+): Promise<PositionRow[]> {
+  const posts = await speakersPosts(ctx, links.speakers);
+  return links.post
+    ? posts.filter((p) => p.id === links.post)
+    : posts.filter((p) => heldDuring(p, start, end));
 }
