@@ -13,7 +13,7 @@ import { createMetrics } from '../../src/metrics.js';
 import { buildWeb } from '../../web/build.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { SEED_FILE } from '../helpers/seed.js';
-import { readSeedArticle } from '../helpers/seed-article.js';
+import { hasSeedArticle, readSeedArticle } from '../helpers/seed-article.js';
 
 /**
  * The review screen in headless Chromium against the real API, the real
@@ -30,7 +30,7 @@ interface Explorer {
   statementGraphExplorer: { cy: { nodes(): { map<T>(f: (n: { id(): string }) => T): T[] } } };
 }
 
-describe('The review screen, in headless Chromium', () => {
+describe.skipIf(!hasSeedArticle)('The review screen, in headless Chromium', () => {
   let t: TestDatabase;
   let server: Server;
   let profile: string;

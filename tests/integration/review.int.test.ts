@@ -8,7 +8,7 @@ import { startArticleServer, type ArticleServer } from '../helpers/article-serve
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { graphCounts, SEED_FILE } from '../helpers/seed.js';
 import { quoteExtractor } from '../helpers/quote-extractor.js';
-import { readSeedArticle } from '../helpers/seed-article.js';
+import { hasSeedArticle, readSeedArticle } from '../helpers/seed-article.js';
 
 /**
  * The review workflow's mechanics against the real Neo4j, with a small fixed
@@ -89,7 +89,7 @@ const REJECT = `
     }
   }`;
 
-describe('review: article → candidates → accept or reject', () => {
+describe.skipIf(!hasSeedArticle)('review: article → candidates → accept or reject', () => {
   let t: TestDatabase;
   let server: ArticleServer;
   const apps: Record<string, ReturnType<typeof createApp>> = {};
