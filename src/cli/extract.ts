@@ -1,6 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ArticleError } from '../articles/article.errors.js';
+import { checkText } from '../articles/article.text.js';
+import { checkDay } from '../calendar.js';
 import type { Config } from '../config.js';
 import { connectIfReachable } from '../db/connect.js';
 import { FORMAT, type Dataset } from '../records/dataset.js';
@@ -8,6 +11,7 @@ import { candidatesToDataset, slugOf } from '../extraction/dataset.js';
 import { extractArticle } from '../extraction/document.js';
 import { createExtractionRepository } from '../extraction/extraction.repository.js';
 import { readHtml } from '../extraction/html.js';
+import { readTextFile } from '../import/text-file.js';
 import { createLinker, entitiesOfDataset } from '../extraction/linker.js';
 import type { ExtractedStatement, LinkableEntity, SpeakerLinker } from '../extraction/types.js';
 
@@ -37,8 +41,9 @@ export async function runExtract(
     log(`Usage: statement-graph\n${EXTRACT_USAGE}`);
     return 2;
   }
-  if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) {
-    log('--date must be a day of the form YYYY-MM-DD');
+  const day = values.date === undefined ? undefined : checkDay(values.date);
+  if (day && !day.ok) {
+    log(`--date ${day.message}`);
     return 2;
   }
   const linker = await loadLinker(values.entities, config, log);
@@ -47,9 +52,11 @@ export async function runExtract(
   for (const file of positionals) {
     let raw: string;
     try {
-      raw = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+      // The checks the review API makes on an article: UTF-8 only, not empty, not binary, within ARTICLE_MAX_BYTES.
+      raw = checkText(await readTextFile(file), config.articles.maxBytes, file);
     } catch (error) {
-      log(`${file}: ${(error as Error).message}`);
+      const code = error instanceof ArticleError ? `${error.articleCode}: ` : '';
+      log(`${file}: ${code}${(error as Error).message}`);
       failed++;
       continue;
     }
