@@ -170,42 +170,18 @@ export type Importer = ReturnType<typeof createImporter>;
  * reference resolved within the file or against `existing`; all problems, or the
  * number of records.
  */
-export async function validateJsonLines(
-  file: string,
-  existing: ExistingIds,
-  facts?: StoredFacts,
-): Promise<{ ok: true; records: number } | { ok: false; problems: Problem[] }> {
-  const checker = new ReferenceChecker();
-  const problems: Problem[] = [];
-  let total = 0;
-  let format: string | undefined;
-  try {
-    for await (const { lineNumber, text } of lines(file)) {
-      if (lineNumber === 1 && (format = headerFormat(text))) continue;
-      const { line, problems: lineProblems } = parseLine(text, lineNumber, format);
-      problems.push(...lineProblems);
-      if (line) {
-        checker.add(line.type, line.record, `line ${lineNumber}`, ': ');
-        total += 1;
-      }
-    }
-  } catch (error) {
-    if (!(error instanceof FileEncodingError)) throw error;
-    return { ok: false, problems: [encodingProblem(file, error)] };
-  }
-  problems.push(...(await checker.finish(existing, problems.length ? undefined : facts)));
-  return problems.length ? { ok: false, problems } : { ok: true, records: total };
-}
+export const validateJsonLines = (file: string, existing: ExistingIds, facts?: StoredFacts) =>
+  readJsonLinesChecked(file, existing, undefined, facts);
 
 /**
- * One pass that validates as `validateJsonLines` does and hands each valid record,
- * with its write row, to `use` as it goes (the bulk path writes CSV while it reads);
+ * One pass that validates a JSON Lines file and, given `use`, hands each valid record
+ * with its write row to it as it goes (the bulk path writes CSV while it reads);
  * the caller discards what `use` made when problems come back.
  */
 export async function readJsonLinesChecked(
   file: string,
   existing: ExistingIds,
-  use: (typed: Required<Typed>) => Promise<void>,
+  use: ((typed: Required<Typed>) => Promise<void>) | undefined,
   facts?: StoredFacts,
 ): Promise<{ ok: true; records: number } | { ok: false; problems: Problem[] }> {
   const checker = new ReferenceChecker();
@@ -220,7 +196,8 @@ export async function readJsonLinesChecked(
       if (!line) continue;
       checker.add(line.type, line.record, `line ${lineNumber}`, ': ');
       total += 1;
-      if (problems.length === 0) await use({ ...line, row: writeRow(line.type, line.record) });
+      if (use && problems.length === 0)
+        await use({ ...line, row: writeRow(line.type, line.record) });
     }
   } catch (error) {
     if (!(error instanceof FileEncodingError)) throw error;

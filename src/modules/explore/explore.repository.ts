@@ -33,7 +33,6 @@ const HOPS: Record<number, string> = {
   6: '{1,6}',
 };
 
-/** Relationships a traversal may follow: all, or those of the allow-listed types in `$types`. */
 /** The quantifier for 1..n hops, from the fixed table only: any other n is a programming error. */
 function hops(n: number): string {
   const quantifier = HOPS[n];
@@ -41,6 +40,7 @@ function hops(n: number): string {
   return quantifier;
 }
 
+/** Relationships a traversal may follow: all, or those of the allow-listed types in `$types`. */
 const STEP = `-[r WHERE $types IS NULL OR type(r) IN $types]-`;
 
 const NODE_MAP = (alias: string) =>

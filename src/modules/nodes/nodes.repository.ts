@@ -109,10 +109,20 @@ export type ListType = keyof typeof LISTS;
 const NAME_FILTER = `($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains)
     OR any(alias IN n.aliases WHERE toLower(alias) CONTAINS toLower($nameContains)))`;
 
+/**
+ * The label of a root list, checked against LISTS at run time too: a label in Cypher
+ * never comes from input, and anything else is a programming error.
+ */
+function listLabel(type: ListType, sort?: SortSpec): ListType {
+  const sorts = Object.hasOwn(LISTS, type) ? Object.values(LISTS[type]) : undefined;
+  if (!sorts || (sort && !sorts.includes(sort)))
+    throw new Error(`not an allow-listed list: ${type}`);
+  return type;
+}
+
 export function createNodesRepository(db: Database) {
   return {
-    /** A page of one type's nodes, with each row's sort value for its cursor. */
-    /** `type` is a key of LISTS and `sort` one of its specs: labels and sort keys never come from input. */
+    /** A page of one type's nodes (`type` a key of LISTS, `sort` one of its specs), with each row's sort value for its cursor. */
     async page(
       type: ListType,
       sort: SortSpec,
@@ -122,7 +132,7 @@ export function createNodesRepository(db: Database) {
     ) {
       // listNodes
       const cypher = `
-MATCH (n:${type}) WHERE ${NAME_FILTER} AND ${sortable(sort)}${page.after ? ` AND ${afterCondition(sort, direction)}` : ''}
+MATCH (n:${listLabel(type, sort)}) WHERE ${NAME_FILTER} AND ${sortable(sort)}${page.after ? ` AND ${afterCondition(sort, direction)}` : ''}
 RETURN n { .*, ${nodeOut('n')}, __typename: $type } AS node, ${sort.expr} AS sortValue
 ${orderClause(sort, direction)}
 LIMIT $limit`;
@@ -138,7 +148,7 @@ LIMIT $limit`;
     async count(type: ListType, nameContains?: string | null): Promise<number> {
       // countNodes
       const [row] = await db.read(
-        `MATCH (n:${type}) WHERE ${NAME_FILTER} RETURN count(n) AS count`,
+        `MATCH (n:${listLabel(type)}) WHERE ${NAME_FILTER} RETURN count(n) AS count`,
         {
           nameContains: nameContains ?? null,
         },
