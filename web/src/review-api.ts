@@ -187,9 +187,8 @@ const ARTICLE = /* GraphQL */ `
   ${CANDIDATE}
 `;
 
-const ACCEPT = /* GraphQL */ `
-  mutation ReviewAccept($input: AcceptCandidateInput!) {
-    acceptCandidate(input: $input) {
+// What accepting and rejecting both answer: the outcome, problems, and the candidate as it now is.
+const DECISION_PAYLOAD = /* GraphQL */ `
       outcome
       errors {
         code
@@ -198,7 +197,11 @@ const ACCEPT = /* GraphQL */ `
       }
       candidate {
         ...ReviewCandidate
-      }
+      }`;
+
+const ACCEPT = /* GraphQL */ `
+  mutation ReviewAccept($input: AcceptCandidateInput!) {
+    acceptCandidate(input: $input) {${DECISION_PAYLOAD}
     }
   }
   ${CANDIDATE}
@@ -206,16 +209,7 @@ const ACCEPT = /* GraphQL */ `
 
 const REJECT = /* GraphQL */ `
   mutation ReviewReject($id: ID!) {
-    rejectCandidate(id: $id) {
-      outcome
-      errors {
-        code
-        path
-        message
-      }
-      candidate {
-        ...ReviewCandidate
-      }
+    rejectCandidate(id: $id) {${DECISION_PAYLOAD}
     }
   }
   ${CANDIDATE}
@@ -253,24 +247,14 @@ export interface AcceptRequest {
   about?: Array<{ target: string; stance: Stance }>;
 }
 
-export async function acceptCandidate(
-  input: AcceptRequest,
-): Promise<ProblemList & { candidate: Candidate | null }> {
-  const data = await graphql<{ acceptCandidate: ProblemList & { candidate: Candidate | null } }>(
-    ACCEPT,
-    { input },
-  );
-  return data.acceptCandidate;
+type Decision = ProblemList & { candidate: Candidate | null };
+
+export async function acceptCandidate(input: AcceptRequest): Promise<Decision> {
+  return (await graphql<{ acceptCandidate: Decision }>(ACCEPT, { input })).acceptCandidate;
 }
 
-export async function rejectCandidate(
-  id: string,
-): Promise<ProblemList & { candidate: Candidate | null }> {
-  const data = await graphql<{ rejectCandidate: ProblemList & { candidate: Candidate | null } }>(
-    REJECT,
-    { id },
-  );
-  return data.rejectCandidate;
+export async function rejectCandidate(id: string): Promise<Decision> {
+  return (await graphql<{ rejectCandidate: Decision }>(REJECT, { id })).rejectCandidate;
 }
 
 export const REVIEW_QUERIES = { EXTRACT, ARTICLE, ACCEPT, REJECT };
