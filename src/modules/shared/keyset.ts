@@ -24,8 +24,13 @@ export function sortable(sort: SortSpec): string {
   return `${sort.expr} IS NOT NULL`;
 }
 
+// The order keyword from a fixed table: the GraphQL enum checks it, this keeps input out of Cypher regardless.
+const ORDER: Record<Direction, string> = { ASC: 'ASC', DESC: 'DESC' };
+
 export function orderClause(sort: SortSpec, direction: Direction): string {
-  return `ORDER BY ${sort.expr} ${direction}, n.id ${direction}`;
+  const order = Object.hasOwn(ORDER, direction) ? ORDER[direction] : undefined;
+  if (!order) throw new Error(`not a sort direction: ${String(direction)}`);
+  return `ORDER BY ${sort.expr} ${order}, n.id ${order}`;
 }
 
 export function pageParams(page: PageRequest) {
