@@ -85,8 +85,56 @@ export function textMetadata(text: string): Partial<ArticleMetadata> {
     publishedDate: dateNearTop(head),
     author: byline,
     outlet: staffOf,
+    headline: headlineOf(lines),
     credits,
   };
+}
+
+/** A date line or a byline ("date 2024-07-28 By Palestine Chronicle Staff"): about the article, not of it. */
+function isDatelineOrByline(line: string): boolean {
+  if (line.length > 120) return false;
+  return (
+    /(?:^|\s)By\s+\p{Lu}/u.test(line) || (line.length <= 60 && dateNearTop(line) !== undefined)
+  );
+}
+
+const OPENING_QUOTE = /^["“„«‘'‚]/;
+
+/**
+ * A headline on the text's first line: short, not a date line or byline, not a
+ * quotation, not ending like a sentence, with the article below it.
+ */
+function headlineOf(lines: string[]): string | undefined {
+  const filled = lines.filter(Boolean);
+  const first = filled[0];
+  if (!first || filled.length < 2) return undefined;
+  if (first.length < 10 || first.length > 200 || isDatelineOrByline(first)) return undefined;
+  if (OPENING_QUOTE.test(first) || /[.,;:"”»’']$/.test(first) || CREDIT_LINE.test(first))
+    return undefined;
+  return first;
+}
+
+/**
+ * The title an article is stored with: its headline; without one, a descriptive title:
+ * the outlet and date, and the first sentence of its lede (the first paragraph of the
+ * body that is not a date line, a byline, a credit or a pull quote), cut at a word.
+ */
+export function articleTitle(text: string, metadata: ArticleMetadata): string {
+  if (metadata.headline) return metadata.headline.slice(0, 500);
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p && !isDatelineOrByline(p) && !CREDIT_LINE.test(p));
+  const lede =
+    paragraphs.find((p) => p.length >= 40 && !OPENING_QUOTE.test(p)) ??
+    paragraphs.find((p) => p.length >= 40) ??
+    paragraphs[0] ??
+    text.replace(/\s+/g, ' ').trim();
+  const sentence = lede.split(/(?<=[.!?])\s+(?=[\p{Lu}"“])/u)[0]!;
+  const start =
+    sentence.length > 120 ? `${sentence.slice(0, 120).replace(/[\s,;:]*\S*$/, '')}…` : sentence;
+  const about = [metadata.outlet ?? 'Article', metadata.publishedDate].filter(Boolean).join(', ');
+  return `${about}: ${start}`;
 }
 
 /** Each field from the first source that has it: given values, then the page, then the text. */

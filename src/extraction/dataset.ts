@@ -3,11 +3,14 @@
  * editor, then `statement-graph import`. Conventions of the seed (seed/README.md):
  * a candidate with no date of its own is dated to the article's month, its
  * `datePhrase` saying so; a speaker the linker did not find is proposed as a
- * new person or organisation; nothing is VERIFIED and no stance is set.
+ * new person or organisation (`proposeActor`, as the review API proposes it); nothing is VERIFIED and no stance is set.
  */
 import { FORMAT, type Dataset } from '../records/dataset.js';
 import { newRecord } from '../records/record-kinds.js';
+import { proposeActor } from './proposal.js';
 import type { ExtractedStatement } from './types.js';
+
+export { slugOf } from './proposal.js';
 
 export interface ArticleInfo {
   /** Base of the ids: "source:<slug>", "statement:<slug>-1", … */
@@ -22,18 +25,6 @@ export interface ArticleInfo {
 
 export const UNDATED_PHRASE = 'not dated in the article';
 
-export function slugOf(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug || 'untitled';
-}
-
 /** The date a candidate is recorded with: its own or carried date, else the article's month. */
 export function recordedDate(
   s: ExtractedStatement,
@@ -43,11 +34,6 @@ export function recordedDate(
   if (articleDate) return { date: articleDate.slice(0, 7), datePhrase: UNDATED_PHRASE };
   return {};
 }
-
-const PERSON_LIKE =
-  /^(?:(?:mr|mrs|ms|dr|sen|rep|gov|gen)\.?\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u;
-const ORG_WORDS =
-  /\b(ministry|department|office|government|council|committee|agency|union|party|movement|organi[sz]ations?|media|police|army|court|commission|bureau|news|press|times|post|group|association|institute|university|bank|company|corporation|campaign)\b/i;
 
 export function candidatesToDataset(
   statements: readonly ExtractedStatement[],
@@ -61,24 +47,22 @@ export function candidatesToDataset(
     if (!s.speaker) return;
     let speaker = s.speaker.id;
     if (!speaker) {
-      const words = (s.speaker.antecedent ?? s.speaker).text
-        .replace(/^(the|a|an)\s+/i, '')
-        .replace(/['’]s?$/, '');
-      if (s.speaker.form === 'PRONOUN' && !s.speaker.antecedent) return;
-      const orgLike = ORG_WORDS.test(words) || !PERSON_LIKE.test(words);
-      const id = `${orgLike ? 'org' : 'person'}:${slugOf(words)}`;
-      const description = `Proposed by extraction from ${source}: the article calls it "${words}".`;
-      if (orgLike)
-        organizations.set(id, {
-          id,
-          name: words,
+      const proposal = proposeActor(s.speaker);
+      if (!proposal) return;
+      const role = proposal.role ? `, with the title "${proposal.role}"` : '';
+      const description = `Proposed by extraction from ${source}: the article calls it "${(s.speaker.antecedent ?? s.speaker).text}"${role}.`;
+      if (proposal.type === 'ORGANIZATION')
+        organizations.set(proposal.id, {
+          id: proposal.id,
+          name: proposal.name,
           aliases: [],
           kind: 'other',
           description,
           partOf: [],
         });
-      else people.set(id, { id, name: words, aliases: [], description });
-      speaker = id;
+      else
+        people.set(proposal.id, { id: proposal.id, name: proposal.name, aliases: [], description });
+      speaker = proposal.id;
     }
     const { date, datePhrase } = recordedDate(s, article.date);
     if (!date) return;

@@ -66,10 +66,12 @@ export function findDates(text: string, articleDate?: string): FoundDate[] {
           : String(year);
     const range = parsePartialDate(value);
     if (!range) continue;
+    // chrono keeps the punctuation after a phrase ("On Sunday,"): the phrase is the words
+    const words = r.text.replace(/[\s,;:]+$/u, '');
     out.push({
       start: r.index,
-      end: r.index + r.text.length,
-      text: r.text,
+      end: r.index + words.length,
+      text: words,
       precision,
       value,
       from: range.start,

@@ -20,6 +20,7 @@
 import { analyse, type Sentence, type Token } from './nlp.js';
 import { findQuotes, paragraphsOf, type Quote } from './quotes.js';
 import { findDates, type FoundDate } from './dates.js';
+import { recordedText } from './statement-text.js';
 import {
   BETWEEN_SUBJECT_AND_CUE,
   CUE_PARTICLES,
@@ -185,7 +186,6 @@ const COLON_LABELS =
 const NEEDS_TO = new Set(['decline', 'refuse', 'seek', 'vow', 'pledge', 'threaten']);
 
 const DASHES = new Set(['–', '—', '―', '-', '--']);
-const QUOTE_CHARS = /^[\s"“”„‟«»‹›‘’‚'「」『』]+|[\s"“”„‟«»‹›‘’‚'「」『』]+$/gu;
 
 /**
  * Extracts candidate statements from a text. Synchronous; loads the wink model
@@ -1853,7 +1853,7 @@ class Extraction {
         }
       }
       return {
-        text: statementText(raw),
+        text: recordedText(raw),
         kind,
         form,
         content,
@@ -1913,20 +1913,6 @@ function range(a: number, b: number): number[] {
 function lastWordKey(words: string): string {
   const last = words.trim().split(/\s+/).pop() ?? '';
   return last.toLowerCase().replace(/['’]s?$/, '');
-}
-
-/** The statement as it would be recorded: marks, a leading "that" and trailing commas dropped. */
-function statementText(parts: string[]): string {
-  let t = parts
-    .map((p) => p.replace(QUOTE_CHARS, '').trim())
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  t = t.replace(/^(that|but|and)\s+/i, '');
-  t = t.replace(/^[,;:\s]+/, '').replace(/[,;:\s]+$/, '');
-  t = t.replace(QUOTE_CHARS, '');
-  if (t && !/[.!?]$/.test(t)) t += '.';
-  return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
 function confidenceOf(

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   articleSourceId,
   candidatesOf,
-  proposalFor,
   statementIdFor,
   type Extracted,
 } from '../../src/modules/review/review.candidates.js';
+import { recordedText } from '../../src/extraction/statement-text.js';
 import { CodePoints, evidenceOf, evidenceSpans } from '../../src/modules/shared/spans.js';
 
 /** Extractor output to stored candidates, and evidence spans: pure, no database. */
@@ -56,7 +56,7 @@ describe('review candidates', () => {
   it('joins an interrupted quote’s parts in order, and keeps them as separate spans', () => {
     const parts = [at('talks'), at('No prospect for an end')];
     const [row] = candidatesOf(source, points, [statement({ content: parts })]);
-    expect(row!.text).toBe('No prospect for an end … talks');
+    expect(row!.text).toBe('No prospect for an end … talks.');
     expect(row!.spanStarts).toEqual([parts[1]!.start, parts[0]!.start]);
     const evidence = evidenceOf(
       row!.spanStarts.map((start, i) => ({ start, end: row!.spanEnds[i]! })),
@@ -67,18 +67,39 @@ describe('review candidates', () => {
     ]);
   });
 
-  it('proposes a new person only for a name the graph does not know', () => {
-    const unknown = { text: 'Mousa Abu Marzouq', start: 0, end: 17, form: 'NAME' };
-    expect(proposalFor(unknown)).toEqual({
-      type: 'PERSON',
-      name: 'Mousa Abu Marzouq',
-      id: 'person:mousa-abu-marzouq',
+  it('proposes a new actor only for a speaker the graph does not know, as the CLI does', () => {
+    const unknown = { text: 'Mousa Abu Marzouq', ...at('Lavrov'), form: 'NAME' };
+    const row = (speaker: Extracted['speaker']) =>
+      candidatesOf(source, points, [statement({ speaker })])[0]!;
+    expect(row(unknown)).toMatchObject({
+      proposalType: 'PERSON',
+      proposalName: 'Mousa Abu Marzouq',
+      proposalId: 'person:mousa-abu-marzouq',
+      proposalRole: null,
     });
-    expect(proposalFor({ ...unknown, id: 'person:mousa-abu-marzouk' })).toBeNull();
-    expect(proposalFor({ text: 'He', start: 0, end: 2, form: 'PRONOUN' })).toBeNull();
+    expect(row({ ...unknown, id: 'person:mousa-abu-marzouk' }).proposalId).toBeNull();
+    expect(row({ ...unknown, text: 'He', form: 'PRONOUN' }).proposalId).toBeNull();
     expect(
-      proposalFor({ text: 'the top Russian diplomat', start: 0, end: 24, form: 'TITLE' }),
+      row({ ...unknown, text: 'the top Russian diplomat', form: 'TITLE' }).proposalId,
     ).toBeNull();
+    expect(
+      row({ ...unknown, text: 'Malaysian Foreign Minister Mohamad Hasan', form: 'NAME' }),
+    ).toMatchObject({
+      proposalType: 'PERSON',
+      proposalName: 'Mohamad Hasan',
+      proposalId: 'person:mohamad-hasan',
+      proposalRole: 'Malaysian Foreign Minister',
+    });
+  });
+
+  it('records the same text as the extractor: marks, a leading "that" and edge commas dropped', () => {
+    const said = 'Lavrov said on Sunday that the talks would go on, according to TASS.';
+    const content = { start: said.indexOf('that'), end: said.indexOf(', according') + 1 };
+    const [row] = candidatesOf(source, new CodePoints(said), [
+      statement({ text: 'The talks would go on.', content: [content], speaker: null }),
+    ]);
+    expect(row!.text).toBe('The talks would go on.');
+    expect(row!.text).toBe(recordedText([said.slice(content.start, content.end)]));
   });
 
   it('drops evidence spans that fall outside the stored text', () => {

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { proposeActor } from '../../extraction/proposal.js';
+import { recordedText } from '../../extraction/statement-text.js';
 import type { CodePoints } from '../shared/spans.js';
 import type { NewCandidate } from './review.repository.js';
 
@@ -18,6 +20,8 @@ export interface Extracted {
     end: number;
     id?: string;
     form?: string;
+    /** The earlier mention a pronoun or title was resolved to. */
+    antecedent?: { text: string };
   } | null;
   cue: { start: number; end: number } | null;
   date: {
@@ -38,9 +42,6 @@ export type ExtractFn = (text: string, options: { date?: string }) => Promise<Ex
 export type OutletLinkFn = (outlet: string) => Promise<string | null>;
 
 const KINDS = new Set(['DIRECT_QUOTE', 'PARAPHRASE', 'REPORTED']);
-const PRONOUNS = new Set(
-  'he she they it we i you his her their its him them this that these those who one'.split(' '),
-);
 
 export const slugOf = (text: string) =>
   text
@@ -57,26 +58,6 @@ export const articleSourceId = (textHash: string) =>
   `source:article-${createHash('sha256').update(textHash).digest('hex').slice(0, 16)}`;
 
 const articleKey = (sourceId: string) => sourceId.replace(/^source:/, '');
-
-/** A new actor for a speaker written as a name the graph does not know; none for a pronoun or a title. */
-export function proposalFor(
-  speaker: Extracted['speaker'],
-): { type: 'PERSON'; name: string; id: string } | null {
-  if (!speaker || speaker.id) return null;
-  const name = speaker.text.trim().replace(/[’']s$/, '');
-  const words = name.split(/\s+/);
-  if (speaker.form && speaker.form !== 'NAME') return null;
-  if (PRONOUNS.has(name.toLowerCase()) || /^(the|a|an)\b/i.test(name)) return null;
-  if (
-    !words.every(
-      (w) => /^\p{Lu}/u.test(w) || /^(al|bin|de|van|von|der|la|le|el|da|di|abu)$/i.test(w),
-    )
-  ) {
-    return null;
-  }
-  const slug = slugOf(name);
-  return slug ? { type: 'PERSON', name, id: `person:${slug}` } : null;
-}
 
 /**
  * Extractor output to candidate rows. A candidate's id is its article and its
@@ -100,12 +81,12 @@ export function candidatesOf(
     const speaker = e.speaker && text.holds(e.speaker.start, e.speaker.end) ? e.speaker : null;
     const cue = e.cue && text.holds(e.cue.start, e.cue.end) ? e.cue : null;
     const date = e.date && text.holds(e.date.start, e.date.end) ? e.date : null;
-    const proposal = proposalFor(speaker);
+    const proposal = proposeActor(speaker);
     rows.set(id, {
       id,
       sourceId,
       position: spans[0]!.start,
-      text: spans.map((s) => text.slice(s.start, s.end)).join(' … '),
+      text: recordedText(spans.map((s) => text.slice(s.start, s.end))),
       kind: e.kind,
       spanStarts: spans.map((s) => s.start),
       spanEnds: spans.map((s) => s.end),
@@ -116,6 +97,7 @@ export function candidatesOf(
       proposalType: proposal?.type ?? null,
       proposalName: proposal?.name ?? null,
       proposalId: proposal?.id ?? null,
+      proposalRole: proposal?.role ?? null,
       cueStart: cue?.start ?? null,
       cueEnd: cue?.end ?? null,
       dateText: date ? text.slice(date.start, date.end) : (e.date?.text ?? null),

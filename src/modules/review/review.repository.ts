@@ -30,6 +30,8 @@ export interface CandidateRow {
   proposalType: string | null;
   proposalName: string | null;
   proposalId: string | null;
+  /** The title written before a proposed person's name ("Malaysian Foreign Minister"). */
+  proposalRole: string | null;
   cueStart: number | null;
   cueEnd: number | null;
   dateText: string | null;
@@ -248,6 +250,7 @@ function withDefaults(row: Partial<CandidateRow>): CandidateRow {
     proposalType: null,
     proposalName: null,
     proposalId: null,
+    proposalRole: null,
     cueStart: null,
     cueEnd: null,
     dateText: null,

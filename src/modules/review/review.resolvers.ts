@@ -75,7 +75,12 @@ export const reviewResolvers: Resolvers = {
             actor: await nodeById<ActorRow>(ctx, c.speakerId),
             proposal:
               c.proposalId && c.proposalName && c.proposalType
-                ? { id: c.proposalId, name: c.proposalName, type: c.proposalType as 'PERSON' }
+                ? {
+                    id: c.proposalId,
+                    name: c.proposalName,
+                    type: c.proposalType as 'PERSON' | 'ORGANIZATION',
+                    role: c.proposalRole,
+                  }
                 : null,
           },
     cue: async (c, _, ctx) => (await text(ctx, c))?.span(c.cueStart, c.cueEnd) ?? null,

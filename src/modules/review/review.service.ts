@@ -1,6 +1,7 @@
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/neo4j.js';
-import { takeArticle, type Article, type ArticleInput } from '../../articles/article.intake.js';
+import { takeArticle, type ArticleInput } from '../../articles/article.intake.js';
+import { articleTitle } from '../../articles/article.metadata.js';
 import { parsePartialDate } from '../../calendar.js';
 import { EditRejected, type EditingService, type Outcome } from '../editing/editing.service.js';
 import type { StatementRow } from '../shared/rows.js';
@@ -89,19 +90,6 @@ const problem = (
   message: string,
 ) => new EditRejected([{ code, path, message }]);
 
-/** A title for an article without a headline: its outlet and date, and how it begins. */
-function titleOf(article: Article): string {
-  const { headline, outlet, publishedDate } = article.metadata;
-  if (headline) return headline.slice(0, 500);
-  const opening =
-    article.text
-      .split(/\n\s*\n/)
-      .map((p) => p.replace(/\s+/g, ' ').trim())
-      .find((p) => p.length >= 40) ?? article.text.trim();
-  const start = opening.length > 100 ? `${opening.slice(0, 100).replace(/\s+\S*$/, '')}…` : opening;
-  return [outlet ?? 'Article', publishedDate].filter(Boolean).join(', ') + `: ${start}`;
-}
-
 const dayOf = (date: string | undefined) =>
   date && parsePartialDate(date)?.precision === 'DAY' ? date : undefined;
 
@@ -154,7 +142,7 @@ export function createReviewService(
         const record = {
           id: sourceId,
           kind: 'ARTICLE',
-          title: titleOf(article),
+          title: articleTitle(article.text, article.metadata),
           publisher: m.outlet,
           publishedBy: publishedBy ?? undefined,
           url: m.url,
