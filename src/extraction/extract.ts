@@ -21,8 +21,10 @@ import { analyse, type Sentence, type Token } from './nlp.js';
 import { findQuotes, paragraphsOf, type Quote } from './quotes.js';
 import { findDates, type FoundDate } from './dates.js';
 import { recordedText } from './statement-text.js';
+import { isOrganisationLike } from './proposal.js';
 import {
   BETWEEN_SUBJECT_AND_CUE,
+  DEMONYMS,
   CUE_PARTICLES,
   HEARSAY,
   NEEDS_PARTICLE,
@@ -1722,15 +1724,63 @@ class Extraction {
         if ((PERSONAL_SINGULAR.has(words) || words === 'they' || words === 'it') && lastNamed) {
           d.antecedent = lastNamed.antecedent ?? lastNamed.speaker;
         }
-      } else if (d.speakerForm === 'TITLE' && !d.antecedent && /^the\b/.test(words) && lastNamed) {
+      } else if (d.speakerForm === 'TITLE' && !d.antecedent && /^the\b/.test(words)) {
         const linked = this.linker?.link(
           this.text.slice(d.speaker.start, d.speaker.end),
           this.options.date,
         );
-        if (!linked) d.antecedent = lastNamed.antecedent ?? lastNamed.speaker;
+        if (!linked) d.antecedent = this.titleAntecedent(d, lastNamed);
       }
       if ((d.speakerForm === 'NAME' || d.antecedent) && !d.nested) lastNamed = d;
     }
+  }
+
+  /**
+   * The earlier mention a definite title ("the minister", "the ministry") stands for, when
+   * one is compatible with it: a title naming an institution goes only to an earlier
+   * institution with the same head word ("the ministry" → "the Malaysian Foreign
+   * Ministry"), never to a person; a person's title only to the latest named speaker
+   * when that is no institution, and no demonym the article gives that speaker
+   * ("Russian Foreign Minister Sergey Lavrov") contradicts the title's ("the Malaysian
+   * foreign minister"). Otherwise none: an unresolved title is better than a wrong one.
+   */
+  private titleAntecedent(d: Draft, lastNamed: Draft | null): Range | null {
+    const title = this.text.slice(d.speaker!.start, d.speaker!.end);
+    const demonyms = demonymsOf(title);
+    const compatible = (ante: Range) => {
+      const theirs = this.demonymsOfMention(ante);
+      return theirs.size === 0 || demonyms.size === 0 || [...demonyms].some((x) => theirs.has(x));
+    };
+    if (isOrganisationLike(title)) {
+      const head = title.trim().split(/\s+/).pop()!.toLowerCase();
+      for (let k = this.drafts.indexOf(d) - 1; k >= 0; k--) {
+        const o = this.drafts[k]!;
+        if (!o.speaker || o.nested) continue;
+        const ante = o.antecedent ?? o.speaker;
+        const theirs = this.text.slice(ante.start, ante.end);
+        if (ante.start === d.speaker!.start) continue;
+        if (isOrganisationLike(theirs) && theirs.toLowerCase().includes(head) && compatible(ante))
+          return ante;
+      }
+      return null;
+    }
+    if (!lastNamed) return null;
+    const ante = lastNamed.antecedent ?? lastNamed.speaker!;
+    if (isOrganisationLike(this.text.slice(ante.start, ante.end))) return null;
+    return compatible(ante) ? ante : null;
+  }
+
+  /** The demonyms of every mention of the speaker `ante` names: its own words and the titles resolved to it. */
+  private demonymsOfMention(ante: Range): Set<string> {
+    const found = demonymsOf(this.text.slice(ante.start, ante.end));
+    const key = lastWordKey(this.text.slice(ante.start, ante.end));
+    for (const o of this.drafts) {
+      if (!o.speaker || o.antecedent) continue;
+      const words = this.text.slice(o.speaker.start, o.speaker.end);
+      if (o.speakerForm === 'NAME' && lastWordKey(words) === key)
+        for (const x of demonymsOf(words)) found.add(x);
+    }
+    return found;
   }
 
   private finish(): ExtractedStatement[] {
@@ -1822,7 +1872,10 @@ class Extraction {
 
     return rows.map(({ d, speaker, key, own }) => {
       let found: ExtractedDate | null = own ? { ...own, own: true } : null;
-      if (!found && key && !d.nested) {
+      // a title resolved to an earlier mention only by guess does not take a date from
+      // another sentence: undated is better than another occasion's date
+      const guessed = d.speakerForm === 'TITLE' && d.antecedent !== null;
+      if (!found && key && !d.nested && !guessed) {
         const list = byEntity.get(key) ?? [];
         const at = d.content[0]!.start;
         const before = list.filter((x) => x.at <= at);
@@ -1907,6 +1960,17 @@ function range(a: number, b: number): number[] {
   const out: number[] = [];
   for (let i = a; i < b; i++) out.push(i);
   return out;
+}
+
+/** Nationality words in a speaker's words ("Russian", "Malaysian", "Israeli"), lower case. */
+function demonymsOf(words: string): Set<string> {
+  return new Set(
+    words
+      .split(/[^\p{L}]+/u)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w.toLowerCase())
+      .filter((w) => DEMONYMS.has(w)),
+  );
 }
 
 /** A speaker's key without a linker: the last word of the name ("Lavrov"). */

@@ -18,7 +18,8 @@ const MENTION_TYPES = ['Person', 'Organization', 'Country', 'Place'];
 
 /** Ways news names an office that the matcher's titles do not: "the top Russian diplomat". */
 const OFFICE_WORDING: [RegExp, string][] = [
-  [/\b(top|chief|senior) diplomat\b/i, 'foreign minister'],
+  // "the top Russian diplomat": the country's word may stand between
+  [/\b(?:top|chief|senior)\s+(\p{Lu}\p{L}+\s+)?diplomat\b/iu, '$1foreign minister'],
   [/\bforeign secretary\b/i, 'foreign minister'],
   [/\bforeign affairs minister\b/i, 'foreign minister'],
 ];

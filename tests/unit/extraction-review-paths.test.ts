@@ -51,6 +51,14 @@ describe('one path for the CLI and the review API', () => {
       name: 'Malaysian foreign ministry',
       id: 'org:malaysian-foreign-ministry',
     });
+    // found in an article after a person's name: not resolved to that person, proposed as itself
+    const ministry = found.find((s) => s.speaker?.text === 'the Malaysian foreign ministry')!;
+    expect(proposeActor(ministry.speaker)).toMatchObject({ id: 'org:malaysian-foreign-ministry' });
+    expect(dataset.organizations.map((o) => o.id)).toEqual(['org:malaysian-foreign-ministry']);
+    expect(rows.find((r) => r.speakerText === 'the Malaysian foreign ministry')).toMatchObject({
+      proposalType: 'ORGANIZATION',
+      proposalId: 'org:malaysian-foreign-ministry',
+    });
     expect(proposeActor({ text: 'the top Russian diplomat', form: 'TITLE' })).toBeNull();
     expect(proposeActor({ text: 'she', form: 'PRONOUN' })).toBeNull();
     expect(proposeActor({ text: 'NATO', form: 'NAME' })).toMatchObject({ type: 'ORGANIZATION' });

@@ -164,6 +164,43 @@ describe('speakers', () => {
     expect(b!.confidence).toBeLessThan(a!.confidence);
   });
 
+  it('resolves a title only to a compatible mention: an institution never to a person, a demonym never to another’s', () => {
+    const text =
+      'Latvian Foreign Minister Olaf Berg said on Sunday that the talks had failed.\n\n' +
+      '“We expect a new round,” the Malaysian foreign ministry said.\n\n' +
+      '“We will keep talking,” the Malaysian foreign minister said.\n\n' +
+      '“Nothing has changed,” the minister said.';
+    const [berg, ministry, malaysian, minister] = extractStatements(text, {
+      linker,
+      date: '2024-07-28',
+    });
+    expect(berg!.speaker!.id).toBe('person:olaf-berg');
+    for (const s of [ministry!, malaysian!]) {
+      expect(s.speaker).toMatchObject({ form: 'TITLE' });
+      expect(s.speaker!.id).toBeUndefined();
+      expect(s.speaker!.antecedent).toBeUndefined();
+      // nor the date of Berg's occasion, told in another sentence
+      expect(s.date).toBeNull();
+    }
+    expect(minister!.speaker).toMatchObject({
+      text: 'the minister',
+      id: 'person:olaf-berg',
+      linkedBy: 'coreference',
+    });
+    // a title resolved by coreference alone stays undated rather than borrowing a date
+    expect(minister!.date).toBeNull();
+  });
+
+  it('resolves an institution’s title to the same institution named before', () => {
+    const text =
+      'The Malaysian Foreign Ministry said on Monday that the embassy would stay open. ' +
+      'Ana Ruiz said that she agreed. “Staff are safe,” the ministry said.';
+    const found = extractStatements(text, { linker, date: '2024-07-28' });
+    const last = found.at(-1)!;
+    expect(last.speaker!.text).toBe('the ministry');
+    expect(last.speaker!.antecedent!.text).toBe('The Malaysian Foreign Ministry');
+  });
+
   it('links a title through the office held on the article date', () => {
     const text = 'The Latvian foreign minister said that the talks had failed.';
     expect(extractStatements(text, { linker, date: '2024-07-28' })[0]!.speaker).toMatchObject({
@@ -174,6 +211,12 @@ describe('speakers', () => {
     expect(extractStatements(text, { linker, date: '2025-06-01' })[0]!.speaker!.id).toBe(
       'person:kari-lund',
     );
+    // "top diplomat" is the foreign minister, with the country's word between
+    const top = 'The top Latvian diplomat noted that the talks had failed.';
+    expect(extractStatements(top, { linker, date: '2024-07-28' })[0]!.speaker).toMatchObject({
+      id: 'person:olaf-berg',
+      linkedBy: 'office',
+    });
   });
 });
 
