@@ -27,6 +27,7 @@ const ID_LISTS = [
 export function checkFilter(
   input: FilterInput | null | undefined,
   path = 'filter',
+  speakerGiven = false,
 ): StatementFilter {
   const { from, to, ...rest } = input ?? {};
   const f: StatementFilter = {
@@ -40,7 +41,8 @@ export function checkFilter(
     if (ids && ids.length > MAX_IDS)
       problems.push({ path: `${path}.${key}`, message: `at most ${MAX_IDS} ids` });
   }
-  if (f.includeRepresentatives && !f.speakerIds) {
+  // `speakerGiven`: the list is narrowed to one speaker afterwards (an actor's own statements).
+  if (f.includeRepresentatives && !f.speakerIds && !speakerGiven) {
     problems.push({
       path: `${path}.includeRepresentatives`,
       message: 'needs speakerIds: whose representatives to include',

@@ -22,7 +22,7 @@ export async function statementConnection(
   within?: { key: Parameters<typeof narrow>[1]; id: string },
   info?: GraphQLResolveInfo,
 ) {
-  const checked = checkFilter(args.filter);
+  const checked = checkFilter(args.filter, 'filter', within?.key === 'speakerIds');
   const filter = within ? narrow(checked, within.key, within.id) : checked;
   const field = args.orderBy?.field ?? 'DATE';
   const direction = args.orderBy?.direction ?? 'DESC';
