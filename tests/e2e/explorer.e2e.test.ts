@@ -35,6 +35,14 @@ const LAVROV = 'person:sergey-lavrov';
 const ABU_MARZOUK = 'person:mousa-abu-marzouk';
 const ERADICATION = 'statement:lavrov-2024-07-28-eradicating-hamas-unrealistic';
 const CHRONICLE = 'source:palestine-chronicle-2024-07-28';
+/** The two articles of statement-model.int.test.ts: a joint statement, a premier in two posts. */
+const TWO_ARTICLES = 'tests/fixtures/two-articles.json';
+const QAT = 'country:QAT';
+const EGY = 'country:EGY';
+const JOINT = 'statement:test-qatar-egypt-2024-09-19-joint-ceasefire-call';
+const PROGRESS = 'statement:test-premier-2024-09-13-some-progress';
+const MEDIATING = 'statement:test-premier-2024-09-13-keep-mediating';
+const ISRAEL_WILL_NOT_STOP = 'statement:israel-will-not-stop-until-hamas-eliminated';
 
 interface CyElement {
   id(): string;
@@ -100,6 +108,8 @@ describe('The explorer, in headless Chromium', () => {
     Object.assign(tass, { url: TASS_URL });
     const report = await createImporter(t.db).importDataset(seed, { by: 'e2e' });
     expect(report.ok).toBe(true);
+    // Format 2 on top of the seed: a joint statement, a premier speaking in one of two posts.
+    expect((await createImporter(t.db).importFile(TWO_ARTICLES, { by: 'e2e' })).ok).toBe(true);
 
     const deps = { db: t.db, logger: createLogger('silent'), metrics: createMetrics() };
     server = await listen(createApp(deps));
@@ -455,7 +465,10 @@ describe('The explorer, in headless Chromium', () => {
     const relayedRow = timeline.locator(
       '.statement-rows li[data-id="statement:lavrov-2024-07-28-israel-said-it-would-not-stop"]',
     );
-    expect(await relayedRow.textContent()).toContain('relays Benjamin Netanyahu’s position');
+    // Netanyahu spoke on Israel's behalf: the position is Israel's, through him.
+    expect(await relayedRow.textContent()).toContain(
+      'relays Israel’s position, through Benjamin Netanyahu',
+    );
     await shot('07-timeline');
     expect(await accessibilityProblems()).toEqual([]);
 
@@ -490,13 +503,13 @@ describe('The explorer, in headless Chromium', () => {
     const rows = await timeline.locator('.statement-rows li').allTextContents();
     expect(rows).toHaveLength(3);
     expect(rows.map((r) => r.split(' · ')[0]).sort()).toEqual([
-      // Israel's position is Netanyahu speaking on its behalf (format 2).
       'Benjamin Netanyahu',
-      'Benjamin Netanyahu',
+      // Israel's position is Netanyahu speaking on its behalf, as Prime Minister (format 2).
+      'Israel, through Benjamin Netanyahu, as Prime Minister',
       'Sergey Lavrov',
     ]);
     expect(rows.find((r) => r.startsWith('Sergey Lavrov'))).toContain('○ neutral');
-    expect(rows.filter((r) => r.startsWith('Benjamin Netanyahu')).join()).toContain('− critical');
+    expect(rows.filter((r) => r.includes('Benjamin Netanyahu')).join()).toContain('− critical');
     await shot('09-said-about-hamas');
     expect(await accessibilityProblems()).toEqual([]);
 
@@ -608,7 +621,8 @@ describe('The explorer, in headless Chromium', () => {
     expect(csv.name).toMatch(/^statement-graph-.*\.csv$/);
     const lines = csv.bytes.toString('utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      '"id","speaker","date","precision","kind","stance","text","sources","confidence"',
+      '"id","speakers","date","precision","kind","stance","text","sources","confidence",' +
+        '"onBehalfOf","post","quotes","approximate","occasion"',
     );
     const records = lines.slice(1).map((l) => l.slice(1, -1).split('","'));
     expect(records.map((r) => r[0]).sort()).toEqual(onScreen.sort());
@@ -621,6 +635,14 @@ describe('The explorer, in headless Chromium', () => {
       'Hamas: neutral; Eradication of Hamas: critical',
     ]);
     expect(unrealistic[7]).toBe('TASS → Palestine Chronicle');
+    expect(unrealistic.slice(9)).toEqual([
+      '',
+      '',
+      '',
+      'false',
+      "Sergey Lavrov's remarks to reporters at the end of his visit to Malaysia · " +
+        "during Sergey Lavrov's visit to Malaysia",
+    ]);
 
     // With a date range, only the statements still on screen.
     await visit(`#node=${LAVROV}&expanded=${LAVROV},country:RUS&from=2024-06-01&to=2024-06-30`);
@@ -710,6 +732,172 @@ describe('The explorer, in headless Chromium', () => {
     } finally {
       await page.setViewportSize({ width: 1366, height: 768 });
     }
+  });
+
+  it('draws a joint statement as one node joined to each speaker, named in order on its label, card and row', async () => {
+    await visit(`#node=${QAT}&expanded=${QAT}`);
+    const drawn = await graphNodes();
+    // Egypt joins the joint statement though Qatar's neighbourhood does not reach it.
+    expect(drawn).toEqual(expect.arrayContaining([QAT, JOINT, EGY]));
+    expect(await nodeLabel(JOINT)).toMatch(
+      /^Qatar and Egypt · 19 Sep 2024 · Gaza ceasefire · \+ supportive/,
+    );
+    const made = () =>
+      page.evaluate(() =>
+        (window as unknown as Explorer).statementGraphExplorer.cy
+          .edges('[type = "MADE"]')
+          .map((e) => e.id())
+          .filter((id) => id.includes('joint-ceasefire-call'))
+          .sort(),
+      );
+    expect(await made()).toEqual([`MADE:${EGY}->${JOINT}`, `MADE:${QAT}->${JOINT}`]);
+
+    // Egypt's own neighbourhood adds no second edge; the CSV has the statement once.
+    await visit(`#node=${EGY}&expanded=${QAT},${EGY}&statement=${JOINT}`);
+    expect(await made()).toEqual([`MADE:${EGY}->${JOINT}`, `MADE:${QAT}->${JOINT}`]);
+    const exported = (await downloaded('CSV')).bytes.toString('utf8').split('\r\n');
+    expect(exported.filter((l) => l.startsWith(`"${JOINT}"`))).toHaveLength(1);
+
+    const card = page.locator('article.statement-card');
+    await card.waitFor();
+    expect(await card.locator('.attribution').textContent()).toBe('— Qatar and Egypt');
+    expect(await card.locator('.speakers').textContent()).toBe('Qatar and Egypt (joint statement)');
+    expect(
+      await card.locator('.speakers a').evaluateAll((all) => all.map((a) => a.dataset.id)),
+    ).toEqual([QAT, EGY]);
+    await shot('16-joint-statement');
+
+    await visit(`#timeline=${QAT}`);
+    const row = page.locator(`#timeline .statement-rows li[data-id="${JOINT}"]`);
+    expect(await row.locator('.row-speaker').textContent()).toBe('Qatar and Egypt');
+    expect(await accessibilityProblems()).toEqual([]);
+  });
+
+  it('says on whose behalf and in which post a statement was made, marks quoted and approximate words, and names the occasion within its occasion', async () => {
+    await visit(`#statement=${ISRAEL_WILL_NOT_STOP}`);
+    const card = page.locator('article.statement-card');
+    await card.waitFor();
+    expect(await card.locator('.attribution').textContent()).toBe(
+      '— Israel, through Benjamin Netanyahu, as Prime Minister',
+    );
+    expect(await card.locator('.on-behalf-of').textContent()).toBe('Israel');
+    expect(await card.locator('.speaking-as').textContent()).toBe(
+      'Prime Minister, Israel — the post the source names',
+    );
+    expect(await card.locator('.counts-for li').allTextContents()).toEqual([
+      'Israel, through Benjamin Netanyahu: on its behalf, as Prime Minister',
+    ]);
+
+    // A premier who is also foreign minister, in the post the article names; "some progress" quoted.
+    await visit(`#statement=${PROGRESS}`);
+    await card.waitFor();
+    expect(await card.locator('.attribution').textContent()).toBe(
+      '— Test Premier, as Minister of Foreign Affairs',
+    );
+    expect(await card.locator('blockquote mark.quoted').allTextContents()).toEqual([
+      '“some progress”',
+    ]);
+    expect(await card.locator('blockquote').textContent()).toBe(
+      'The ceasefire talks have made “some progress”, but gaps remain between the two sides.',
+    );
+    expect(await card.locator('.quoted-note').count()).toBe(1);
+    expect(await card.locator('.occasion').textContent()).toBe(
+      'Panel on mediation, second day of the regional security conference (13 September 2024), ' +
+        'during Regional security conference (12 September 2024)',
+    );
+    expect(
+      await card.locator('.occasion a').evaluateAll((all) => all.map((a) => a.dataset.id)),
+    ).toEqual([
+      'meeting:test-security-conference-2024-mediation-panel',
+      'meeting:test-security-conference-2024',
+    ]);
+    expect(await card.locator('.chip.approximate').count()).toBe(0);
+    await shot('17-quoted-fragment-and-occasion');
+    expect(await accessibilityProblems()).toEqual([]);
+
+    await visit(`#statement=${MEDIATING}`);
+    await card.waitFor();
+    expect(await card.locator('.attribution').textContent()).toBe(
+      '— Test Premier, as Prime Minister',
+    );
+    expect(await card.locator('.chip.approximate').textContent()).toBe('≈ approximate wording');
+    expect(await card.locator('.approximate-note').textContent()).toContain('not known verbatim');
+
+    // The seed's remarks to reporters, within the visit to Malaysia.
+    await visit(`#statement=${ERADICATION}`);
+    await card.waitFor();
+    expect(await card.locator('.occasion').textContent()).toBe(
+      "Sergey Lavrov's remarks to reporters at the end of his visit to Malaysia (28 July 2024), " +
+        "during Sergey Lavrov's visit to Malaysia (July 2024)",
+    );
+  });
+
+  it("offers a country's timeline with its officials' words, each row saying through whom, and exports it", async () => {
+    await visit(`#node=${QAT}&expanded=${QAT}`);
+    expect(await page.locator('#panel').textContent()).toContain(
+      '1 made (3 with its officials and those on its behalf)',
+    );
+    await page.getByRole('button', { name: 'Timeline' }).click();
+    await settled();
+    const timeline = page.locator('#timeline');
+    expect(await timeline.locator('.timeline-summary').textContent()).toMatch(/^1 statement,/);
+    const box = page.getByLabel('with its officials and those speaking on its behalf');
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
+    await settled();
+    expect(state().get('rep')).toBe('1');
+    expect(await timeline.locator('.timeline-summary').textContent()).toMatch(
+      /^3 statements, its officials’ and those on its behalf included/,
+    );
+    const speakerOf = (id: string) =>
+      timeline.locator(`.statement-rows li[data-id="${id}"] .row-speaker`).textContent();
+    expect(await speakerOf(JOINT)).toBe('Qatar and Egypt');
+    expect(await speakerOf(PROGRESS)).toBe(
+      'Qatar, through Test Premier, as Minister of Foreign Affairs',
+    );
+    expect(await speakerOf(MEDIATING)).toBe('Qatar, through Test Premier, as Prime Minister');
+    const progressRow = timeline.locator(`.statement-rows li[data-id="${PROGRESS}"]`);
+    expect(await progressRow.locator('mark.quoted').textContent()).toBe('“some progress”');
+    expect(
+      await timeline.locator(`.statement-rows li[data-id="${MEDIATING}"]`).textContent(),
+    ).toContain('≈ approximate wording');
+    expect(
+      await timeline.locator(`button.dot[data-id="${PROGRESS}"]`).getAttribute('aria-label'),
+    ).toMatch(/^Qatar, through Test Premier, as Minister of Foreign Affairs, 13 September 2024/);
+    // The "about" list counts the officials' statements too.
+    expect(
+      await page.locator('#timeline-about option[value="topic:gaza-ceasefire"]').textContent(),
+    ).toBe('Gaza ceasefire (3)');
+    await shot('18-timeline-with-officials');
+    expect(await accessibilityProblems()).toEqual([]);
+
+    // The shared link keeps the option; the CSV has what the timeline lists.
+    await visit(`#timeline=${QAT}&rep=1`);
+    expect(await timeline.locator('.timeline-summary').textContent()).toMatch(/^3 statements/);
+    const csv = (await downloaded('CSV')).bytes.toString('utf8').trimEnd().split('\r\n');
+    const records = new Map(
+      csv.slice(1).map((l) => {
+        const r = l.slice(1, -1).split('","');
+        return [r[0], r];
+      }),
+    );
+    expect([...records.keys()].sort()).toEqual([MEDIATING, PROGRESS, JOINT].sort());
+    expect(records.get(JOINT)![1]).toBe('Qatar; Egypt');
+    expect(records.get(PROGRESS)!.slice(9)).toEqual([
+      '',
+      'Minister of Foreign Affairs, Qatar',
+      'some progress',
+      'false',
+      'Panel on mediation, second day of the regional security conference · ' +
+        'during Regional security conference',
+    ]);
+    expect(records.get(MEDIATING)![12]).toBe('true');
+
+    // Unticked: the country's own statements only.
+    await page.getByLabel('with its officials and those speaking on its behalf').uncheck();
+    await settled();
+    expect(state().get('rep')).toBeNull();
+    expect(await timeline.locator('.timeline-summary').textContent()).toMatch(/^1 statement,/);
   });
 
   it('restores a shared view from its URL', async () => {

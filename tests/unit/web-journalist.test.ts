@@ -3,13 +3,14 @@ import type { Statement } from '../../web/src/api.js';
 import { histogram, within } from '../../web/src/date-filter.js';
 import { statementsCsv } from '../../web/src/export.js';
 import { GraphModel } from '../../web/src/graph-model.js';
-import { statementLine } from '../../web/src/theme.js';
+import { statementLine } from '../../web/src/attribution.js';
 
 const person = (id: string, name: string) => ({ __typename: 'Person', id, name });
+const country = (id: string, name: string) => ({ __typename: 'Country', id, name });
 
 describe('statementLine', () => {
   const summary = {
-    speaker: person('person:sergey-lavrov', 'Sergey Lavrov'),
+    speakers: [person('person:sergey-lavrov', 'Sergey Lavrov')],
     date: { text: '2024-07-28', precision: 'DAY' as const, start: '2024-07-28', end: '2024-07-28' },
     about: [
       {
@@ -85,7 +86,12 @@ describe('statementsCsv', () => {
         text: 'It is "unrealistic", he said.',
         kind: 'DIRECT_QUOTE',
         date: { text: '2024-07-28', precision: 'DAY', start: '2024-07-28', end: '2024-07-28' },
-        speaker: person('person:sergey-lavrov', 'Sergey Lavrov'),
+        speakers: [person('person:sergey-lavrov', 'Sergey Lavrov')],
+        onBehalfOf: null,
+        post: null,
+        quotes: [],
+        approximate: false,
+        meeting: null,
         about: [
           {
             stance: 'NEUTRAL',
@@ -97,9 +103,67 @@ describe('statementsCsv', () => {
       } as unknown as Statement,
     ]);
     expect(csv.split('\r\n')).toEqual([
-      '"id","speaker","date","precision","kind","stance","text","sources","confidence"',
-      '"statement:a","Sergey Lavrov","2024-07-28","DAY","DIRECT_QUOTE","Hamas: neutral","It is ""unrealistic"", he said.","TASS → Palestine Chronicle","0.9"',
+      '"id","speakers","date","precision","kind","stance","text","sources","confidence","onBehalfOf","post","quotes","approximate","occasion"',
+      '"statement:a","Sergey Lavrov","2024-07-28","DAY","DIRECT_QUOTE","Hamas: neutral","It is ""unrealistic"", he said.","TASS → Palestine Chronicle","0.9","","","","false",""',
       '',
+    ]);
+  });
+
+  it('gives every speaker in order, whom they spoke for, the post, quoted words, approximate wording and the occasion within its occasion', () => {
+    const csv = statementsCsv([
+      {
+        id: 'statement:joint',
+        text: 'Both call for a ceasefire.',
+        kind: 'PARAPHRASE',
+        date: { text: '2024-09-19', precision: 'DAY', start: '2024-09-19', end: '2024-09-19' },
+        speakers: [country('country:QAT', 'Qatar'), country('country:EGY', 'Egypt')],
+        onBehalfOf: null,
+        post: null,
+        quotes: [],
+        approximate: false,
+        meeting: null,
+        about: [],
+        route: [],
+        confidence: 0.85,
+      },
+      {
+        id: 'statement:israel',
+        text: 'Israel would not stop, he said, until it makes "total victory".',
+        kind: 'PARAPHRASE',
+        date: { text: '2024-07', precision: 'MONTH', start: '2024-07-01', end: '2024-07-31' },
+        speakers: [person('person:benjamin-netanyahu', 'Benjamin Netanyahu')],
+        onBehalfOf: country('country:ISR', 'Israel'),
+        post: { title: 'Prime Minister', of: country('country:ISR', 'Israel') },
+        quotes: ['total victory', 'would not stop'],
+        approximate: true,
+        meeting: {
+          __typename: 'Meeting',
+          id: 'meeting:remarks',
+          title: 'Remarks to reporters',
+          date: null,
+          partOf: {
+            __typename: 'Meeting',
+            id: 'meeting:visit',
+            title: 'Visit to Malaysia',
+            date: null,
+            partOf: null,
+          },
+        },
+        about: [],
+        route: [],
+        confidence: 0.7,
+      },
+    ] as unknown as Statement[]);
+    const rows = csv.split('\r\n').slice(1, 3);
+    expect(rows[0]).toBe(
+      '"statement:joint","Qatar; Egypt","2024-09-19","DAY","PARAPHRASE","","Both call for a ceasefire.","","0.85","","","","false",""',
+    );
+    expect(rows[1]!.split('","').slice(9)).toEqual([
+      'Israel',
+      'Prime Minister, Israel',
+      'total victory; would not stop',
+      'true',
+      'Remarks to reporters · during Visit to Malaysia"',
     ]);
   });
 });

@@ -21,6 +21,7 @@ const FULL: ViewState = {
   statement: 'statement:lavrov-2024-07-28-eradicating-hamas-unrealistic',
   path: ['person:sergey-lavrov', 'person:mousa-abu-marzouk'],
   timeline: { actor: 'person:sergey-lavrov', about: 'topic:eradication-of-hamas' },
+  rep: true,
   said: null,
   granularity: 'DAY',
   from: '2024-07-01',
@@ -39,7 +40,7 @@ describe('URL state', () => {
         '&expanded=person:sergey-lavrov,source:palestine-chronicle-2024-07-28@40' +
         '&statement=statement:lavrov-2024-07-28-eradicating-hamas-unrealistic' +
         '&path=person:sergey-lavrov,person:mousa-abu-marzouk' +
-        '&timeline=person:sergey-lavrov,topic:eradication-of-hamas&tg=DAY' +
+        '&timeline=person:sergey-lavrov,topic:eradication-of-hamas&rep=1&tg=DAY' +
         '&from=2024-07-01&to=2024-07-31&hide=source:al-jazeera-2024-06-abu-marzouk-interview' +
         '&figures=1&pos=person:sergey-lavrov@120_-40,country:RUS@0_0' +
         '&note=Lavrov%20on%20Hamas%2C%20%26%20more',
@@ -92,6 +93,9 @@ describe('URL state', () => {
     ]);
     expect(state.path).toEqual(['x', 'y']);
     expect(state.timeline).toBeNull();
+    // Representatives belong to an actor's timeline: without one the flag is dropped.
+    expect(parseState('rep=1').rep).toBe(false);
+    expect(parseState('timeline=country:QAT&rep=1').rep).toBe(true);
     // A malformed escape is kept as typed rather than thrown on.
     expect(state.q).toBe('%E0%A4%A');
   });

@@ -3,6 +3,7 @@
  * posts pass the API's CSRF check as they are (a browser preflights them).
  */
 
+import type { Attributed, Occasion, Representation } from './attribution.js';
 import type { Granularity, SearchType } from './state.js';
 
 export type Stance = 'SUPPORTIVE' | 'CRITICAL' | 'NEUTRAL' | 'MIXED';
@@ -71,7 +72,7 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
 
 // ------------------------------------------------------------------ search
 
-/** A statement's speaker, date and targets with stances: its compact label. */
+/** A statement's speakers (and whom they spoke for), date and targets with stances: its compact label. */
 const SUMMARY = /* GraphQL */ `
   fragment Summary on Statement {
     date {
@@ -80,11 +81,18 @@ const SUMMARY = /* GraphQL */ `
       start
       end
     }
-    speaker {
+    speakers {
       __typename
       id
       name
     }
+    onBehalfOf {
+      __typename
+      id
+      name
+    }
+    quotes
+    approximate
     about {
       stance
       target {
@@ -106,10 +114,16 @@ const SUMMARY = /* GraphQL */ `
   }
 `;
 
-/** What a compact statement row or node shows: speaker · date · target · stance. */
+/** What a compact statement row or node shows: speakers · date · target · stance. */
 export interface StatementSummary {
   date: PartialDate & { start: string; end: string };
-  speaker: Ref;
+  /** In the source's order: several for a joint statement. */
+  speakers: Ref[];
+  onBehalfOf: Ref | null;
+  /** Words quoted verbatim inside a paraphrase. */
+  quotes: string[];
+  /** The wording is ours, not known verbatim. */
+  approximate: boolean;
   about: { stance: Stance; target: Ref }[];
 }
 
@@ -153,7 +167,7 @@ export interface GraphNode {
   label: string;
   distance: number;
   hiddenNeighbors: number;
-  /** For statements: speaker, date and targets (compact labels, the date filter). */
+  /** For statements: speakers, date and targets (compact labels, the date filter). */
   node?: Partial<StatementSummary>;
 }
 
@@ -286,7 +300,20 @@ export interface SourceInfo {
   publishedDate: { text: string } | null;
 }
 
-export interface Statement {
+/** A statement another passes on (or that passes it on): its words and who said them. */
+export interface RelayedStatement extends Attributed {
+  id: string;
+  text: string;
+}
+
+/** An occasion with the occasions it is part of (three levels). */
+export interface MeetingRef extends Ref, Occasion {
+  title: string;
+  date: { text: string } | null;
+  partOf: MeetingRef | null;
+}
+
+export interface Statement extends Attributed {
   __typename: 'Statement';
   id: string;
   text: string;
@@ -297,16 +324,24 @@ export interface Statement {
   confidence: number;
   verification: 'UNVERIFIED' | 'VERIFIED' | 'DISPUTED';
   note: string | null;
-  speaker: Ref;
+  /** In the source's order: several for a joint statement. */
+  speakers: Ref[];
+  onBehalfOf: Ref | null;
+  /** The post the source says it was made in. */
+  post: { title: string; of: Ref } | null;
   speakingAs: { title: string; of: Ref }[];
+  /** The states and organisations it counts for besides its speakers, and through whom. */
+  representing: Representation[];
+  quotes: string[];
+  approximate: boolean;
   about: { stance: Stance; target: Ref }[];
   topics: Ref[];
-  meeting: (Ref & { date: { text: string } | null }) | null;
+  meeting: MeetingRef | null;
   /** The statement's own route: its sources, the origin first, the source read last. */
   route: { quoteType: string; source: SourceInfo }[];
   figures: Figure[];
-  relays: { id: string; text: string; speaker: Ref }[];
-  relayedBy: { id: string; text: string; speaker: Ref }[];
+  relays: RelayedStatement[];
+  relayedBy: RelayedStatement[];
 }
 
 export interface Figure {
@@ -348,6 +383,8 @@ export interface NodeDetails {
   publishedDate?: { text: string } | null;
   chain?: SourceInfo[];
   statements?: { totalCount: number };
+  /** Countries and organisations: also those of their officials and made on their behalf. */
+  represented?: { totalCount: number };
   statementsAbout?: { totalCount: number };
 }
 
@@ -372,6 +409,56 @@ const REF = /* GraphQL */ `
     }
     ... on Statement {
       title: text
+    }
+  }
+`;
+
+/** Who said it: the speakers in order, whom they spoke for, and the post named. */
+const ATTRIBUTION = /* GraphQL */ `
+  fragment Attribution on Statement {
+    speakers {
+      ...Ref
+    }
+    onBehalfOf {
+      ...Ref
+    }
+    post {
+      title
+    }
+  }
+`;
+
+/**
+ * Who said it, as plain fields: for lists deep in an answer (timeline buckets),
+ * where each fragment level adds to the API's query cost.
+ */
+const WHO = `
+      speakers {
+        __typename
+        id
+        name
+      }
+      onBehalfOf {
+        __typename
+        id
+        name
+      }
+      post {
+        title
+      }`;
+
+/** An actor a statement counts for besides its speakers, and through whom. */
+const REPRESENTATION = /* GraphQL */ `
+  fragment Representation on Representation {
+    basis
+    actor {
+      ...Ref
+    }
+    through {
+      ...Ref
+    }
+    post {
+      title
     }
   }
 `;
@@ -418,8 +505,12 @@ const STATEMENT = /* GraphQL */ `
         confidence
         verification
         note
-        speaker {
-          ...Ref
+        ...Attribution
+        post {
+          title
+          of {
+            ...Ref
+          }
         }
         speakingAs {
           title
@@ -427,6 +518,11 @@ const STATEMENT = /* GraphQL */ `
             ...Ref
           }
         }
+        representing {
+          ...Representation
+        }
+        quotes
+        approximate
         about {
           stance
           target {
@@ -437,9 +533,12 @@ const STATEMENT = /* GraphQL */ `
           ...Ref
         }
         meeting {
-          ...Ref
-          date {
-            text
+          ...Occasion
+          partOf {
+            ...Occasion
+            partOf {
+              ...Occasion
+            }
           }
         }
         route {
@@ -454,21 +553,25 @@ const STATEMENT = /* GraphQL */ `
         relays {
           id
           text
-          speaker {
-            ...Ref
-          }
+          ...Attribution
         }
         relayedBy {
           id
           text
-          speaker {
-            ...Ref
-          }
+          ...Attribution
         }
       }
     }
   }
+  fragment Occasion on Meeting {
+    ...Ref
+    date {
+      text
+    }
+  }
   ${REF}
+  ${ATTRIBUTION}
+  ${REPRESENTATION}
   ${SOURCE}
   ${FIGURE}
 `;
@@ -507,9 +610,15 @@ const NODE = /* GraphQL */ `
         partOf {
           ...Ref
         }
+        represented: statements(first: 0, filter: { includeRepresentatives: true }) {
+          totalCount
+        }
       }
       ... on Country {
         iso
+        represented: statements(first: 0, filter: { includeRepresentatives: true }) {
+          totalCount
+        }
       }
       ... on Topic {
         aliases
@@ -571,15 +680,19 @@ export const nodeDetails = (id: string) =>
 
 // ------------------------------------------------------------------ timeline
 
-export interface TimelineStatement {
+export interface TimelineStatement extends Attributed {
   id: string;
   text: string;
   kind: string;
   date: PartialDate & { start: string; end: string };
-  speaker: Ref;
+  speakers: Ref[];
+  quotes: string[];
+  approximate: boolean;
+  /** Through whom it counts for the timeline's actor, when its representatives are included. */
+  representing: Representation[];
   about: { stance: Stance; target: { id: string } }[];
   /** Positions of others it passes on: shown as relayed, never counted as the speaker's. */
-  relays: { id: string; speaker: Ref }[];
+  relays: ({ id: string } & Attributed)[];
 }
 
 export interface TimelineBucket {
@@ -668,8 +781,24 @@ const TIMELINE_PARTS = /* GraphQL */ `
         start
         end
       }
-      speaker {
-        ...Ref
+      ${WHO}
+      quotes
+      approximate
+      representing {
+        basis
+        actor {
+          __typename
+          id
+          name
+        }
+        through {
+          __typename
+          id
+          name
+        }
+        post {
+          title
+        }
       }
       about {
         stance
@@ -681,9 +810,7 @@ const TIMELINE_PARTS = /* GraphQL */ `
       }
       relays {
         id
-        speaker {
-          ...Ref
-        }
+        ${WHO}
       }
     }
   }
@@ -701,6 +828,7 @@ const TIMELINE = /* GraphQL */ `
     $from: Date
     $to: Date
     $granularity: TimeGranularity
+    $includeRepresentatives: Boolean
   ) {
     timeline(
       actorId: $actorId
@@ -708,6 +836,7 @@ const TIMELINE = /* GraphQL */ `
       from: $from
       to: $to
       granularity: $granularity
+      includeRepresentatives: $includeRepresentatives
     ) {
       actor {
         ...Ref
@@ -764,8 +893,8 @@ const ABOUT_TIMELINE = /* GraphQL */ `
 `;
 
 const TARGETS = /* GraphQL */ `
-  query ExplorerTargets($actorId: ID!) {
-    stanceNetwork(speakerIds: [$actorId]) {
+  query ExplorerTargets($actorId: ID!, $includeRepresentatives: Boolean) {
+    stanceNetwork(speakerIds: [$actorId], includeRepresentatives: $includeRepresentatives) {
       edges {
         count
         target {
@@ -783,27 +912,37 @@ export interface DateRange {
   to: string | null;
 }
 
-/** The targets are asked apart: they do not change with the target or the period length. */
+/**
+ * The targets are asked apart: they do not change with the target or the period length.
+ * `includeRepresentatives`: a state's or organisation's officials and those speaking on
+ * its behalf count for it, in the timeline and its targets alike.
+ */
 export const timeline = async (
   actorId: string,
   aboutId: string | null,
   granularity: Granularity,
   range: DateRange,
+  includeRepresentatives = false,
 ): Promise<TimelineAnswer> => {
+  const rep = includeRepresentatives ? '+' : '';
   const [answer, targets] = await Promise.all([
-    cached(`t:${actorId}>${aboutId ?? ''}@${granularity}:${range.from}:${range.to}`, async () => {
-      const data = await graphql<{ timeline: Timeline }>(TIMELINE, {
-        actorId,
-        aboutId,
-        granularity,
-        ...range,
-      });
-      return data.timeline;
-    }),
-    cached(`tt:${actorId}`, async () => {
+    cached(
+      `t:${actorId}${rep}>${aboutId ?? ''}@${granularity}:${range.from}:${range.to}`,
+      async () => {
+        const data = await graphql<{ timeline: Timeline }>(TIMELINE, {
+          actorId,
+          aboutId,
+          granularity,
+          includeRepresentatives,
+          ...range,
+        });
+        return data.timeline;
+      },
+    ),
+    cached(`tt:${actorId}${rep}`, async () => {
       const data = await graphql<{ stanceNetwork: { edges: { count: number; target: Ref }[] } }>(
         TARGETS,
-        { actorId },
+        { actorId, includeRepresentatives },
       );
       return data.stanceNetwork.edges;
     }),
@@ -834,11 +973,10 @@ export const aboutTimeline = (targetId: string, granularity: Granularity, range:
 
 export interface StatedFigure {
   figure: Figure;
-  statement: {
+  statement: Attributed & {
     id: string;
     text: string;
     date: PartialDate;
-    speaker: Ref;
     route: { source: { id: string; publisher: string | null; title: string } }[];
   };
 }
@@ -856,9 +994,7 @@ const FIGURES = /* GraphQL */ `
           text
           precision
         }
-        speaker {
-          ...Ref
-        }
+        ...Attribution
         route {
           source {
             id
@@ -871,6 +1007,7 @@ const FIGURES = /* GraphQL */ `
   }
   ${FIGURE}
   ${REF}
+  ${ATTRIBUTION}
 `;
 
 /** Figures matching `text` (all with null), with who gave them. */

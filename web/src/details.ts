@@ -92,7 +92,11 @@ export function nodeDetails(
   if (node.statements) {
     fact(
       'Statements',
-      `${node.statements.totalCount} made, ${node.statementsAbout?.totalCount ?? 0} about them`,
+      `${node.statements.totalCount} made`,
+      node.represented && node.represented.totalCount !== node.statements.totalCount
+        ? ` (${node.represented.totalCount} with its officials and those on its behalf)`
+        : '',
+      `, ${node.statementsAbout?.totalCount ?? 0} about them`,
     );
   }
 

@@ -6,10 +6,11 @@
 
 import type { Statement } from './api.js';
 import { nameOf } from './api.js';
+import { occasionText } from './attribution.js';
 
 export const CSV_COLUMNS = [
   'id',
-  'speaker',
+  'speakers',
   'date',
   'precision',
   'kind',
@@ -17,20 +18,29 @@ export const CSV_COLUMNS = [
   'text',
   'sources',
   'confidence',
+  'onBehalfOf',
+  'post',
+  'quotes',
+  'approximate',
+  'occasion',
 ] as const;
 
 /** RFC 4180: every field quoted, quotes doubled, CRLF between records. */
 const field = (value: string) => `"${value.replace(/"/g, '""')}"`;
 
 /**
- * One row per statement: the speaker, the date as known with its precision, the
- * stance toward each target ("Hamas: neutral; Eradication of Hamas: critical"),
- * and the sources in route order ("TASS → Palestine Chronicle").
+ * One row per statement: the speakers in the source's order ("Qatar; Egypt"),
+ * the date as known with its precision, the stance toward each target ("Hamas:
+ * neutral; Eradication of Hamas: critical"), the sources in route order ("TASS →
+ * Palestine Chronicle"); then whom the speakers spoke for, the post the source
+ * names ("Prime Minister, Israel"), the words quoted inside a paraphrase ("; " between them), whether the
+ * wording is approximate, and the occasion within its occasion ("Remarks to
+ * reporters · during Sergey Lavrov's visit to Malaysia").
  */
 export function statementsCsv(statements: readonly Statement[]): string {
   const rows = statements.map((s) => [
     s.id,
-    nameOf(s.speaker),
+    s.speakers.map(nameOf).join('; '),
     s.date.text,
     s.date.precision,
     s.kind,
@@ -38,6 +48,11 @@ export function statementsCsv(statements: readonly Statement[]): string {
     s.text,
     s.route.map((r) => r.source.publisher ?? r.source.title).join(' → '),
     String(s.confidence),
+    s.onBehalfOf ? nameOf(s.onBehalfOf) : '',
+    s.post ? `${s.post.title}, ${nameOf(s.post.of)}` : '',
+    s.quotes.join('; '),
+    String(s.approximate),
+    occasionText(s.meeting),
   ]);
   return [CSV_COLUMNS as readonly string[], ...rows]
     .map((row) => row.map(field).join(','))

@@ -4,9 +4,9 @@
  */
 
 import type { StatedFigure } from './api.js';
-import { nameOf } from './api.js';
-import { fill, h, nodeLink, type Opener } from './dom.js';
-import { figureValue } from './statement-card.js';
+import { attribution } from './attribution.js';
+import { fill, h, type Opener } from './dom.js';
+import { attributionLinks, figureValue } from './statement-card.js';
 import { formatDate, shorten } from './theme.js';
 
 export interface FiguresActions extends Opener {
@@ -67,7 +67,7 @@ export function drawFiguresTable(
                 h('td', { class: 'num' }, figureValue(figure)),
                 h('td', {}, figure.unit),
                 h('td', {}, figure.asOf ? formatDate({ text: figure.asOf }) : '—'),
-                h('td', {}, nodeLink(actions, statement.speaker.id, nameOf(statement.speaker))),
+                h('td', { class: 'given-by' }, attributionLinks(statement, actions)),
                 h('td', {}, formatDate(statement.date)),
                 h(
                   'td',
@@ -131,7 +131,7 @@ export function drawFigureHits(
               h(
                 'span',
                 { class: 'result-match' },
-                `${nameOf(statement.speaker)} · ${formatDate(statement.date)}${
+                `${attribution(statement)} · ${formatDate(statement.date)}${
                   figure.asOf ? ` · as of ${formatDate({ text: figure.asOf })}` : ''
                 }`,
               ),

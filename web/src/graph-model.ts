@@ -1,7 +1,9 @@
 /**
  * The graph on screen as data: the union of the subgraphs fetched so far (each
  * expanded node's neighbourhood, the paths drawn), with how many neighbours of
- * each node are still off screen. No DOM here, so it is tested on its own.
+ * each node are still off screen. A joint statement is one node joined to each
+ * of its speakers (MADE), those a subgraph left out included. No DOM here, so it
+ * is tested on its own.
  */
 
 import type { GraphEdge, GraphNode, StatementSummary } from './api.js';
@@ -15,7 +17,7 @@ export interface ModelNode {
   id: string;
   type: string;
   label: string;
-  /** Statements: speaker, date, targets. */
+  /** Statements: speakers, date, targets. */
   summary?: Partial<StatementSummary>;
 }
 
@@ -51,6 +53,38 @@ export class GraphModel {
       }
       const degree = node.hiddenNeighbors + (near.get(node.id)?.size ?? 0);
       this.degree.set(node.id, Math.max(degree, this.degree.get(node.id) ?? 0));
+    }
+    for (const node of subgraph.nodes) this.addSpeakers(node);
+  }
+
+  /**
+   * A joint statement drawn with only some of its speakers would read as theirs
+   * alone: its other speakers join it, with the MADE edge the API would give
+   * (same id, so a later neighbourhood replaces it). They count among the
+   * statement's neighbours already, so its "+N" drops by as many.
+   */
+  private addSpeakers(node: GraphNode): void {
+    const speakers = node.node?.speakers ?? [];
+    if (node.type !== 'Statement' || speakers.length < 2) return;
+    for (const speaker of speakers) {
+      if (!this.nodes.has(speaker.id)) {
+        this.nodes.set(speaker.id, {
+          id: speaker.id,
+          type: speaker.__typename,
+          label: speaker.name ?? speaker.title ?? speaker.id,
+        });
+      }
+      const id = `MADE:${speaker.id}->${node.id}`;
+      if (!this.edges.has(id)) {
+        this.edges.set(id, {
+          id,
+          type: 'MADE',
+          source: speaker.id,
+          target: node.id,
+          properties: {},
+        });
+      }
+      link(this.adjacent, speaker.id, node.id);
     }
   }
 

@@ -11,7 +11,8 @@ import cytoscape from 'cytoscape';
 import cytoscapeSvg from 'cytoscape-svg';
 import type { GraphEdge, Stance } from './api.js';
 import type { GraphModel } from './graph-model.js';
-import { shorten, STANCE_COLOURS, STANCE_LINES, statementLine, TYPE_STYLES } from './theme.js';
+import { statementLine } from './attribution.js';
+import { shorten, STANCE_COLOURS, STANCE_LINES, TYPE_STYLES } from './theme.js';
 
 cytoscape.use(cytoscapeSvg);
 

@@ -125,7 +125,13 @@ const actions = {
   href,
   expand: (id: string) => (state.expanded.some((e) => e.id === id) ? more(id) : open(id)),
   timeline: (id: string) =>
-    navigate({ ...state, timeline: { actor: id, about: null }, said: null, figures: false }),
+    navigate({
+      ...state,
+      timeline: { actor: id, about: null },
+      rep: false,
+      said: null,
+      figures: false,
+    }),
   said: (id: string) => navigate({ ...state, timeline: null, said: id, figures: false }),
   hide: (id: string) =>
     navigate({
@@ -312,7 +318,7 @@ fill(
   h(
     'li',
     { class: 'wide' },
-    'Statements read speaker · date · target · stance. Click: select; double-click: expand.',
+    'Statements read who · date · target · stance. Click: select; double-click: expand.',
   ),
   h(
     'li',
@@ -571,7 +577,7 @@ async function renderPanel(s: ViewState, mine: number): Promise<void> {
           h(
             'li',
             {},
-            'Click a statement for its card: the quote, the speaker, the targets and the sources.',
+            'Click a statement for its card: the quote, who said it (all speakers, on whose behalf, in which post), the targets and the sources.',
           ),
           h(
             'li',
@@ -608,14 +614,14 @@ async function renderTimeline(s: ViewState, mine: number): Promise<void> {
     return;
   }
   const range = { from: s.from, to: s.to };
-  const key = JSON.stringify([s.timeline, s.said, s.granularity, s.statement, range]);
+  const key = JSON.stringify([s.timeline, s.rep, s.said, s.granularity, s.statement, range]);
   if (key === timelineKey) return;
   ui.timeline.hidden = false;
   ui.timeline.setAttribute('aria-busy', 'true');
   try {
     const answer =
       s.timeline !== null
-        ? await timeline(s.timeline.actor, s.timeline.about, s.granularity, range)
+        ? await timeline(s.timeline.actor, s.timeline.about, s.granularity, range, s.rep)
         : await aboutTimeline(s.said!, s.granularity, range);
     if (stale(mine)) return;
     timelineKey = key;
@@ -623,16 +629,24 @@ async function renderTimeline(s: ViewState, mine: number): Promise<void> {
       .sort((a, b) => a.start.localeCompare(b.start) || b.end.localeCompare(a.end))
       .flatMap((b) => b.statements.map((x) => ({ id: x.id, date: x.date })));
     const actor = s.timeline?.actor ?? null;
-    drawTimeline(ui.timeline, answer, s.granularity, s.statement, {
-      statement: (id) => navigate({ ...state, statement: id }),
-      about: (target) =>
-        actor !== null && navigate({ ...state, timeline: { actor, about: target } }),
-      said: (target) => actions.said(target),
-      speaker: (speaker, about) =>
-        navigate({ ...state, timeline: { actor: speaker, about }, said: null }),
-      granularity: (granularity) => navigate({ ...state, granularity }),
-      close: () => navigate({ ...state, timeline: null, said: null }),
-    });
+    drawTimeline(
+      ui.timeline,
+      answer,
+      s.granularity,
+      s.statement,
+      {
+        statement: (id) => navigate({ ...state, statement: id }),
+        about: (target) =>
+          actor !== null && navigate({ ...state, timeline: { actor, about: target } }),
+        said: (target) => actions.said(target),
+        speaker: (speaker, about) =>
+          navigate({ ...state, timeline: { actor: speaker, about }, rep: false, said: null }),
+        granularity: (granularity) => navigate({ ...state, granularity }),
+        representatives: (rep) => navigate({ ...state, rep }),
+        close: () => navigate({ ...state, timeline: null, said: null, rep: false }),
+      },
+      s.rep,
+    );
   } catch (error) {
     if (stale(mine)) return;
     showError(error);

@@ -8,7 +8,9 @@ import { type SearchHit, search } from './api.js';
 import { within, type DateRange } from './date-filter.js';
 import { fill, h } from './dom.js';
 import { SEARCH_TYPES, type SearchType } from './state.js';
-import { SEARCH_TYPE_OF, shorten, statementLine, typeStyle } from './theme.js';
+import { statementLine } from './attribution.js';
+import { quotedText } from './statement-card.js';
+import { SEARCH_TYPE_OF, typeStyle } from './theme.js';
 
 export interface SearchOptions {
   /** The text or the types changed; `now` when the user asked for results (Enter). */
@@ -224,8 +226,11 @@ function resultButton(hit: SearchHit, index: number, colour: string): HTMLElemen
       h(
         'span',
         { class: 'result-label' },
-        isStatement ? `“${shorten(hit.label, 110)}”` : hit.label,
+        isStatement ? ['“', ...quotedText(hit.label, hit.node.quotes ?? [], 110), '”'] : hit.label,
       ),
+      isStatement && hit.node.approximate
+        ? h('span', { class: 'result-match approximate' }, '≈ approximate wording')
+        : null,
       hit.matchedField === 'ALIAS'
         ? h('span', { class: 'result-match' }, `also written “${hit.matchedText}”`)
         : null,

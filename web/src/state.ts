@@ -4,12 +4,13 @@
  *
  *   #q=Sergei%20Lavrov&types=PERSON&node=person:sergey-lavrov
  *    &expanded=person:sergey-lavrov,source:tass-report@40
- *    &statement=statement:…&path=person:a,person:b&timeline=person:a,topic:t&tg=DAY
+ *    &statement=statement:…&path=person:a,person:b&timeline=person:a,topic:t&rep=1&tg=DAY
  *    &said=org:hamas&from=2024-07-01&to=2024-07-31&hide=source:x&figures=1
  *    &pos=person:a@120_-40,country:RUS@0_0&note=What%20Lavrov%20said
  *
  * `said` opens the timeline of what everyone said about a target (instead of
- * `timeline`, what one actor said); `from`/`to` narrow every part of the page to
+ * `timeline`, what one actor said); `rep=1` counts a state's or organisation's
+ * officials and those speaking on its behalf in its timeline; `from`/`to` narrow every part of the page to
  * statements dated within the range; `hide` lists nodes taken out of the graph;
  * `pos` keeps where nodes were placed (a saved view), `note` a note shown with it.
  * `expanded` lists the nodes whose neighbourhood is in the graph, in the order they
@@ -55,6 +56,8 @@ export interface ViewState {
   path: [] | [string] | [string, string];
   /** The actor whose timeline is open, and the target it is narrowed to. */
   timeline: { actor: string; about: string | null } | null;
+  /** The timeline counts the actor's officials and those speaking on its behalf (includeRepresentatives). */
+  rep: boolean;
   /** The target whose "said about" timeline is open (then `timeline` is null). */
   said: string | null;
   granularity: Granularity;
@@ -79,6 +82,7 @@ export const EMPTY_STATE: Readonly<ViewState> = Object.freeze<ViewState>({
   statement: null,
   path: [],
   timeline: null,
+  rep: false,
   said: null,
   granularity: 'MONTH',
   from: null,
@@ -152,6 +156,7 @@ export function parseState(fragment: string): ViewState {
     statement: single('statement'),
     path: path as ViewState['path'],
     timeline: actor === undefined ? null : { actor, about: about ?? null },
+    rep: timelineOpen && raw.get('rep') === '1',
     said: timelineOpen ? null : single('said'),
     granularity: (GRANULARITIES as readonly string[]).includes(granularity ?? '')
       ? (granularity as Granularity)
@@ -185,6 +190,7 @@ export function formatState(state: ViewState): string {
   if (state.timeline !== null) {
     const { actor, about } = state.timeline;
     add('timeline', about === null ? encode(actor) : `${encode(actor)},${encode(about)}`);
+    if (state.rep) add('rep', '1');
   }
   if (state.said !== null && state.timeline === null) add('said', encode(state.said));
   if (state.granularity !== 'MONTH') add('tg', state.granularity);

@@ -1,11 +1,22 @@
 /**
- * A statement's card: the quote, its kind, the date as precisely as it is known,
- * the speaker and the post they held that day, the targets with the stance toward
- * each, the figures it gives, and its route: its own sources, origin first.
+ * A statement's card: the quote (words quoted inside a paraphrase marked, an
+ * approximate wording said so), who said it as the source says (every speaker in
+ * order, on whose behalf, in which post), its kind, the date as precisely as it
+ * is known, whom it counts for, the targets with the stance toward each, the
+ * figures it gives, the occasion within its occasion, and its route: its own
+ * sources, origin first.
  */
 
-import type { Figure, Ref, SourceInfo, Statement } from './api.js';
+import type { Figure, MeetingRef, Ref, RelayedStatement, SourceInfo, Statement } from './api.js';
 import { nameOf } from './api.js';
+import {
+  attribution,
+  type Attributed,
+  countsFor,
+  needsMarks,
+  occasionChain,
+  quoteSegments,
+} from './attribution.js';
 import { chip, externalLink, h, nodeLink, type Opener } from './dom.js';
 import {
   formatDate,
@@ -42,6 +53,8 @@ export function statementCard(s: Statement, actions: CardActions): HTMLElement {
   const positions = s.speakingAs.map((p) =>
     h('span', { class: 'position' }, `${p.title}, `, ref(p.of)),
   );
+  const joint = s.speakers.length > 1;
+  const represented = countsFor(s.representing);
 
   return h(
     'article',
@@ -51,6 +64,7 @@ export function statementCard(s: Statement, actions: CardActions): HTMLElement {
       { class: 'card-header' },
       h('h2', { id: 'card-title' }, 'Statement'),
       chip(humanize(s.kind), 'kind'),
+      s.approximate ? chip('≈ approximate wording', 'approximate') : null,
       chip(humanize(s.verification), `verification ${s.verification.toLowerCase()}`),
       h(
         'button',
@@ -63,7 +77,22 @@ export function statementCard(s: Statement, actions: CardActions): HTMLElement {
         '×',
       ),
     ),
-    h('blockquote', { class: 'quote', lang: s.language }, s.text),
+    h('blockquote', { class: 'quote', lang: s.language }, quotedText(s.text, s.quotes)),
+    h('p', { class: 'attribution' }, '— ', ...attributionLinks(s, actions)),
+    s.approximate
+      ? h(
+          'p',
+          { class: 'muted small approximate-note' },
+          'Approximate wording: ours, close to the speaker’s but not known verbatim.',
+        )
+      : null,
+    s.quotes.length > 0 && s.kind !== 'DIRECT_QUOTE'
+      ? h(
+          'p',
+          { class: 'muted small quoted-note' },
+          'Marked: the speaker’s own words, quoted inside the paraphrase.',
+        )
+      : null,
     when,
     h(
       'div',
@@ -74,8 +103,16 @@ export function statementCard(s: Statement, actions: CardActions): HTMLElement {
     h(
       'dl',
       { class: 'facts' },
-      h('dt', {}, 'Speaker'),
-      h('dd', {}, ref(s.speaker)),
+      h('dt', {}, joint ? 'Speakers' : 'Speaker'),
+      h(
+        'dd',
+        { class: 'speakers' },
+        andJoin(s.speakers.map(ref)),
+        joint ? h('span', { class: 'muted' }, ' (joint statement)') : null,
+      ),
+      s.onBehalfOf
+        ? [h('dt', {}, 'On behalf of'), h('dd', { class: 'on-behalf-of' }, ref(s.onBehalfOf))]
+        : null,
       h('dt', {}, 'Speaking as'),
       h(
         'dd',
@@ -83,7 +120,26 @@ export function statementCard(s: Statement, actions: CardActions): HTMLElement {
         positions.length > 0
           ? positions.flatMap((p, i) => (i === 0 ? [p] : ['; ', p]))
           : h('span', { class: 'muted' }, 'no post on record for that day'),
+        s.post
+          ? h('span', { class: 'muted small post-named' }, ' — the post the source names')
+          : positions.length > 1
+            ? h('span', { class: 'muted small' }, ' — posts held that day; the source names none')
+            : null,
       ),
+      represented.length > 0
+        ? [
+            h('dt', {}, 'Counts for'),
+            h(
+              'dd',
+              { class: 'counts-for' },
+              h(
+                'ul',
+                {},
+                represented.map((line) => h('li', {}, line)),
+              ),
+            ),
+          ]
+        : null,
       h('dt', {}, 'About'),
       h(
         'dd',
@@ -137,17 +193,7 @@ export function statementCard(s: Statement, actions: CardActions): HTMLElement {
       { class: 'facts' },
       s.topics.length > 0 ? [h('dt', {}, 'Topics'), h('dd', {}, join(s.topics.map(ref)))] : null,
       s.meeting
-        ? [
-            h('dt', {}, 'Said at'),
-            h(
-              'dd',
-              {},
-              ref(s.meeting),
-              s.meeting.date
-                ? h('span', { class: 'muted' }, ` (${formatDate(s.meeting.date)})`)
-                : null,
-            ),
-          ]
+        ? [h('dt', {}, 'Said at'), h('dd', { class: 'occasion' }, occasion(s.meeting, actions))]
         : null,
       s.relays.length > 0
         ? [h('dt', {}, 'Passes on'), h('dd', {}, relayed(s.relays, actions))]
@@ -230,18 +276,65 @@ function sourceLine(source: SourceInfo, actions: CardActions): HTMLElement {
   );
 }
 
-function relayed(
-  statements: { id: string; text: string; speaker: Ref }[],
-  actions: CardActions,
-): HTMLElement {
+function relayed(statements: RelayedStatement[], actions: CardActions): HTMLElement {
   return h(
     'ul',
     {},
-    statements.map((r) =>
-      h('li', {}, nodeLink(actions, r.id, `${nameOf(r.speaker)}: “${r.text}”`)),
-    ),
+    statements.map((r) => h('li', {}, nodeLink(actions, r.id, `${attribution(r)}: “${r.text}”`))),
+  );
+}
+
+/** The occasion, then each occasion it is part of: "Remarks to reporters (28 July 2024), during …". */
+function occasion(meeting: MeetingRef, actions: CardActions): (HTMLElement | string)[] {
+  return occasionChain(meeting).flatMap((m, i) => [
+    i > 0 ? ', during ' : '',
+    nodeLink(actions, m.id, m.title),
+    m.date ? h('span', { class: 'muted' }, ` (${formatDate(m.date)})`) : '',
+  ]);
+}
+
+/**
+ * A statement's text with the words quoted inside it marked (and put in
+ * quotation marks where the text has none), cut to `max` characters if given.
+ */
+export function quotedText(
+  text: string,
+  quotes: readonly string[],
+  max?: number,
+): (HTMLElement | string)[] {
+  const segments = quoteSegments(text, quotes, max);
+  return segments.map((segment, i) =>
+    segment.quoted
+      ? h(
+          'mark',
+          { class: 'quoted', title: 'quoted verbatim' },
+          needsMarks(segments, i) ? `“${segment.text}”` : segment.text,
+        )
+      : segment.text,
   );
 }
 
 const join = (items: HTMLElement[]) =>
   items.flatMap((item, i) => (i === 0 ? [item] : [', ', item]));
+
+/**
+ * Who said it, with each actor a link: "Qatar and Egypt"; "Israel, through
+ * Benjamin Netanyahu, as Prime Minister" (the post when `post`).
+ */
+export function attributionLinks(
+  s: Attributed,
+  opener: Opener,
+  post = true,
+): (HTMLElement | string)[] {
+  const link = (ref: Ref) => nodeLink(opener, ref.id, nameOf(ref));
+  const speakers = andJoin(s.speakers.map(link));
+  const as = post && s.post ? [`, as ${s.post.title}`] : [];
+  if (s.onBehalfOf && !s.speakers.some((x) => x.id === s.onBehalfOf!.id)) {
+    return [link(s.onBehalfOf), ', through ', ...speakers, ...as];
+  }
+  return [...speakers, ...as];
+}
+
+/** "Qatar and Egypt", as links. */
+const andJoin = (items: HTMLElement[]) =>
+  items.flatMap((item, i) => (i === 0 ? [item] : [i === items.length - 1 ? ' and ' : ', ', item]));

@@ -1,6 +1,6 @@
 /** Colours, shapes and words shared by the graph, the cards and the timeline. */
 
-import type { PartialDate, Ref, Stance, StatementSummary } from './api.js';
+import type { PartialDate, Stance } from './api.js';
 
 /** Each at least 4.5:1 against white, so white text on them and them on white both pass WCAG AA. */
 export const STANCE_COLOURS: Record<Stance, string> = {
@@ -121,36 +121,6 @@ export function shortDate(date: Pick<PartialDate, 'text'>): string {
   const monthName = month === undefined ? undefined : SHORT_MONTHS[Number(month) - 1];
   if (monthName === undefined) return year ?? date.text;
   return day === undefined ? `${monthName} ${year}` : `${Number(day)} ${monthName} ${year}`;
-}
-
-/** A speaker as a compact label names them: a person by surname, anything else shortened. */
-export function shortName(ref: Ref): string {
-  const name = ref.name ?? ref.title ?? ref.id;
-  if (ref.__typename === 'Person') return name.split(/\s+/).at(-1) ?? name;
-  return shorten(name, 28);
-}
-
-/**
- * A statement told apart at a glance: speaker · date · target · stance, the
- * first target named and the others counted ("Lavrov · 28 Jul 2024 · Eradication
- * of Hamas +1 · − critical").
- */
-export function statementLine(s: Partial<StatementSummary>, focus: string | null = null): string {
-  const parts: string[] = [];
-  if (s.speaker) parts.push(shortName(s.speaker));
-  if (s.date) parts.push(shortDate(s.date));
-  const about = s.about ?? [];
-  // The target in focus; else the first taking a side; else the first.
-  const first =
-    about.find((a) => a.target.id === focus) ??
-    about.find((a) => a.stance !== 'NEUTRAL') ??
-    about[0];
-  if (first) {
-    const more = about.length > 1 ? ` +${about.length - 1}` : '';
-    parts.push(`${shorten(first.target.name ?? first.target.title ?? first.target.id, 32)}${more}`);
-    parts.push(stanceText(first.stance));
-  }
-  return parts.join(' · ');
 }
 
 /** At most `max` characters, cut at a word where one is near. */

@@ -3,7 +3,9 @@
  * what everyone said about one target. A column per period with the statements
  * stacked by stance, each statement a button that opens its card, the points
  * where a speaker's own stance changed marked, and the statements listed as
- * compact rows (speaker · date · target · stance), relayed positions said so.
+ * compact rows (who · date · stance · words), relayed positions said so. A
+ * state's or organisation's timeline can count its officials' words and those
+ * said on its behalf (`includeRepresentatives`), each row saying through whom.
  */
 
 import type {
@@ -14,7 +16,9 @@ import type {
   TimelineStatement,
 } from './api.js';
 import { nameOf } from './api.js';
+import { attribution, whosePosition } from './attribution.js';
 import { chip, fill, h } from './dom.js';
+import { quotedText } from './statement-card.js';
 import { GRANULARITIES, type Granularity } from './state.js';
 import {
   formatDate,
@@ -36,6 +40,8 @@ export interface TimelineActions {
   /** Open what one actor said about a target. */
   speaker(actor: string, about: string | null): void;
   granularity(granularity: Granularity): void;
+  /** Count (or stop counting) the actor's officials and those speaking on its behalf. */
+  representatives(include: boolean): void;
   close(): void;
 }
 
@@ -47,9 +53,28 @@ export function drawTimeline(
   granularity: Granularity,
   selected: string | null,
   actions: TimelineActions,
+  representatives = false,
 ): void {
   const about = timeline.about?.id ?? null;
   const actor = timeline.actor;
+  // Only states and organisations have officials and are spoken for.
+  const represented =
+    actor !== null && (actor.__typename === 'Country' || actor.__typename === 'Organization');
+  const who = (s: TimelineStatement) =>
+    attribution(s, { countsFor: represented && representatives ? actor.id : null });
+  const representativesBox = represented
+    ? h(
+        'label',
+        { class: 'inline representatives', for: 'timeline-representatives' },
+        h('input', {
+          id: 'timeline-representatives',
+          type: 'checkbox',
+          checked: representatives,
+          onchange: (e: Event) => actions.representatives((e.target as HTMLInputElement).checked),
+        }),
+        ' with its officials and those speaking on its behalf',
+      )
+    : null;
   const afterShift = new Map<string, StanceShift[]>();
   for (const shift of timeline.shifts) {
     afterShift.set(shift.after.id, [...(afterShift.get(shift.after.id) ?? []), shift]);
@@ -132,6 +157,7 @@ export function drawTimeline(
         ? h('label', { for: 'timeline-about' }, 'about ', targetSelect)
         : h('label', { for: 'timeline-speaker' }, 'by ', targetSelect),
       switchView,
+      representativesBox,
       h('label', { for: 'timeline-granularity', class: 'sr-only' }, 'Period length'),
       granularitySelect,
       h(
@@ -155,6 +181,7 @@ export function drawTimeline(
       { class: 'timeline-summary' },
       `${timeline.totalCount} statement${timeline.totalCount === 1 ? '' : 's'}`,
       timeline.about ? ` about ${nameOf(timeline.about)}` : '',
+      represented && representatives ? ', its officials’ and those on its behalf included' : '',
       actor === null ? ` by ${targets.length} speaker${targets.length === 1 ? '' : 's'}` : '',
       `, ${timeline.shifts.length} stance shift${timeline.shifts.length === 1 ? '' : 's'}.`,
     ),
@@ -164,7 +191,7 @@ export function drawTimeline(
           'ol',
           { class: 'buckets', 'aria-label': 'Periods' },
           buckets.map(({ bucket, coarser }) =>
-            drawBucket(bucket, coarser, most, about, afterShift, selected, actions),
+            drawBucket(bucket, coarser, most, about, afterShift, selected, actions, who),
           ),
         ),
     timeline.shifts.length > 0
@@ -199,16 +226,21 @@ export function drawTimeline(
           ),
         )
       : null,
-    statementRows(buckets, about, selected, actions),
+    statementRows(buckets, about, selected, actions, who),
   );
 }
 
-/** Every statement of the timeline as a compact row: speaker · date · stance toward the target. */
+/**
+ * Every statement of the timeline as a compact row: who (every speaker, on whose
+ * behalf, in which post; through whom it counts for the actor) · date · stance
+ * toward the target · the words, quoted fragments marked.
+ */
 function statementRows(
   buckets: { bucket: TimelineBucket }[],
   about: string | null,
   selected: string | null,
   actions: TimelineActions,
+  who: (s: TimelineStatement) => string,
 ): HTMLElement | null {
   const rows = buckets.flatMap(({ bucket }) => bucket.statements);
   if (rows.length === 0) return null;
@@ -229,7 +261,7 @@ function statementRows(
           h(
             'button',
             { type: 'button', class: 'row-button', onclick: () => actions.statement(s.id) },
-            h('span', { class: 'row-speaker' }, nameOf(s.speaker)),
+            h('span', { class: 'row-speaker' }, who(s)),
             ' · ',
             h('time', { datetime: s.date.text }, shortDate(s.date)),
             ' · ',
@@ -237,13 +269,10 @@ function statementRows(
               ? h('span', { class: 'muted' }, 'no stance')
               : stances.map((x) => chip(stanceText(x), 'stance', STANCE_COLOURS[x])),
             s.relays.length > 0
-              ? h(
-                  'span',
-                  { class: 'relayed' },
-                  ` relays ${s.relays.map((r) => nameOf(r.speaker)).join(', ')}’s position`,
-                )
+              ? h('span', { class: 'relayed' }, ` relays ${s.relays.map(whosePosition).join('; ')}`)
               : null,
-            h('span', { class: 'row-text' }, ` “${shorten(s.text, 110)}”`),
+            s.approximate ? h('span', { class: 'approximate' }, ' ≈ approximate wording') : null,
+            h('span', { class: 'row-text' }, ' “', ...quotedText(s.text, s.quotes, 110), '”'),
           ),
         );
       }),
@@ -259,6 +288,7 @@ function drawBucket(
   afterShift: Map<string, StanceShift[]>,
   selected: string | null,
   actions: TimelineActions,
+  who: (s: TimelineStatement) => string,
 ): HTMLElement {
   const bar = h('div', { class: 'bar', 'aria-hidden': 'true' });
   bar.style.height = `${Math.round((bucket.count / most) * BAR_HEIGHT)}px`;
@@ -308,7 +338,7 @@ function drawBucket(
       'ul',
       { class: 'dots' },
       bucket.statements.map((s) =>
-        statementDot(s, about, afterShift.get(s.id) ?? [], s.id === selected, actions),
+        statementDot(s, about, afterShift.get(s.id) ?? [], s.id === selected, actions, who(s)),
       ),
     ),
   );
@@ -320,6 +350,7 @@ function statementDot(
   shifts: StanceShift[],
   selected: boolean,
   actions: TimelineActions,
+  who: string,
 ): HTMLElement {
   const stances = [
     ...new Set(
@@ -336,12 +367,12 @@ function statementDot(
       'data-id': s.id,
       'data-stance': stances.join(' ') || 'NONE',
       'aria-pressed': selected ? 'true' : 'false',
-      'aria-label': `${nameOf(s.speaker)}, ${formatDate(s.date)}, ${stances.map((x) => x.toLowerCase()).join(' and ') || 'no stance'}${
+      'aria-label': `${who}, ${formatDate(s.date)}, ${stances.map((x) => x.toLowerCase()).join(' and ') || 'no stance'}${
         s.relays.length > 0 ? ', relaying another’s position' : ''
       }${shifts.length > 0 ? ', stance shift' : ''}: ${shorten(s.text, 120)}`,
-      title: `${nameOf(s.speaker)} · ${formatDate(s.date)} · ${humanize(s.kind)}${
-        s.relays.length > 0 ? ' · relayed' : ''
-      }\n${shorten(s.text, 200)}`,
+      title: `${who} · ${formatDate(s.date)} · ${humanize(s.kind)}${
+        s.approximate ? ' · approximate wording' : ''
+      }${s.relays.length > 0 ? ' · relayed' : ''}\n${shorten(s.text, 200)}`,
       onclick: () => actions.statement(s.id),
     },
     shifts.length > 0 ? '⇄' : stances.map((x) => STANCE_SIGNS[x]).join(''),
