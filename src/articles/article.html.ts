@@ -1,18 +1,30 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { ArticleError } from './article.errors.js';
-import type { ArticleMetadata } from './article.metadata.js';
+import { calendarDateIn, type ArticleMetadata } from './article.metadata.js';
 
 /**
- * The readable body of an HTML page (Mozilla's Readability over linkedom) as
- * plain text, paragraphs separated by a blank line, and the page's own metadata:
- * Open Graph and article: meta tags, JSON-LD, the byline.
+ * The one reader of HTML (Mozilla's Readability over linkedom), for the review
+ * API's intake and for `statement-graph extract` and the evaluation
+ * (src/extraction/html.ts imports it): the readable body as plain text, the
+ * headline first, then one paragraph per block, blank-line separated;
+ * breadcrumbs dropped, and whatever follows a closing dateline ("December 6,
+ * 2021, Minsk") too. And what the page says of itself: Open Graph and article:
+ * meta tags, JSON-LD, the byline; else the organisation in the <title>'s site
+ * part or the footer's copyright holder as outlet, the closing dateline as date.
  */
 
 export interface ReadPage {
   text: string;
   metadata: Partial<ArticleMetadata>;
+  /** The headline set over the body (Readability's title, the site's name cut off). */
+  title?: string;
+  /** The page's whole <title>, section and site names included ("… - Press Releases - Portal"). */
+  pageTitle?: string;
 }
+
+const ORGANISATION =
+  /\b(ministry|department|office|government|embassy|agency|council|commission|presidency|secretariat)\b/i;
 
 /** Elements after which a line ends; a paragraph-like one ends a paragraph. */
 const PARAGRAPHS = new Set(
@@ -146,6 +158,18 @@ function pageMetadata(document: Document): Partial<ArticleMetadata> {
 export function readHtml(html: string, path: string): ReadPage {
   const { document } = parseHTML(html);
   const metadata = pageMetadata(document as unknown as Document);
+  // read before Readability changes the document
+  const pageTitle = clean(document.querySelector('title')?.textContent);
+  // "Headline - Ministry of Foreign Affairs of …": a site name that is an organisation's
+  const titleSite = pageTitle
+    ?.split(/\s+[-|–]\s+/)
+    .slice(1)
+    .reverse()
+    .find((part) => ORGANISATION.test(part));
+  const copyright =
+    copyrightHolder(
+      document.querySelector('[class*="copyright"], [id*="copyright"]')?.textContent ?? '',
+    ) ?? copyrightHolder(document.documentElement?.textContent ?? '');
   let article: ReturnType<Readability<Node>['parse']> = null;
   try {
     article = new Readability<Node>(document as unknown as Document, {
@@ -154,8 +178,29 @@ export function readHtml(html: string, path: string): ReadPage {
   } catch {
     article = null;
   }
-  const text = article?.content ? textOfNode(article.content) : '';
-  if (text.replace(/\s+/g, '').length < MIN_READABLE_CHARS) {
+  const body = article?.content ? textOfNode(article.content) : '';
+  // breadcrumbs: "Home / Press Service / Statements"
+  const kept = body
+    .split('\n\n')
+    .filter(
+      (p) => p && !/^([^/]{1,40}\/\s*){2,}[^/]{0,40}$/.test(p) && !/^[^/\n]{1,40}\s[/>»›]$/.test(p),
+    );
+  // a closing dateline ends the text: what follows it is the page's furniture
+  let dateline: string | undefined;
+  for (let i = kept.length - 1; i >= Math.max(0, kept.length - 12); i--) {
+    dateline = datelineDate(kept[i]!);
+    if (dateline) {
+      kept.splice(i + 1);
+      break;
+    }
+  }
+  const title = clean((article?.title || pageTitle || '').replace(/\s+[-|–]\s+.*$/, ''));
+  const withTitle =
+    title && !kept[0]?.replace(/\s+/g, ' ').startsWith(title.slice(0, 20))
+      ? [title, ...kept]
+      : kept;
+  const text = withTitle.join('\n\n');
+  if (kept.join('').replace(/\s+/g, '').length < MIN_READABLE_CHARS || !/\p{L}{3,}/u.test(text)) {
     throw new ArticleError(
       'ARTICLE_UNREADABLE',
       'No readable article body was found in the HTML.',
@@ -164,12 +209,37 @@ export function readHtml(html: string, path: string): ReadPage {
   }
   return {
     text,
+    title,
+    pageTitle,
     metadata: {
       ...metadata,
-      outlet: metadata.outlet ?? clean(article?.siteName),
+      outlet: metadata.outlet ?? clean(article?.siteName) ?? titleSite ?? copyright,
       author: metadata.author ?? clean(article?.byline),
       headline: metadata.headline ?? clean(article?.title),
-      publishedDate: metadata.publishedDate ?? dateOf(article?.publishedTime),
+      publishedDate: metadata.publishedDate ?? dateOf(article?.publishedTime) ?? dateline,
     },
   };
+}
+
+/** "December 6, 2021", "December 6, 2021, Minsk", "PUTRAJAYA 25 JANUARY 2022": a whole date, little else. */
+function datelineDate(p: string): string | undefined {
+  if (p.length > 60) return undefined;
+  const found = calendarDateIn(p);
+  if (!found) return undefined;
+  const rest = p
+    .replace(found.text, '')
+    .replace(/[\s,.-]+/g, ' ')
+    .trim();
+  return rest.split(' ').filter(Boolean).length > 3 ? undefined : found.date;
+}
+
+function copyrightHolder(text: string): string | undefined {
+  // an undecodable byte before a year is, on such pages, a © in another encoding
+  const m =
+    /(?:©|\(c\)|copyright|\uFFFD)\s*(?:©\s*)?\d{4}\s*(?:[-–]\s*\d{4})?\s*,?\s*([^.|©\n]{3,120}?)(?:\.|\s*All rights reserved|\n|$)/i.exec(
+      text,
+    );
+  if (!m) return undefined;
+  const holder = m[1]!.replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '');
+  return /\p{L}{3,}/u.test(holder) ? holder : undefined;
 }

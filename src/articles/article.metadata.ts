@@ -34,22 +34,29 @@ const MONTHS = [
 const MONTH = `(${MONTHS.join('|')}|${MONTHS.map((m) => m.slice(0, 3)).join('|')})\\.?`;
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A calendar date in the first lines: 2024-07-28, 28 July 2024, July 28, 2024. */
-function dateNearTop(head: string): string | undefined {
-  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(head);
-  if (iso && isPartialDate(iso[0])) return iso[0];
-  const dmy = new RegExp(`\\b(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})\\b`, 'i').exec(head);
-  const mdy = new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'i').exec(head);
+/**
+ * The first whole calendar date in a piece of text (2024-07-28, 28 July 2024, July 28,
+ * 2024), with the words that give it; undefined when there is none.
+ */
+export function calendarDateIn(text: string): { date: string; text: string } | undefined {
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
+  if (iso && isPartialDate(iso[0])) return { date: iso[0], text: iso[0] };
+  const dmy = new RegExp(`\\b(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})\\b`, 'i').exec(text);
+  const mdy = new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'i').exec(text);
+  const match = dmy ?? mdy;
   const parts = dmy
     ? { d: dmy[1]!, m: dmy[2]!, y: dmy[3]! }
     : mdy
       ? { d: mdy[2]!, m: mdy[1]!, y: mdy[3]! }
       : null;
-  if (!parts) return undefined;
+  if (!parts || !match) return undefined;
   const month = MONTHS.findIndex((m) => m.startsWith(parts.m.toLowerCase().slice(0, 3))) + 1;
   const date = `${parts.y}-${pad(month)}-${pad(Number(parts.d))}`;
-  return isPartialDate(date) ? date : undefined;
+  return isPartialDate(date) ? { date, text: match[0] } : undefined;
 }
+
+/** A calendar date in the first lines. */
+const dateNearTop = (head: string): string | undefined => calendarDateIn(head)?.date;
 
 const CREDIT_LINE =
   /^\(\s*([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*(?:\s*[,/;]\s*[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)*)\s*\)$/;

@@ -3,6 +3,7 @@ import { dataset as datasetSchema } from '../../src/records/dataset.js';
 import { candidatesToDataset, UNDATED_PHRASE } from '../../src/extraction/dataset.js';
 import { extractArticle } from '../../src/extraction/document.js';
 import { readHtml } from '../../src/extraction/html.js';
+import { takeArticle } from '../../src/articles/article.intake.js';
 import { createLinker, extractStatements } from '../../src/extraction/index.js';
 
 const PAGE = `<!doctype html><html><head><title>Statement on the harbour treaty - Ministry of Foreign Affairs of Latvia</title></head>
@@ -34,6 +35,20 @@ describe('HTML pages', () => {
     expect(doc!.date).toMatchObject({ precision: 'DAY', value: '2024-03-03' });
     expect(doc!.text).toMatch(/^The Ministry welcomes .* fishing towns on both shores\.$/);
     expect(doc!.cue).toBeNull();
+  });
+
+  it('is read by the review API to the same text, offsets and metadata: one reader of HTML', async () => {
+    const article = await takeArticle(
+      { html: PAGE },
+      { maxBytes: 1 << 20, fetch: { timeoutMs: 1000, maxRedirects: 0, allowLoopback: false } },
+    );
+    const page = readHtml(PAGE)!;
+    expect(article.text).toBe(page.text);
+    expect(article.metadata).toMatchObject({
+      outlet: 'Ministry of Foreign Affairs of Latvia',
+      publishedDate: '2024-03-03',
+    });
+    expect(article.text).not.toMatch(/Home \/|Contacts/);
   });
 
   it('refuses a page with no readable body', () => {
