@@ -823,6 +823,20 @@ describe('The explorer, in headless Chromium', () => {
     expect(await card.locator('.chip.approximate').textContent()).toBe('≈ approximate wording');
     expect(await card.locator('.approximate-note').textContent()).toContain('not known verbatim');
 
+    // Search results read the same way.
+    await visit('#q=ceasefire%20talks%20gaps&types=STATEMENT');
+    const hit = page.locator(`#search-results button[data-id="${PROGRESS}"]`);
+    expect(await hit.locator('.result-summary').textContent()).toBe(
+      'Premier · 13 Sep 2024 · Gaza ceasefire · ○ neutral',
+    );
+    expect(await hit.locator('mark.quoted').textContent()).toBe('“some progress”');
+    await visit('#q=keep%20mediating&types=STATEMENT');
+    expect(
+      await page
+        .locator(`#search-results button[data-id="${MEDIATING}"] .approximate`)
+        .textContent(),
+    ).toBe('≈ approximate wording');
+
     // The seed's remarks to reporters, within the visit to Malaysia.
     await visit(`#statement=${ERADICATION}`);
     await card.waitFor();
@@ -858,6 +872,10 @@ describe('The explorer, in headless Chromium', () => {
     expect(await speakerOf(MEDIATING)).toBe('Qatar, through Test Premier, as Prime Minister');
     const progressRow = timeline.locator(`.statement-rows li[data-id="${PROGRESS}"]`);
     expect(await progressRow.locator('mark.quoted').textContent()).toBe('“some progress”');
+    expect(await progressRow.locator('.row-occasion').textContent()).toBe(
+      ' at Panel on mediation, second day of the regional security conference, ' +
+        'during Regional security conference',
+    );
     expect(
       await timeline.locator(`.statement-rows li[data-id="${MEDIATING}"]`).textContent(),
     ).toContain('≈ approximate wording');

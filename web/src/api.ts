@@ -690,6 +690,8 @@ export interface TimelineStatement extends Attributed {
   approximate: boolean;
   /** Through whom it counts for the timeline's actor, when its representatives are included. */
   representing: Representation[];
+  /** The occasion it was said at, within its occasions. */
+  meeting: Occasion | null;
   about: { stance: Stance; target: { id: string } }[];
   /** Positions of others it passes on: shown as relayed, never counted as the speaker's. */
   relays: ({ id: string } & Attributed)[];
@@ -784,6 +786,18 @@ const TIMELINE_PARTS = /* GraphQL */ `
       ${WHO}
       quotes
       approximate
+      meeting {
+        id
+        title
+        partOf {
+          id
+          title
+          partOf {
+            id
+            title
+          }
+        }
+      }
       representing {
         basis
         actor {

@@ -16,7 +16,7 @@ import type {
   TimelineStatement,
 } from './api.js';
 import { nameOf } from './api.js';
-import { attribution, whosePosition } from './attribution.js';
+import { attribution, occasionChain, whosePosition } from './attribution.js';
 import { chip, fill, h } from './dom.js';
 import { quotedText } from './statement-card.js';
 import { GRANULARITIES, type Granularity } from './state.js';
@@ -233,7 +233,8 @@ export function drawTimeline(
 /**
  * Every statement of the timeline as a compact row: who (every speaker, on whose
  * behalf, in which post; through whom it counts for the actor) · date · stance
- * toward the target · the words, quoted fragments marked.
+ * toward the target · the words, quoted fragments marked · the occasion, within
+ * its occasions ("at Remarks to reporters, during Visit to Malaysia").
  */
 function statementRows(
   buckets: { bucket: TimelineBucket }[],
@@ -273,6 +274,15 @@ function statementRows(
               : null,
             s.approximate ? h('span', { class: 'approximate' }, ' ≈ approximate wording') : null,
             h('span', { class: 'row-text' }, ' “', ...quotedText(s.text, s.quotes, 110), '”'),
+            s.meeting
+              ? h(
+                  'span',
+                  { class: 'row-occasion' },
+                  occasionChain(s.meeting)
+                    .map((m, i) => (i === 0 ? ` at ${m.title}` : `, during ${m.title}`))
+                    .join(''),
+                )
+              : null,
           ),
         );
       }),
