@@ -35,6 +35,8 @@ const indexes = [
   // Review: candidates live outside :Entity, found by id and by their article; articles by text hash or URL.
   'CREATE CONSTRAINT candidate_id IF NOT EXISTS FOR (c:Candidate) REQUIRE c.id IS UNIQUE',
   'CREATE INDEX candidate_source IF NOT EXISTS FOR (c:Candidate) ON (c.sourceId)',
+  // A rejection sticks by content: a candidate with a rejected one's speaker and words is found by this key.
+  'CREATE INDEX candidate_content_key IF NOT EXISTS FOR (c:Candidate) ON (c.contentKey)',
   'CREATE INDEX source_text_hash IF NOT EXISTS FOR (s:Source) ON (s.textHash)',
   'CREATE INDEX source_url IF NOT EXISTS FOR (s:Source) ON (s.url)',
 ];

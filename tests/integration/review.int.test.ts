@@ -41,6 +41,7 @@ interface CandidateView {
   mentions: Array<{ id: string }>;
   confidence: number;
   statement: { id: string } | null;
+  rejectedLike: string | null;
 }
 interface Errors {
   errors: Array<{ code: string; path: string | null; message: string }>;
@@ -53,7 +54,8 @@ const CANDIDATE_FIELDS = `
   speaker { text actor { id } proposal { id name type } }
   date { text value precision }
   mentions { id }
-  statement { id }`;
+  statement { id }
+  rejectedLike`;
 
 const EXTRACT = `
   mutation ($input: ArticleInput!) {
@@ -160,6 +162,18 @@ describe.skipIf(!hasSeedArticle)('review: article → candidates → accept or r
         config: loadConfig({ API_TOKENS: `ed:editor:${EDITOR},rd:reader:${READER}`, ...env }),
         extract: quoteExtractor,
       });
+    // the fixed extractor with its spans widened to take the quotation marks in
+    apps.improved = createApp({
+      db: t.db,
+      logger: createLogger('silent'),
+      metrics: createMetrics(),
+      config: loadConfig({ API_TOKENS: `ed:editor:${EDITOR},rd:reader:${READER}` }),
+      extract: async (text, options) =>
+        (await quoteExtractor(text, options)).map((c) => ({
+          ...c,
+          content: c.content.map((s) => ({ start: s.start - 1, end: s.end + 1 })),
+        })),
+    });
     apps.default = make({
       ARTICLE_FETCH_ALLOW_LOOPBACK: 'true',
       ARTICLE_FETCH_TIMEOUT_MS: '500',
@@ -302,6 +316,32 @@ describe.skipIf(!hasSeedArticle)('review: article → candidates → accept or r
     expect(again.outcome).toBe('UNCHANGED');
     expect(again.candidates.find((c) => c.id === target.id)!.status).toBe('REJECTED');
     expect(await graphCounts(t.db)).toEqual(before);
+  });
+
+  it('a rejection sticks by content: not proposed again at other offsets, nor after a paragraph added above', async () => {
+    const rejected = (await reject(candidates.find((c) => c.speaker?.actor === null)!.id))
+      .candidate;
+    expect(rejected.status).toBe('REJECTED');
+    const rejectedText = candidates.find((c) => c.id === rejected.id)!.text;
+
+    // An improved extractor takes the quotation marks into the span: other offsets, the same words.
+    const before = await graphCounts(t.db);
+    const improved = await extract({ text: seed }, 'improved');
+    expect(improved.outcome).toBe('UNCHANGED');
+    expect(improved.candidates.map((c) => c.id)).toEqual(candidates.map((c) => c.id));
+    expect(await graphCounts(t.db)).toEqual(before);
+
+    // The same article with a paragraph added above is another text: every offset moves.
+    const shifted = await extract({
+      text: `Editor's note: updated with Lavrov's remarks.\n\n${seed}`,
+    });
+    expect(shifted.errors).toEqual([]);
+    expect(shifted.source.id).not.toBe(sourceId);
+    const again = shifted.candidates.find((c) => c.text === rejectedText)!;
+    expect(again.id).not.toBe(rejected.id);
+    expect(again).toMatchObject({ status: 'REJECTED', rejectedLike: rejected.id });
+    expect(shifted.candidates.filter((c) => c.status === 'REJECTED')).toHaveLength(1);
+    expect(shifted.candidates.filter((c) => c.status === 'PENDING').length).toBeGreaterThan(0);
   });
 
   it('refuses to reject an accepted candidate, and to accept one whose speaker is not linked without a speaker', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   articleSourceId,
   candidatesOf,
+  contentKeyOf,
   statementIdFor,
   type Extracted,
 } from '../../src/modules/review/review.candidates.js';
@@ -100,6 +101,27 @@ describe('review candidates', () => {
     ]);
     expect(row!.text).toBe('The talks would go on.');
     expect(row!.text).toBe(recordedText([said.slice(content.start, content.end)]));
+  });
+
+  it('keys a candidate by what it says, not where: the same speaker and words at other offsets have the same key', () => {
+    const [row] = candidatesOf(source, points, [statement()]);
+    const shifted = new CodePoints(`A paragraph added above.\n\n${TEXT}`);
+    const moved = 'A paragraph added above.\n\n'.length;
+    const [again] = candidatesOf(source, shifted, [
+      statement({
+        content: [{ start: at('No prospect').start - 1 + moved, end: at('yet.').end + 1 + moved }],
+        speaker: { text: 'Lavrov', start: 3 + moved, end: 9 + moved, form: 'NAME' },
+      }),
+    ]);
+    expect(again!.id).not.toBe(row!.id);
+    expect(again!.contentKey).toBe(row!.contentKey);
+    expect(contentKeyOf('Lavrov', 'that “No prospect, for an end.”')).toBe(
+      contentKeyOf('lavrov', 'No prospect for an end'),
+    );
+    expect(contentKeyOf('Lavrov', 'No prospect')).not.toBe(
+      contentKeyOf('Netanyahu', 'No prospect'),
+    );
+    expect(contentKeyOf('Lavrov', 'No prospect')).not.toBe(contentKeyOf('Lavrov', 'Some prospect'));
   });
 
   it('drops evidence spans that fall outside the stored text', () => {

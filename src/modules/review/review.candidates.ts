@@ -60,6 +60,27 @@ export const articleSourceId = (textHash: string) =>
 const articleKey = (sourceId: string) => sourceId.replace(/^source:/, '');
 
 /**
+ * What a candidate says, whatever its offsets: its speaker's words and its text, folded
+ * (case, accents, punctuation, quotation marks and a leading "that" left out). The same
+ * statement found again, after an improved extractor moved its edges or a paragraph
+ * added above moved the text, has the same key; a rejection sticks by it.
+ */
+export function contentKeyOf(speakerText: string | null, text: string): string {
+  const fold = (words: string) =>
+    words
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const said = fold(text).replace(/^(that|but|and) /, '');
+  return createHash('sha256')
+    .update(`${fold(speakerText ?? '')}\u0000${said}`)
+    .digest('hex')
+    .slice(0, 24);
+}
+
+/**
  * Extractor output to candidate rows. A candidate's id is its article and its
  * content offsets, so the same statement found again is the same candidate.
  * Spans outside the text, or output without content, are dropped: they could
@@ -82,15 +103,20 @@ export function candidatesOf(
     const cue = e.cue && text.holds(e.cue.start, e.cue.end) ? e.cue : null;
     const date = e.date && text.holds(e.date.start, e.date.end) ? e.date : null;
     const proposal = proposeActor(speaker);
+    const speakerText = speaker
+      ? text.slice(speaker.start, speaker.end)
+      : (e.speaker?.text ?? null);
+    const recorded = recordedText(spans.map((s) => text.slice(s.start, s.end)));
     rows.set(id, {
       id,
       sourceId,
       position: spans[0]!.start,
-      text: recordedText(spans.map((s) => text.slice(s.start, s.end))),
+      text: recorded,
+      contentKey: contentKeyOf(speakerText, recorded),
       kind: e.kind,
       spanStarts: spans.map((s) => s.start),
       spanEnds: spans.map((s) => s.end),
-      speakerText: speaker ? text.slice(speaker.start, speaker.end) : (e.speaker?.text ?? null),
+      speakerText,
       speakerStart: speaker?.start ?? null,
       speakerEnd: speaker?.end ?? null,
       speakerId: e.speaker?.id ?? null,

@@ -20,6 +20,10 @@ export interface CandidateRow {
   position: number;
   status: CandidateStatus;
   text: string;
+  /** contentKeyOf(speakerText, text): what it says, whatever its offsets. */
+  contentKey: string | null;
+  /** The rejected candidate (of another article) whose rejection this one took on creation. */
+  rejectedLike: string | null;
   kind: string;
   spanStarts: number[];
   spanEnds: number[];
@@ -49,7 +53,7 @@ export interface CandidateRow {
 
 export type NewCandidate = Omit<
   CandidateRow,
-  'status' | 'statementId' | 'reviewedBy' | 'reviewedAt' | 'createdAt'
+  'status' | 'statementId' | 'reviewedBy' | 'reviewedAt' | 'createdAt' | 'rejectedLike'
 >;
 
 export interface ArticleRow {
@@ -96,7 +100,9 @@ RETURN id, s.articleText AS text`;
 
 /**
  * mergeCandidates: a candidate found again is left as it is (a rejected one stays
- * rejected); only new ones are created. Returns the ids created by this call.
+ * rejected); only new ones are created. A new one saying what a rejected candidate
+ * said (the same content key, in another article or at other offsets) is created
+ * rejected, naming that one. Returns the ids created by this call.
  */
 const MERGE_CANDIDATES = `
 UNWIND $rows AS row
@@ -105,6 +111,13 @@ ON CREATE SET c = row, c.status = 'PENDING', c.createdAt = $now, c.__created = $
 WITH c
 WHERE c.__created = $token
 REMOVE c.__created
+WITH c
+OPTIONAL MATCH (r:Candidate {contentKey: c.contentKey, status: 'REJECTED'})
+WHERE r.id <> c.id
+WITH c, r ORDER BY r.reviewedAt
+WITH c, head(collect(r)) AS r
+FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END |
+  SET c.status = 'REJECTED', c.rejectedLike = r.id, c.reviewedBy = r.reviewedBy, c.reviewedAt = $now)
 RETURN c.id AS id`;
 
 // candidatesOfSource
@@ -133,10 +146,11 @@ SET c.__lock = true
 REMOVE c.__lock
 RETURN c { .* } AS candidate`;
 
-// reviewCandidate
+// reviewCandidate: the content key is set too (a candidate stored before keys existed gets one when reviewed).
 const REVIEW_CANDIDATE = `
 MATCH (c:Candidate {id: $id})
-SET c.status = $status, c.statementId = $statementId, c.reviewedBy = $by, c.reviewedAt = $now
+SET c.status = $status, c.statementId = $statementId, c.reviewedBy = $by, c.reviewedAt = $now,
+  c.contentKey = $contentKey
 RETURN c { .* } AS candidate`;
 
 export function createReviewRepository(db: Database) {
@@ -227,9 +241,11 @@ export function createReviewRepository(db: Database) {
       statementId: string | null,
       by: string,
       now: Date,
+      contentKey: string,
     ): Promise<CandidateRow> {
       const [row] = await tx.run(REVIEW_CANDIDATE, {
         id,
+        contentKey,
         status,
         statementId,
         by,
@@ -259,6 +275,8 @@ function withDefaults(row: Partial<CandidateRow>): CandidateRow {
     dateStart: null,
     dateEnd: null,
     statementId: null,
+    contentKey: null,
+    rejectedLike: null,
     reviewedBy: null,
     reviewedAt: null,
     mentionIds: [],

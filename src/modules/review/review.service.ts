@@ -9,6 +9,7 @@ import { CodePoints, evidenceOf } from '../shared/spans.js';
 import {
   articleSourceId,
   candidatesOf,
+  contentKeyOf,
   slugOf,
   statementIdFor,
   type ExtractFn,
@@ -155,7 +156,11 @@ export function createReviewService(
         await editing.writeRecordIn(tx, written, 'source', record, by, 'input');
         created += 1;
       }
-      created += await repo.mergeCandidates(tx, rows, new Date());
+      // Found again at other offsets (an improved extractor moved its edges): the one stored stands.
+      const stored = await repo.candidatesOf(sourceId, null, tx);
+      const said = new Map(stored.map((c) => [contentKeyOf(c.speakerText, c.text), c.id]));
+      const fresh = rows.filter((r) => (said.get(r.contentKey!) ?? r.id) === r.id);
+      created += await repo.mergeCandidates(tx, fresh, new Date());
       return {
         sourceId,
         candidates: await repo.candidatesOf(sourceId, null, tx),
@@ -269,7 +274,15 @@ export function createReviewService(
         statement.outcome !== 'UNCHANGED';
       return {
         candidate: changed
-          ? await repo.review(tx, candidate.id, 'ACCEPTED', statementId, by, new Date())
+          ? await repo.review(
+              tx,
+              candidate.id,
+              'ACCEPTED',
+              statementId,
+              by,
+              new Date(),
+              contentKeyOf(candidate.speakerText, candidate.text),
+            )
           : candidate,
         statement: (await editing.nodeRowIn(tx, statementId)) as StatementRow,
         outcome: !changed
@@ -294,7 +307,15 @@ export function createReviewService(
       }
       if (candidate.status === 'REJECTED')
         return { candidate, statement: null, outcome: 'UNCHANGED' };
-      const reviewed = await repo.review(tx, id, 'REJECTED', null, by, new Date());
+      const reviewed = await repo.review(
+        tx,
+        id,
+        'REJECTED',
+        null,
+        by,
+        new Date(),
+        contentKeyOf(candidate.speakerText, candidate.text),
+      );
       return { candidate: reviewed, statement: null, outcome: 'UPDATED' };
     });
   }
