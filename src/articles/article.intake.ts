@@ -1,6 +1,5 @@
 import { ArticleError } from './article.errors.js';
 import { fetchPage, parseArticleUrl, type FetchOptions } from './article.fetch.js';
-import { readHtml } from './article.html.js';
 import { mergeMetadata, textMetadata, type ArticleMetadata } from './article.metadata.js';
 import { textHashOf } from '../records/record-kinds.js';
 import { checkSize, checkText, decodeBytes, utf8Length } from './article.text.js';
@@ -50,6 +49,14 @@ function kindOfPage(contentType: string | undefined, text: string): 'html' | 'te
   return /^\s*<(?:!doctype html|html|head|body)\b/i.test(text) ? 'html' : 'text';
 }
 
+/**
+ * Readability and linkedom (~10 MB once loaded) are loaded with the first HTML
+ * article, not when the server starts; the module cache makes later calls free.
+ */
+function loadHtmlReader() {
+  return import('./article.html.js');
+}
+
 const TEXT_TYPES = /^(?:text\/|application\/xhtml\+xml|application\/xml)/i;
 
 export async function takeArticle(input: ArticleInput, options: IntakeOptions): Promise<Article> {
@@ -72,7 +79,7 @@ export async function takeArticle(input: ArticleInput, options: IntakeOptions): 
   }
   if (input.html != null) {
     const html = checkText(input.html, options.maxBytes, 'input.html');
-    const page = readHtml(html, 'input.html');
+    const page = (await loadHtmlReader()).readHtml(html, 'input.html');
     const text = checkText(page.text, options.maxBytes, 'input.html');
     return finish(text, 'HTML', mergeMetadata(givenMeta, page.metadata, textMetadata(text)));
   }
@@ -96,7 +103,7 @@ export async function takeArticle(input: ArticleInput, options: IntakeOptions): 
   if (kindOfPage(page.contentType, raw) === 'text') {
     return finish(raw, 'URL', mergeMetadata(givenMeta, fetched, textMetadata(raw)));
   }
-  const read = readHtml(raw, 'input.url');
+  const read = (await loadHtmlReader()).readHtml(raw, 'input.url');
   const text = checkText(read.text, options.maxBytes, 'input.url');
   // The address asked for identifies the article; the page's canonical URL is kept only when none was given.
   return finish(

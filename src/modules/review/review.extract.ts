@@ -1,6 +1,5 @@
 import type { Database } from '../../db/neo4j.js';
 import { createExtractionRepository } from '../../extraction/extraction.repository.js';
-import { extractStatements } from '../../extraction/index.js';
 import { createLinker } from '../../extraction/linker.js';
 import { createMatcher } from '../../names/matcher.js';
 import type { ExtractFn, OutletLinkFn } from './review.candidates.js';
@@ -14,9 +13,22 @@ import type { ExtractFn, OutletLinkFn } from './review.candidates.js';
 export function createGraphExtractor(db: Database): ExtractFn {
   const repo = createExtractionRepository(db);
   return async (text, { date }) => {
-    const linker = createLinker(await repo.linkableEntities());
-    return extractStatements(text, { date, linker });
+    const [{ extractStatements }, entities] = await Promise.all([
+      loadExtraction(),
+      repo.linkableEntities(),
+    ]);
+    return extractStatements(text, { date, linker: createLinker(entities) });
   };
+}
+
+/**
+ * The extraction core (wink-nlp and its English model, chrono) is ~40 MB once
+ * loaded: it is loaded on the first extraction, not when the server starts, so
+ * a server that never reviews an article never holds it. The module cache makes
+ * later calls free.
+ */
+function loadExtraction() {
+  return import('../../extraction/extract.js');
 }
 
 /**
