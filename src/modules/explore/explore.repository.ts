@@ -180,8 +180,11 @@ WITH collect({
 RETURN size(pairs) AS total, pairs[0..$first] AS edges`;
 
 /**
- * Every node within the depth, nearest first (then by id), with
- * its distance from one shortest path each; the first $limit are kept.
+ * Every node within the depth, nearest first (then by id), with its distance
+ * from one shortest path each; the first $limit are kept, with the centre (distance
+ * 0), and read in the same query as a subgraph is (SUBGRAPH_NODES, INDUCED_EDGES):
+ * whole, with their hidden neighbours, and the relationships between them. No row
+ * for an unknown centre.
  */
 const neighborhood = (depth: number) => `// neighborhood
 MATCH (c:Entity {id: $id})
@@ -191,8 +194,26 @@ OPTIONAL CALL (c) {
   RETURN x, length(p) AS distance
 }
 WITH c, x, distance ORDER BY distance, x.id
-WITH c, collect(CASE WHEN x IS NULL THEN null ELSE { id: x.id, distance: distance } END) AS found
-RETURN size(found) AS total, [{ id: c.id, distance: 0 }] + found[0..$limit] AS kept`;
+WITH c, collect(CASE WHEN x IS NULL THEN null ELSE { n: x, distance: distance } END) AS found
+WITH size(found) AS total, [{ n: c, distance: 0 }] + found[0..$limit] AS kept
+WITH total, kept, [k IN kept | k.n] AS shown
+CALL (kept, shown) {
+  UNWIND kept AS k
+  WITH k.n AS n, k.distance AS distance
+  RETURN collect({
+    node: ${NODE_MAP('n')},
+    distance: distance,
+    hidden: COUNT { MATCH (n)${STEP}(y) RETURN DISTINCT y }
+      - size([m IN shown WHERE m <> n AND EXISTS { (n)${STEP}(m) }])
+  }) AS nodes
+}
+CALL (shown) {
+  UNWIND shown AS a
+  UNWIND shown AS b
+  MATCH (a)-[r]->(b) WHERE $types IS NULL OR type(r) IN $types
+  RETURN collect({ type: type(r), source: a.id, target: b.id, properties: properties(r) }) AS edges
+}
+RETURN total, nodes, edges`;
 
 /** All shortest paths (undirected), a bounded number read, in a stable order. */
 const paths = (maxLength: number) => `// pathsBetween
@@ -400,18 +421,32 @@ export function createExploreRepository(db: Database) {
       };
     },
 
-    /** The ids kept around `id` (the centre first, distance 0), and how many there were in all; null for an unknown id. */
+    /**
+     * The neighbourhood of `id` in one query: how many nodes are within `depth`, and
+     * the kept ones (the centre first, at distance 0, then the nearest `limit`), each
+     * with its hidden neighbours, and the edges between them; null for an unknown id.
+     */
     async neighborhood(
       id: string,
       depth: number,
       limit: number,
       types: RelationshipTypes,
-    ): Promise<{ total: number; kept: Array<{ id: string; distance: number }> } | null> {
-      const [row] = await db.read(neighborhood(depth), { id, limit: int(limit), types });
+    ): Promise<{
+      total: number;
+      nodes: Array<SubgraphNode & { distance: number }>;
+      edges: RawEdge[];
+    } | null> {
+      const [row] = await db.read(neighborhood(depth), {
+        id,
+        limit: int(limit),
+        types,
+        nodeTypes: NODE_TYPES,
+      });
       if (!row) return null;
       return {
         total: row.total as number,
-        kept: row.kept as Array<{ id: string; distance: number }>,
+        nodes: row.nodes as Array<SubgraphNode & { distance: number }>,
+        edges: row.edges as RawEdge[],
       };
     },
 

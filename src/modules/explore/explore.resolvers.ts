@@ -396,12 +396,11 @@ async function neighborhood(ctx: Context, args: QueryNeighborhoodArgs) {
       { path: 'id', id: args.id, message: `no object with id "${args.id}"`, suggestion: null },
     ]);
   }
-  const distance = new Map(found.kept.map((k) => [k.id, k.distance]));
-  const sub = await ctx.explore.subgraph([...distance.keys()], types, true);
-  const omitted = found.total - (found.kept.length - 1);
+  const distance = new Map(found.nodes.map((k) => [k.node.id, k.distance]));
+  const omitted = found.total - (found.nodes.length - 1);
   return {
-    nodes: graphNodes(ctx, sub.nodes, distance),
-    edges: toGraphEdges(sub.edges),
+    nodes: graphNodes(ctx, found.nodes, distance),
+    edges: toGraphEdges(found.edges),
     totalNeighbors: found.total,
     omitted,
     truncated: omitted > 0,
