@@ -87,6 +87,46 @@ describe('Cypher round trips', () => {
     expect(queries).toBe(1);
   });
 
+  it('read only the properties a page selects of its linked nodes, with the answers of whole nodes', async () => {
+    // The second selection adds a field with a resolver of its own under each link, so those nodes are read whole.
+    const page = (whole: boolean) => `{
+      statements(first: 100) {
+        edges { node {
+          id
+          speaker { id name aliases createdAt updatedBy ${whole ? 'meetings { role }' : ''} }
+          about { stance target { __typename
+            ... on Actor { id name aliases } ... on Topic { title description }
+            ... on Meeting { title kind datePhrase ${whole ? 'date { text }' : ''} }
+            ... on Node { id } } }
+          topics { id title aliases updatedAt ${whole ? 'statements(first: 0) { totalCount }' : ''} }
+          sources { quoteType source { id kind title publisher url language author ${whole ? 'credits' : ''} } }
+          meeting { id title kind description ${whole ? 'parts { id }' : ''} }
+        } }
+      }
+    }`;
+    type Page = { statements: { edges: Array<{ node: Record<string, unknown> }> } };
+    const before = await app.metric('statement_graph_cypher_queries_total');
+    const projected = await app.gql<Page>(page(false));
+    expect((await app.metric('statement_graph_cypher_queries_total')) - before).toBe(1);
+    const whole = await app.gql<Page>(page(true));
+    expect(projected.errors).toBeUndefined();
+    expect(whole.errors).toBeUndefined();
+    const without = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(without)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .filter(
+                  ([key]) => !['meetings', 'date', 'statements', 'credits', 'parts'].includes(key),
+                )
+                .map(([key, v]) => [key, without(v)]),
+            )
+          : value;
+    expect(projected.data!.statements.edges).toHaveLength(100);
+    expect(projected.data!.statements.edges).toEqual(without(whole.data!.statements.edges));
+  });
+
   it('are one for a filtered page whose filter names nodes (checked from the same query)', async () => {
     const seed = readSeed();
     const speaker = seed.people[0]!.id;
@@ -149,6 +189,28 @@ describe('Cypher round trips', () => {
     expect(ids.errors).toBeUndefined();
     const idsOf = (r: typeof ids) => r.data!.timeline.shifts.map((s) => [s.before.id, s.after.id]);
     expect(idsOf(ids)).toEqual(idsOf(whole));
+  });
+
+  it('are one for a neighbourhood with its nodes, their hidden neighbours and the edges between them', async () => {
+    const seed = readSeed();
+    const before = await app.metric('statement_graph_cypher_queries_total');
+    const result = await app.gql<{
+      neighborhood: { totalNeighbors: number; nodes: unknown[]; edges: unknown[] };
+    }>(
+      `query ($id: ID!) {
+        neighborhood(id: $id, depth: 2, limit: 50) {
+          totalNeighbors omitted truncated
+          nodes { id type label distance hiddenNeighbors node { id ... on Actor { name } } }
+          edges { id type source target properties }
+        }
+      }`,
+      { id: seed.countries[0]!.id },
+    );
+    const queries = (await app.metric('statement_graph_cypher_queries_total')) - before;
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.neighborhood.nodes).toHaveLength(51);
+    expect(result.data!.neighborhood.edges.length).toBeGreaterThan(0);
+    expect(queries).toBe(1);
   });
 
   it('still name an unknown id in a filter (NOT_FOUND), whatever the page holds', async () => {

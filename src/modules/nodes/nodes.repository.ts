@@ -11,8 +11,9 @@ import type { NodeRow, NodeType } from '../shared/rows.js';
  * full text (up to 2 MB) and its hash are left out the same way: Source.text and
  * evidence spans read it by its own loader, only when asked for.
  */
-export const KEYS_OUT =
-  'searchKeys: null, searchSkeletons: null, searchText: null, articleText: null, textHash: null';
+const HIDDEN = ['searchKeys', 'searchSkeletons', 'searchText', 'articleText', 'textHash'];
+
+export const KEYS_OUT = HIDDEN.map((key) => `${key}: null`).join(', ');
 
 /** Every temporal property a node can have (dates of records, write stamps). */
 const TEMPORAL = [
@@ -34,6 +35,23 @@ const TEMPORAL = [
  */
 export const nodeOut = (alias: string) =>
   `${KEYS_OUT}, ${TEMPORAL.map((key) => `${key}: toString(${alias}.${key})`).join(', ')}`;
+
+const PROPERTY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * A projection of `alias` to some of its properties (and `__typename`), each as a
+ * whole-node projection gives it (see `nodeOut`): what a request that reads only
+ * these reads. The names are fields of the schema (see `plainProperties`); anything
+ * else is a programming error.
+ */
+export function nodeProperties(alias: string, properties: readonly string[], typename: string) {
+  const parts = properties.map((key) => {
+    if (!PROPERTY.test(key)) throw new Error(`not a property name: ${key}`);
+    if (HIDDEN.includes(key)) return `${key}: null`;
+    return TEMPORAL.includes(key) ? `${key}: toString(${alias}.${key})` : `.${key}`;
+  });
+  return `${alias} { ${[...parts, `__typename: ${typename}`].join(', ')} }`;
+}
 
 // nodesById
 const NODES_BY_ID = `

@@ -1,4 +1,15 @@
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import {
+  getNamedType,
+  isAbstractType,
+  isInterfaceType,
+  isLeafType,
+  isObjectType,
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 
 /**
  * The names of the fields a request selects at `path` below the field being
@@ -27,4 +38,38 @@ function fieldsOf(info: GraphQLResolveInfo, set: SelectionSetNode | undefined): 
     const fragment = info.fragments[selection.name.value];
     return fragment ? fieldsOf(info, fragment.selectionSet) : [];
   });
+}
+
+/**
+ * The properties the objects at `path` below the field being resolved need, when
+ * every field the request selects there is a plain one on each type the object may
+ * be (a scalar or enum read by the default resolver, so from the property of its
+ * name): those names and `id`. Null when any is not (a field with a resolver of
+ * its own may read anything): then read the node whole.
+ */
+export function plainProperties(
+  info: GraphQLResolveInfo,
+  path: readonly string[],
+): string[] | null {
+  let type: GraphQLNamedType = getNamedType(info.returnType);
+  for (const name of path) {
+    if (!isObjectType(type) && !isInterfaceType(type)) return null;
+    const field: GraphQLField<unknown, unknown> | undefined = type.getFields()[name];
+    if (!field) return null;
+    type = getNamedType(field.type);
+  }
+  const possible = isAbstractType(type)
+    ? info.schema.getPossibleTypes(type)
+    : isObjectType(type)
+      ? [type]
+      : [];
+  if (possible.length === 0) return null;
+  const names = [...selectedFields(info, path)].filter((name) => !name.startsWith('__'));
+  for (const name of names) {
+    for (const object of possible) {
+      const field = object.getFields()[name];
+      if (field && (field.resolve || !isLeafType(getNamedType(field.type)))) return null;
+    }
+  }
+  return [...new Set(['id', ...names])];
 }

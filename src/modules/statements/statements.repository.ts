@@ -2,7 +2,7 @@ import type { Database, Params } from '../../db/neo4j.js';
 import { int } from '../../db/neo4j.js';
 import { type Direction, type PageRequest, type SortSpec } from '../shared/connection.js';
 import { afterCondition, sortable, orderClause, pageParams } from '../shared/keyset.js';
-import { nodeOut } from '../nodes/nodes.repository.js';
+import { nodeOut, nodeProperties } from '../nodes/nodes.repository.js';
 import type { NodeRow, StatementRow } from '../shared/rows.js';
 import { NODE_TYPES } from '../../records/record-kinds.js';
 
@@ -169,9 +169,9 @@ const LINKS_OF_N = `{
 }`;
 
 /**
- * The nodes each link of the statement `n` points to, whole (as the node loader
- * reads them): a page reads those the request asks for in its own query, so
- * listing statements with their speakers, targets and sources is one round trip.
+ * The nodes each link of the statement `n` points to: a page reads those the
+ * request asks for in its own query, so listing statements with their speakers,
+ * targets and sources is one round trip.
  */
 const LINKED_NODES = {
   speaker: '(x)-[:MADE]->(n)',
@@ -184,10 +184,16 @@ const LINKED_NODES = {
 
 export type LinkedField = keyof typeof LINKED_NODES;
 
+/**
+ * How a page reads the nodes of a link: whole (as the node loader reads them), or
+ * only these properties (see `nodeProperties`).
+ */
+export type LinkedRead = 'whole' | readonly string[];
+
 /** What a page reads besides its statements (see `page`). */
 export interface PageExtras {
-  /** Links whose nodes the request reads. */
-  linked?: readonly LinkedField[];
+  /** Links whose nodes the request reads, and how. */
+  linked?: Partial<Record<LinkedField, LinkedRead>>;
   /** Nodes the request names (its filter's ids): read whole, so checking them costs no query. */
   anchorIds?: readonly string[];
   /** The total over every page. */
@@ -200,15 +206,19 @@ const ANCHORS = `UNWIND $anchorIds AS anchorId MATCH (x:Entity {id: anchorId})
 
 export const LINKED_FIELDS = Object.keys(LINKED_NODES) as LinkedField[];
 
-/** The linked nodes of `n` for these fields (allow-listed keys), as one list expression. */
-function linkedNodes(fields: readonly LinkedField[]): string {
-  if (fields.length === 0) return '[]';
-  return fields
-    .map(
-      (field) =>
-        `[${LINKED_NODES[field]} | x { .*, ${nodeOut('x')}, __typename: head([l IN labels(x) WHERE l IN $types]) }]`,
-    )
-    .join(' + ');
+const TYPENAME_OF_X = 'head([l IN labels(x) WHERE l IN $types])';
+
+/** The linked nodes of `n` for these fields (allow-listed keys), as one map of lists. */
+function linkedNodes(linked: ReadonlyArray<[LinkedField, LinkedRead]>): string {
+  const lists = linked.map(
+    ([field, read]) =>
+      `${field}: [${LINKED_NODES[field]} | ${
+        read === 'whole'
+          ? `x { .*, ${nodeOut('x')}, __typename: ${TYPENAME_OF_X} }`
+          : nodeProperties('x', read, TYPENAME_OF_X)
+      }]`,
+  );
+  return `{ ${lists.join(', ')} }`;
 }
 
 /** One of a statement's own sources, with the ids of every source it cites (CITES, transitively). */
@@ -308,7 +318,9 @@ export function createStatementsRepository(db: Database) {
       also: PageExtras = {},
     ) {
       const spec = STATEMENT_SORTS[sort];
-      const linked = (also.linked ?? []).filter((field) => field in LINKED_NODES);
+      const linked = Object.entries(also.linked ?? {}).filter(([field]) =>
+        Object.hasOwn(LINKED_NODES, field),
+      ) as Array<[LinkedField, LinkedRead]>;
       // listStatements: the page with each statement's links, and what else the request reads
       // (the linked nodes, the nodes its filter names, the total), so listing is one round trip.
       // Each CALL aggregates without grouping: exactly one row, joined to every page row.
@@ -334,7 +346,7 @@ RETURN ${STATEMENT_FIELDS} AS node, ${spec.expr} AS sortValue, ${LINKS_OF_N} AS 
           node: StatementRow;
           sortValue: unknown;
           links: StatementLinks;
-          linked: NodeRow[];
+          linked: Partial<Record<LinkedField, NodeRow[]>>;
           anchors: NodeRow[];
           total: number | null;
         }>

@@ -13,7 +13,7 @@ import {
   type TopicRow,
 } from '../shared/rows.js';
 import { STATEMENT_LISTS, type StatementList } from './statements.repository.js';
-import { capacity, positionOf, statementConnection } from './statements.service.js';
+import { capacity, linkedNodes, positionOf, statementConnection } from './statements.service.js';
 
 type TargetRow = ActorRow | TopicRow | MeetingRow;
 type MentionRow = ActorRow | PlaceRow | MeetingRow;
@@ -82,8 +82,10 @@ export const statementsResolvers: Resolvers = {
   Statement: {
     date: (s) => partialDate(s, 'date')!,
     figures: (s) => (s.figures ? JSON.parse(s.figures) : []),
-    speaker: async (s, _, ctx) =>
-      (await nodeById<ActorRow>(ctx, (await links(ctx, s)).speakers[0]))!,
+    speaker: async (s, _, ctx) => {
+      const [first] = (await links(ctx, s)).speakers;
+      return (await linkedNodes<ActorRow>(ctx, s, 'speaker', first ? [first] : []))[0]!;
+    },
     speakers: async (s, _, ctx) => nodesByIds<ActorRow>(ctx, (await links(ctx, s)).speakers),
     onBehalfOf: async (s, _, ctx) => nodeById<ActorRow>(ctx, (await links(ctx, s)).onBehalfOf),
     post: async (s, _, ctx) => {
@@ -110,8 +112,10 @@ export const statementsResolvers: Resolvers = {
     approximate: (s) => s.approximate ?? false,
     about: async (s, _, ctx) => {
       const about = (await links(ctx, s)).about;
-      const targets = await nodesByIds(
+      const targets = await linkedNodes(
         ctx,
+        s,
+        'about',
         about.map((a) => a.target),
       );
       const byId = new Map(targets.map((t) => [t.id, t]));
@@ -120,15 +124,24 @@ export const statementsResolvers: Resolvers = {
         return target ? [{ target: target as TargetRow, stance: a.stance as Stance }] : [];
       });
     },
-    topics: async (s, _, ctx) => nodesByIds<TopicRow>(ctx, (await links(ctx, s)).topics),
-    mentions: async (s, _, ctx) => nodesByIds<MentionRow>(ctx, (await links(ctx, s)).mentions),
-    meeting: async (s, _, ctx) => nodeById<MeetingRow>(ctx, (await links(ctx, s)).meeting),
+    topics: async (s, _, ctx) =>
+      linkedNodes<TopicRow>(ctx, s, 'topics', (await links(ctx, s)).topics),
+    mentions: async (s, _, ctx) =>
+      linkedNodes<MentionRow>(ctx, s, 'mentions', (await links(ctx, s)).mentions),
+    meeting: async (s, _, ctx) => {
+      const { meeting } = await links(ctx, s);
+      return meeting
+        ? ((await linkedNodes<MeetingRow>(ctx, s, 'meeting', [meeting]))[0] ?? null)
+        : null;
+    },
     sources: async (s, _, ctx) => {
       const sources = (await links(ctx, s)).sources;
       const nodes = new Map(
         (
-          await nodesByIds<SourceRow>(
+          await linkedNodes<SourceRow>(
             ctx,
+            s,
+            'sources',
             sources.map((x) => x.source),
           )
         ).map((n) => [n.id, n]),

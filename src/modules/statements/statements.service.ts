@@ -1,11 +1,17 @@
 import type { StatementFilter as FilterInput, StatementOrder } from '../../generated/graphql.js';
 import type { Context } from '../shared/context.js';
 import { pageRequest, toConnection } from '../shared/connection.js';
-import type { PositionRow } from '../shared/rows.js';
+import type { NodeRow, PositionRow } from '../shared/rows.js';
+import { nodesByIds } from '../shared/nodes.js';
 import { checkReferences } from '../references/references.js';
 import { checkFilter, filterReferences, narrow } from './statements.filter.js';
-import { LINKED_FIELDS, STATEMENT_SORTS, type LinkedField } from './statements.repository.js';
-import { selectedFields } from '../shared/selection.js';
+import {
+  LINKED_FIELDS,
+  STATEMENT_SORTS,
+  type LinkedField,
+  type LinkedRead,
+} from './statements.repository.js';
+import { plainProperties, selectedFields } from '../shared/selection.js';
 import type { GraphQLResolveInfo } from 'graphql';
 
 export interface StatementListArgs {
@@ -29,29 +35,80 @@ export async function statementConnection(
   const page = pageRequest(args, STATEMENT_SORTS[field], direction);
   const refs = filterReferences(checked);
   // One query reads the page, the nodes its links point to and the filter's ids ask for, and the total.
+  const reads = info ? linkedFieldsAskedFor(info) : {};
   const rows = await ctx.statements.page(filter, field, direction, page, {
-    linked: info ? linkedFieldsAskedFor(info) : [],
+    linked: reads,
     anchorIds: refs.map((r) => r.id),
     count: info ? selectedFields(info, []).has('totalCount') : false,
   });
-  for (const { node, links, linked, anchors } of rows) {
+  const edges = rows.map(({ node, sortValue, links, linked, anchors }) => {
     ctx.loaders.node.prime(node.id, node);
     ctx.loaders.statementLinks.prime(node.id, links);
-    for (const other of linked) ctx.loaders.node.prime(other.id, other);
     for (const other of anchors) ctx.loaders.node.prime(other.id, other);
-  }
+    const partial: LinkedNodes = {};
+    for (const [field, nodes] of Object.entries(linked) as Array<[LinkedField, NodeRow[]]>) {
+      if (reads[field] === 'whole') {
+        for (const other of nodes) ctx.loaders.node.prime(other.id, other);
+      } else partial[field] = new Map(nodes.map((other) => [other.id, other]));
+    }
+    // The loader keeps the statement as it is; its partial linked nodes go with this edge's copy only.
+    return { node: Object.keys(partial).length ? { ...node, [LINKED]: partial } : node, sortValue };
+  });
   // An unknown id fails the field, never empties it (read from the loader: no query when the page had rows).
   await checkReferences(ctx, refs);
   const total = rows[0]?.total;
-  return toConnection(rows, page, () =>
+  return toConnection(edges, page, () =>
     typeof total === 'number' ? Promise.resolve(total) : ctx.statements.count(filter),
   );
 }
 
-/** The links whose nodes the request reads on this page's statements. */
-function linkedFieldsAskedFor(info: GraphQLResolveInfo): LinkedField[] {
+/**
+ * Linked nodes a page read with only the properties its request selects below
+ * the link, per link and id: the link's resolver answers from them (see
+ * `linkedNodes`). They are never put in the node loader, which answers any field.
+ */
+export const LINKED = Symbol('linked nodes read with the page');
+
+type LinkedNodes = Partial<Record<LinkedField, Map<string, NodeRow>>>;
+
+/** Where the page's link paths lead below a statement: the objects the projection is for. */
+const LINK_PATHS: Record<LinkedField, readonly string[]> = {
+  speaker: ['speaker'],
+  about: ['about', 'target'],
+  topics: ['topics'],
+  mentions: ['mentions'],
+  meeting: ['meeting'],
+  sources: ['sources', 'source'],
+};
+
+/**
+ * The links whose nodes the request reads on this page's statements, and how:
+ * only the properties it selects when they are all plain ones, else whole.
+ */
+function linkedFieldsAskedFor(info: GraphQLResolveInfo): Partial<Record<LinkedField, LinkedRead>> {
   const fields = selectedFields(info, ['edges', 'node']);
-  return LINKED_FIELDS.filter((field) => fields.has(field));
+  return Object.fromEntries(
+    LINKED_FIELDS.filter((field) => fields.has(field)).map((field) => [
+      field,
+      plainProperties(info, ['edges', 'node', ...LINK_PATHS[field]]) ?? 'whole',
+    ]),
+  );
+}
+
+/**
+ * The nodes of `ids` for a statement's link `field`: from the properties its page
+ * read for this request when it did, else through the node loader (whole);
+ * ids that do not resolve are left out.
+ */
+export async function linkedNodes<T extends NodeRow>(
+  ctx: Context,
+  statement: object,
+  field: LinkedField,
+  ids: readonly string[],
+): Promise<T[]> {
+  const read = (statement as { [LINKED]?: LinkedNodes })[LINKED]?.[field];
+  if (read && ids.every((id) => read.has(id))) return ids.map((id) => read.get(id) as T);
+  return nodesByIds<T>(ctx, ids);
 }
 
 /**
