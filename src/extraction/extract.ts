@@ -429,7 +429,8 @@ class Extraction {
   }
 
   /** `minWords`: 1 only for a named object ("attacked Machado"); else a lone word is noise. */
-  private add(d: Draft, minWords = 2): Draft | null {
+  /** `within`: the draft is told inside another's content (a relative clause), which may hold it. */
+  private add(d: Draft, minWords = 2, within = false): Draft | null {
     const content = d.content
       .map((r) => this.trim(r))
       .filter((r) => r.end > r.start && /[\p{L}\p{N}]/u.test(this.text.slice(r.start, r.end)));
@@ -438,8 +439,11 @@ class Extraction {
       0,
     );
     // one attribution per piece of content: a second reading of the same words loses
-    const overlaps = this.drafts.some((o) =>
-      o.content.some((a) => content.some((b) => a.start < b.end && b.start < a.end)),
+    const holds = (o: Draft) =>
+      within && content.every((b) => o.content.some((a) => a.start <= b.start && b.end <= a.end));
+    const overlaps = this.drafts.some(
+      (o) =>
+        !holds(o) && o.content.some((a) => content.some((b) => a.start < b.end && b.start < a.end)),
     );
     if (content.length === 0 || words < minWords || (overlaps && !d.nested)) {
       // a rejected reading leaves its cue free for another ("Reveals ‘Grim’ Toll")
@@ -1314,7 +1318,16 @@ class Extraction {
       const t = this.tokens[j]!;
       if (t.text === ';') return j;
       const next = this.tokens[j + 1];
-      // ", which forced her …", " -- assuming …": the writer's addition to the reported clause
+      // ", which forced her …", " -- assuming …": the writer's addition to the reported clause;
+      // but a clause with no verb yet is only its subject, and ", which …," inside it is part
+      // of it ("that the eradication of Hamas, which X considers a precondition, is unrealistic")
+      if (t.text === ',' && next?.lower === 'which' && !this.insideQuote(t.start)) {
+        const inside = this.embeddedRelative(k, j, last);
+        if (inside > j) {
+          j = inside;
+          continue;
+        }
+      }
       if (
         (t.text === ',' &&
           next &&
@@ -1354,6 +1367,26 @@ class Extraction {
     )
       end--;
     return end;
+  }
+
+  /**
+   * ", which …," inside the subject of a clause starting at k: when no verb stands between
+   * k and the comma at j, and the relative clause closes with a comma before a verb (the
+   * subject's own), the index of that closing comma; else j.
+   */
+  private embeddedRelative(k: number, j: number, last: number): number {
+    for (let x = k; x < j; x++) {
+      if (['VERB', 'AUX'].includes(this.tokens[x]!.pos)) return j;
+    }
+    for (let x = j + 2; x < last; x++) {
+      const t = this.tokens[x]!;
+      if (t.text === ';' || t.text === ':' || this.insideQuote(t.start)) return j;
+      if (t.text !== ',') continue;
+      let v = x + 1;
+      while (v < last && this.tokens[v]!.pos === 'ADV') v++;
+      return ['VERB', 'AUX'].includes(this.tokens[v]?.pos ?? '') ? x : j;
+    }
+    return j;
   }
 
   private clause(
@@ -1521,11 +1554,20 @@ class Extraction {
     }
     forwardEnd = noForward ? k : this.writersAddition(k, forwardEnd, thatAt < 0);
     if (objectEnd > k) forwardEnd = objectEnd;
+    // "Hamas, which X considers a precondition, is …": X's words are the relative
+    // clause's, about what "which" stands for (the phrase before the comma)
+    const objectRelative =
+      speakerBefore &&
+      speakerTok >= sentenceFirst + 2 &&
+      /^(which|whom)$/.test(this.tokens[speakerTok - 1]!.lower) &&
+      this.tokens[speakerTok - 2]!.text === ',' &&
+      !this.insideQuote(this.tokens[speakerTok - 2]!.start);
     // "X, who understood that …, told his aides …": the relative clause ends at its comma
     if (
       speakerBefore &&
-      RELATIVE.has(this.text.slice(d.speaker!.start, d.speaker!.end).toLowerCase()) &&
-      this.tokens[speakerTok - 1]?.text === ','
+      (objectRelative ||
+        (RELATIVE.has(this.text.slice(d.speaker!.start, d.speaker!.end).toLowerCase()) &&
+          this.tokens[speakerTok - 1]?.text === ','))
     ) {
       for (let j = k + 1; j < forwardEnd; j++) {
         if (this.tokens[j]!.text !== ',' || this.insideQuote(this.tokens[j]!.start)) continue;
@@ -1596,6 +1638,8 @@ class Extraction {
       (forwardEnd - k >= 2 ||
         (forwardEnd - k === 1 && thatAt < 0 && ['PROPN', 'NOUN'].includes(this.tokens[k]!.pos)))
     ) {
+      const antecedent = objectRelative ? this.relativeAntecedent(speakerTok - 2) : null;
+      if (antecedent) content.push(antecedent);
       content.push({ start: this.tokens[k]!.start, end: this.tokens[forwardEnd - 1]!.end });
     }
     if (content.length === 0) {
@@ -1606,7 +1650,30 @@ class Extraction {
     if (nested && /^(i|we|you)$/i.test(this.text.slice(d.speaker!.start, d.speaker!.end))) return;
     const lone = content.length === 1 ? this.tokens[this.tokenAt(content[0]!.start)] : undefined;
     const namedObject = !!lone && thatAt < 0 && !nested && ['PROPN', 'NOUN'].includes(lone.pos);
-    this.add({ ...d, content, nested, thought: d.thought || nested }, namedObject ? 1 : 2);
+    this.add(
+      { ...d, content, nested, thought: d.thought || nested },
+      namedObject ? 1 : 2,
+      objectRelative,
+    );
+  }
+
+  /**
+   * What "which" after the comma at `comma` stands for, when the relative clause sits in
+   * the subject of a reported clause ("said that [the eradication of Hamas], which X
+   * considers …, is …"): that subject, from the clause's start, with no verb before the
+   * comma. Null elsewhere: a relative clause closing a sentence keeps to its own words.
+   */
+  private relativeAntecedent(comma: number): Range | null {
+    const at = this.tokens[comma]!.start;
+    const part = this.drafts.flatMap((o) => o.content).find((c) => c.start < at && at < c.end);
+    if (!part) return null;
+    let first = this.tokenAt(part.start);
+    for (let x = first; x < comma; x++) {
+      if (['VERB', 'AUX'].includes(this.tokens[x]!.pos)) return null;
+    }
+    // the reported clause's "that" is not part of what "which" stands for
+    if (this.tokens[first]!.lower === 'that' && first + 1 < comma) first++;
+    return { start: this.tokens[first]!.start, end: this.tokens[comma - 1]!.end };
   }
 
   /**

@@ -150,6 +150,43 @@ describe('indirect speech', () => {
   });
 });
 
+describe('a relative clause inside a reported clause', () => {
+  const text =
+    'Ana Ruiz said on Sunday that the closure of the harbour, which Olaf Berg considers a threat to the fishing towns, is a mistake.';
+
+  it('leaves the reported claim whole: the relative clause is part of its subject', () => {
+    const ruiz = extractStatements(text, { linker, date: '2024-07-28' }).find(
+      (s) => s.speaker?.id === 'person:ana-ruiz',
+    )!;
+    expect(contentOf(text, ruiz)).toBe(
+      'that the closure of the harbour, which Olaf Berg considers a threat to the fishing towns, is a mistake',
+    );
+    expect(ruiz.text).toMatch(/^The closure .* is a mistake\.$/);
+    expect(ruiz.kind).toBe('PARAPHRASE');
+  });
+
+  it('gives the relative clause’s speaker only their own words, about what “which” stands for, undated', () => {
+    const berg = extractStatements(text, { linker, date: '2024-07-28' }).find(
+      (s) => s.speaker?.id === 'person:olaf-berg',
+    )!;
+    expect(berg.kind).toBe('REPORTED');
+    expect(contentOf(text, berg)).toBe(
+      'the closure of the harbour | a threat to the fishing towns',
+    );
+    expect(berg.text).toBe('The closure of the harbour … a threat to the fishing towns.');
+    // "on Sunday" is when Ruiz spoke
+    expect(berg.date).toBeNull();
+  });
+
+  it('keeps a relative clause closing the sentence to its own words', () => {
+    const end = 'Ana Ruiz criticized the harbour plan, which Olaf Berg said would ruin the port.';
+    const berg = extractStatements(end, { linker }).find(
+      (s) => s.speaker?.id === 'person:olaf-berg',
+    )!;
+    expect(contentOf(end, berg)).toBe('would ruin the port');
+  });
+});
+
 describe('speakers', () => {
   it('resolves a pronoun to the previous speaker, with lower confidence than the name', () => {
     const text = 'Ana Ruiz said that taxes would rise. She added that nobody liked it.';
