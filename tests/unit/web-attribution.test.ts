@@ -5,6 +5,7 @@ import {
   attribution,
   countsFor,
   occasionText,
+  quoteMarks,
   quoteSegments,
   statementLine,
   whosePosition,
@@ -134,6 +135,16 @@ describe('quoteSegments: words quoted inside a paraphrase', () => {
       { text: 'some', quoted: true },
       { text: '…', quoted: false },
     ]);
+  });
+
+  it('adds quotation marks only where the text has none, and no closing one at a cut', () => {
+    const marks = (t: string, max?: number) => {
+      const segments = quoteSegments(t, ['some progress'], max);
+      return segments.map((seg, i) => (seg.quoted ? quoteMarks(segments, i) : null));
+    };
+    expect(marks('made some progress.')).toEqual([null, ['“', '”'], null]);
+    expect(marks('made "some progress".')).toEqual([null, ['', ''], null]);
+    expect(marks(text, 30)).toEqual([null, ['“', ''], null]);
   });
 });
 

@@ -205,6 +205,12 @@ export function quoteSegments(text: string, quotes: readonly string[], max?: num
 
 const OPENING = /[“"‘'«„]$/;
 
-/** Whether a quoted segment needs quotation marks added: the text around it has none. */
-export const needsMarks = (segments: readonly Segment[], i: number): boolean =>
-  !OPENING.test(segments[i - 1]?.text ?? '');
+/**
+ * The quotation marks to put around a quoted segment: none where the text has
+ * its own; no closing one where the text is cut inside the quote (“some…).
+ */
+export function quoteMarks(segments: readonly Segment[], i: number): [string, string] {
+  if (OPENING.test(segments[i - 1]?.text ?? '')) return ['', ''];
+  const cut = i === segments.length - 2 && segments[i + 1]?.text === '…';
+  return ['“', cut ? '' : '”'];
+}

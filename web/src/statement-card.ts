@@ -13,8 +13,8 @@ import {
   attribution,
   type Attributed,
   countsFor,
-  needsMarks,
   occasionChain,
+  quoteMarks,
   quoteSegments,
 } from './attribution.js';
 import { chip, externalLink, h, nodeLink, type Opener } from './dom.js';
@@ -303,15 +303,11 @@ export function quotedText(
   max?: number,
 ): (HTMLElement | string)[] {
   const segments = quoteSegments(text, quotes, max);
-  return segments.map((segment, i) =>
-    segment.quoted
-      ? h(
-          'mark',
-          { class: 'quoted', title: 'quoted verbatim' },
-          needsMarks(segments, i) ? `“${segment.text}”` : segment.text,
-        )
-      : segment.text,
-  );
+  return segments.map((segment, i) => {
+    if (!segment.quoted) return segment.text;
+    const [open, close] = quoteMarks(segments, i);
+    return h('mark', { class: 'quoted', title: 'quoted verbatim' }, open, segment.text, close);
+  });
 }
 
 const join = (items: HTMLElement[]) =>
