@@ -152,7 +152,6 @@ export function* generate(statementCount: number, seed = 42): Generator<Generate
     id: `source:source-${i}`,
     kind: i % 4 === 0 ? 'WIRE_REPORT' : 'ARTICLE',
     title: `Report ${i}: ${words(4)}`,
-    publisher: outlets.length ? outlets[i % outlets.length]!.name : undefined,
     publishedBy: outlets.length ? outlets[i % outlets.length]!.id : undefined,
     publishedDate: `20${15 + (i % 10)}-${pad((i % 12) + 1)}-${pad((i % 28) + 1)}`,
     // Republications cite an earlier wire report: the source chain.
@@ -222,6 +221,8 @@ export function* generate(statementCount: number, seed = 42): Generator<Generate
       sources: [...new Set([int(n.sources), ...(rand() < 0.3 ? [int(n.sources)] : [])])].map(
         (s) => ({
           source: `source:source-${s}`,
+          // Two outlets that each carry it: both read.
+          role: 'READ' as const,
           quoteType: 'PARAPHRASE' as const,
         }),
       ),

@@ -81,7 +81,8 @@ export const QUERIES: BenchQuery[] = [
         WITH sp, s ORDER BY s.dateStart DESC, s.id DESC LIMIT 20
         RETURN s { .id, .text, .date, .datePrecision, speaker: sp.name,
           about: [(s)-[a:ABOUT]->(t) | { stance: a.stance, name: coalesce(t.name, t.title) }],
-          sources: [(s)-[r:REPORTED_IN]->(x) | { quoteType: r.quoteType, title: x.title, publisher: x.publisher }],
+          sources: COLLECT { MATCH (s)-[r:REPORTED_IN]->(x) RETURN { quoteType: r.quoteType, title: x.title,
+            publisher: head([(x)-[:PUBLISHED_BY]->(o) | o.name]) } ORDER BY r.order },
           meeting: head([(s)-[:MADE_AT]->(m) | m.title]) } AS statement`,
       params: vars,
     },

@@ -63,7 +63,13 @@ async function write(): Promise<number> {
           language: 'en',
           date: '2024-07-29',
           about: [{ target: 'org:hamas', stance: 'NEUTRAL' }],
-          sources: [{ source: 'source:tass-2024-07-28-lavrov-malaysia', quoteType: 'PARAPHRASE' }],
+          sources: [
+            {
+              source: 'source:tass-2024-07-28-lavrov-malaysia',
+              role: 'READ',
+              quoteType: 'PARAPHRASE',
+            },
+          ],
           confidence: 0.5,
           verification: 'UNVERIFIED',
         },

@@ -174,7 +174,7 @@ requests.push({
       kind: 'PARAPHRASE', language: 'en', date: '2024-07-28',
       about: [{ target: 'topic:gaza-ceasefire', stance: 'SUPPORTIVE' }],
       topics: ['topic:gaza-war'],
-      sources: [{ source: 'source:tass-2024-07-28-lavrov-malaysia', quoteType: 'PARAPHRASE' }],
+      sources: [{ source: 'source:tass-2024-07-28-lavrov-malaysia', role: 'READ', quoteType: 'PARAPHRASE' }],
       confidence: 0.5, verification: 'UNVERIFIED' } } }) };
   },
   onResponse: (status, body, context) => {

@@ -208,6 +208,7 @@ export const EXAMPLE_QUERIES: readonly ExampleQuery[] = [
                 name
               }
               sources {
+                role
                 quoteType
                 source {
                   id

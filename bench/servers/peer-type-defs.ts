@@ -62,6 +62,10 @@ export const PEER_TYPE_DEFS = /* GraphQL */ `
     title: String!
     kind: String!
     publisher: String
+      @cypher(
+        statement: "MATCH (this)-[:PUBLISHED_BY]->(o:Organization) RETURN o.name AS publisher"
+        columnName: "publisher"
+      )
     cites: [Source!]! @relationship(type: "CITES", direction: OUT)
     statements: [Statement!]!
       @relationship(type: "REPORTED_IN", direction: IN, properties: "Reported")

@@ -1,5 +1,6 @@
 import { searchKeyProps } from '../names/keys.js';
 import { ID_LABELS } from '../records/record-kinds.js';
+import { upgradeStoredRecords } from '../records/upgrade.repository.js';
 import { int, type Database } from './neo4j.js';
 
 /**
@@ -49,6 +50,8 @@ export async function migrate(db: Database): Promise<void> {
     await db.write(statement);
   }
   await backfillSearchKeys(db);
+  // Statement sources without a role, publisher names beside their link (format 2 as first landed).
+  await upgradeStoredRecords(db);
   await db.write('CALL db.awaitIndexes(300)');
 }
 

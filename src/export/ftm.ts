@@ -149,7 +149,7 @@ export function toFtm(dataset: Dataset): FtmEntity[] {
     emit(ftmId(s.id), 'Article', {
       title: [s.title],
       name: [s.title],
-      publisher: [s.publisher ?? (s.publishedBy ? index.label(s.publishedBy) : undefined)],
+      publisher: [s.publishedBy ? index.label(s.publishedBy) : undefined],
       sourceUrl: [s.url],
       publishedAt: [s.publishedDate],
       keywords: [s.kind.toLowerCase().replaceAll('_', ' ')],

@@ -116,11 +116,7 @@ export function toJsonLd(dataset: Dataset): object {
       identifier: s.id,
       genre: words(s.kind),
       name: s.title,
-      publisher: s.publishedBy
-        ? ref(s.publishedBy)
-        : s.publisher
-          ? { '@type': 'Organization', name: s.publisher }
-          : undefined,
+      publisher: s.publishedBy ? ref(s.publishedBy) : undefined,
       url: s.url,
       datePublished: s.publishedDate,
       inLanguage: s.language,

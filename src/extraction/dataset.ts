@@ -7,7 +7,7 @@
  */
 import { FORMAT, type Dataset } from '../records/dataset.js';
 import { newRecord } from '../records/record-kinds.js';
-import { proposeActor } from './proposal.js';
+import { proposeActor, slugOf } from './proposal.js';
 import type { ExtractedStatement } from './types.js';
 
 export { slugOf } from './proposal.js';
@@ -40,6 +40,17 @@ export function candidatesToDataset(
   article: ArticleInfo,
 ): Dataset {
   const source = `source:${article.slug}`;
+  // The publisher is one link (format 2): proposed as an organisation, like an unknown speaker.
+  const publisher: Dataset['organizations'][number] | undefined = article.publisher
+    ? {
+        id: `org:${slugOf(article.publisher)}`,
+        name: article.publisher,
+        aliases: [],
+        kind: 'other',
+        description: `Proposed by extraction from ${source}: the page names it as its publisher.`,
+        partOf: [],
+      }
+    : undefined;
   const people = new Map<string, Dataset['people'][number]>();
   const organizations = new Map<string, Dataset['organizations'][number]>();
   const records: Dataset['statements'] = [];
@@ -77,7 +88,7 @@ export function candidatesToDataset(
         date,
         ...(datePhrase ? { datePhrase } : {}),
         mentions,
-        sources: [{ source, quoteType: s.kind }],
+        sources: [{ source, role: 'READ', quoteType: s.kind }],
         confidence: s.confidence,
         verification: 'UNVERIFIED',
         note: evidenceNote(s),
@@ -92,7 +103,7 @@ export function candidatesToDataset(
         id: source,
         kind: 'ARTICLE',
         title: article.title,
-        ...(article.publisher ? { publisher: article.publisher } : {}),
+        ...(publisher ? { publishedBy: publisher.id } : {}),
         ...(article.url ? { url: article.url } : {}),
         ...(article.date ? { publishedDate: article.date } : {}),
         language: article.language ?? 'en',
@@ -100,7 +111,10 @@ export function candidatesToDataset(
       } as Dataset['sources'][number],
     ],
     people: [...people.values()],
-    organizations: [...organizations.values()],
+    organizations: [
+      ...organizations.values(),
+      ...(publisher && !organizations.has(publisher.id) ? [publisher] : []),
+    ],
     countries: [],
     places: [],
     topics: [],

@@ -204,7 +204,12 @@ export async function writeBulkCsv(
       for (const link of row.links) await relFile(link.rel!).row([link.from, link.to], link.props);
     },
     // Into an empty graph: the rules across records see the file's records only.
-    { records: async () => [], statementsAt: async () => [] },
+    {
+      records: async () => [],
+      statementsAt: async () => [],
+      statementsReading: async () => [],
+      organizations: async () => [],
+    },
   );
   if (!checked.ok) {
     await Promise.all([...nodeFiles.values(), ...relFiles.values()].map((f) => f.close()));

@@ -1,5 +1,6 @@
 import type { Database, Tx } from '../db/neo4j.js';
-import { FORMATS, type Dataset, type RecordType } from '../records/dataset.js';
+import { FORMAT, FORMATS, type Dataset, type RecordType } from '../records/dataset.js';
+import { prepareUpgrade, UpgradeScan, type Upgrade } from '../records/upgrade.js';
 import {
   createRecordStore,
   storedFacts,
@@ -13,6 +14,7 @@ import { COLLECTIONS, TYPES, type AnyRecord } from '../records/record-kinds.js';
 import {
   parseLine,
   ReferenceChecker,
+  upgradeFacts,
   validateDataset,
   type ExistingIds,
   type Problem,
@@ -34,6 +36,8 @@ export type ImportReport =
       records: number;
       /** Records of one type in the file that share a name in different spellings (a warning; JSON files only). */
       possibleDuplicates?: SameName[];
+      /** What converting a version 1 file noticed but did not refuse (a publisher name its link does not bear). */
+      warnings?: Problem[];
     }
   | { ok: false; problems: Problem[] };
 
@@ -69,6 +73,8 @@ export function createImporter(db: Database) {
   const facts: StoredFacts = {
     records: (type, ids) => db.readTx((tx) => storedFacts(repo, tx).records(type, ids)),
     statementsAt: (ids) => db.readTx((tx) => storedFacts(repo, tx).statementsAt(ids)),
+    statementsReading: (ids) => db.readTx((tx) => storedFacts(repo, tx).statementsReading(ids)),
+    organizations: () => db.readTx((tx) => storedFacts(repo, tx).organizations()),
   };
 
   async function importDataset(input: unknown, options: ImportOptions): Promise<ImportReport> {
@@ -91,6 +97,7 @@ export function createImporter(db: Database) {
       counts,
       records: records.length,
       possibleDuplicates: sameNames(entitiesOfDataset(validated.dataset)),
+      ...(validated.warnings.length ? { warnings: validated.warnings } : {}),
     };
   }
 
@@ -110,7 +117,7 @@ export function createImporter(db: Database) {
     // What the nodes pass wrote, so the links pass knows without asking the graph again.
     const written = new Map<string, 'fresh' | 'changed'>();
     let done = 0;
-    for await (const batch of prefetched(batches(file, batchSize))) {
+    for await (const batch of prefetched(batches(file, batchSize, checked.upgrade))) {
       const plan = await classify(repo, batch, counts);
       for (const [kind, rows] of [
         ['fresh', plan.fresh],
@@ -122,8 +129,9 @@ export function createImporter(db: Database) {
       done += batch.length;
       options.onProgress?.(done, options.dryRun ? total : total * 2);
     }
-    if (options.dryRun) return { ok: true, dryRun: true, counts, records: total };
-    for await (const batch of prefetched(batches(file, batchSize))) {
+    const warnings = checked.upgrade?.warnings.length ? { warnings: checked.upgrade.warnings } : {};
+    if (options.dryRun) return { ok: true, dryRun: true, counts, records: total, ...warnings };
+    for await (const batch of prefetched(batches(file, batchSize, checked.upgrade))) {
       const plan: Plan = { fresh: new Map(), changed: new Map() };
       for (const { type, record, row } of batch) {
         const kind = written.get(record.id);
@@ -136,7 +144,7 @@ export function createImporter(db: Database) {
       done += batch.length;
       options.onProgress?.(done, total * 2);
     }
-    return { ok: true, dryRun: false, counts, records: total };
+    return { ok: true, dryRun: false, counts, records: total, ...warnings };
   }
 
   /** Imports a `.json` dataset or a `.jsonl` file. */
@@ -183,15 +191,23 @@ export async function readJsonLinesChecked(
   existing: ExistingIds,
   use: ((typed: Required<Typed>) => Promise<void>) | undefined,
   facts?: StoredFacts,
-): Promise<{ ok: true; records: number } | { ok: false; problems: Problem[] }> {
+): Promise<{ ok: true; records: number; upgrade?: Upgrade } | { ok: false; problems: Problem[] }> {
   const checker = new ReferenceChecker();
   const problems: Problem[] = [];
   let total = 0;
   let format: string | undefined;
+  let upgrade: Upgrade | undefined;
   try {
+    upgrade = await upgradeOf(file, existing, facts);
+    problems.push(...(upgrade?.problems ?? []));
+    for (const record of upgrade?.created ?? []) {
+      checker.add('organization', record, 'publisher converted', ': ');
+      total += 1;
+      if (use) await use({ type: 'organization', record, row: writeRow('organization', record) });
+    }
     for await (const { lineNumber, text } of lines(file)) {
       if (lineNumber === 1 && (format = headerFormat(text))) continue;
-      const { line, problems: lineProblems } = parseLine(text, lineNumber, format);
+      const { line, problems: lineProblems } = parseLine(text, lineNumber, format, upgrade);
       problems.push(...lineProblems);
       if (!line) continue;
       checker.add(line.type, line.record, `line ${lineNumber}`, ': ');
@@ -204,7 +220,35 @@ export async function readJsonLinesChecked(
     return { ok: false, problems: [encodingProblem(file, error)] };
   }
   problems.push(...(await checker.finish(existing, problems.length ? undefined : facts)));
-  return problems.length ? { ok: false, problems } : { ok: true, records: total };
+  return problems.length ? { ok: false, problems } : { ok: true, records: total, upgrade };
+}
+
+/**
+ * The conversion of a version 1 (or headerless) JSON Lines file, from a pass over
+ * it of its own: a source's roles and its publisher depend on other records,
+ * anywhere in the file. Undefined for a version 2 file (no extra pass).
+ */
+async function upgradeOf(
+  file: string,
+  existing: ExistingIds,
+  facts?: StoredFacts,
+): Promise<Upgrade | undefined> {
+  const scan = new UpgradeScan();
+  for await (const { lineNumber, text } of lines(file)) {
+    if (lineNumber === 1) {
+      if (headerFormat(text) === FORMAT) return undefined;
+      if (headerFormat(text)) continue;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      continue; // reported by the checked pass
+    }
+    const { type, ...record } = (json ?? {}) as Record<string, unknown>;
+    if (typeof type === 'string') scan.add(type, record, (field) => `line ${lineNumber}: ${field}`);
+  }
+  return prepareUpgrade(scan, upgradeFacts(existing, facts));
 }
 
 function datasetRecords(dataset: Dataset): Typed[] {
@@ -307,12 +351,15 @@ async function* prefetched<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
 }
 
 /** Batches of records with their write rows, ready to classify and write. */
-async function* batches(file: string, size: number) {
-  let batch: Typed[] = [];
+async function* batches(file: string, size: number, upgrade?: Upgrade) {
+  let batch: Typed[] = (upgrade?.created ?? []).map((record) => ({
+    type: 'organization' as const,
+    record,
+  }));
   let format: string | undefined;
   for await (const { lineNumber, text } of lines(file)) {
     if (lineNumber === 1 && (format = headerFormat(text))) continue;
-    const line = parseLine(text, lineNumber, format).line!;
+    const line = parseLine(text, lineNumber, format, upgrade).line!;
     batch.push({ ...line, row: writeRow(line.type, line.record) });
     if (batch.length >= size) {
       yield batch;

@@ -5,7 +5,7 @@ import { checkDay, checkPartialDate, DAY_FORM, PARTIAL_DATE_FORM } from '../cale
  * The dataset format (version "statement-graph/2"): the one shape used by the
  * importer, the exporter and the seed. `schema/dataset.schema.json` is generated
  * from these definitions (`npm run schema:json`), so the two cannot drift.
- * Version 1 files still import: `upgradeRecord` converts their records.
+ * Version 1 files still import: `upgradeRecord` and upgrade.ts convert their records.
  */
 
 export const FORMAT = 'statement-graph/2';
@@ -90,6 +90,11 @@ export const SOURCE_KINDS = [
   'REPORT',
   'OTHER',
 ] as const;
+/**
+ * A statement source's role: READ, a source actually read (a statement reported by two
+ * outlets has two); UPSTREAM, a source they rely on (the wire report an article cites).
+ */
+export const SOURCE_ROLES = ['READ', 'UPSTREAM'] as const;
 export const MEETING_KINDS = [
   'VISIT',
   'TALKS',
@@ -127,8 +132,10 @@ export const sourceRecord = z.strictObject({
   id: sourceId,
   kind: z.enum(SOURCE_KINDS),
   title: text(500),
-  publisher: name.optional(),
-  /** The organisation that published it, when it is in the graph (a news agency, a ministry). */
+  /**
+   * The organisation that published it (a news agency, a ministry): the publisher is this
+   * one link, its name the organisation's. Version 1's `publisher` name is converted (upgrade.ts).
+   */
   publishedBy: organizationId.optional(),
   url: z
     .url({ protocol: /^https?$/ })
@@ -243,10 +250,15 @@ export const statementRecord = z.strictObject({
   topics: z.array(topicId).default([]),
   mentions: z.array(z.union([actorId, placeId, meetingId])).default([]),
   meeting: meetingId.optional(),
+  /**
+   * In order: the sources read first, then the upstream sources they rely on, nearest first.
+   * Each UPSTREAM source is reached from a READ one through `cites` (validate.ts).
+   */
   sources: z
     .array(
       z.strictObject({
         source: sourceId,
+        role: z.enum(SOURCE_ROLES),
         quoteType: z.enum(STATEMENT_KINDS),
         /** Where the statement is in the source's stored text. */
         evidence: evidence.optional(),
@@ -311,8 +323,10 @@ export type MeetingRecord = z.infer<typeof meetingRecord>;
 export type StatementRecord = z.infer<typeof statementRecord>;
 
 /**
- * A version 1 record in version 2's shape: a statement's one `speaker` becomes
- * its list of `speakers`. Records already in version 2's shape pass unchanged.
+ * A version 1 record in version 2's shape, as far as the record alone says: a
+ * statement's one `speaker` becomes its list of `speakers`. Records already in
+ * version 2's shape pass unchanged. What needs other records too (source roles,
+ * the publisher as a link) is converted in upgrade.ts, which calls this.
  */
 export function upgradeRecord(type: string, raw: unknown): unknown {
   if (type !== 'statement' || !raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;

@@ -82,7 +82,8 @@ export const RELATIONSHIP_DESCRIPTIONS: Record<(typeof GRAPH_RELATIONSHIP_TYPES)
     MENTIONS: 'Statement → actor, place or meeting it names without taking a stance.',
     ON_TOPIC: 'Statement → topic.',
     MADE_AT: 'Statement → the meeting it was said at.',
-    REPORTED_IN: 'Statement → a source that carries it, with the quote type.',
+    REPORTED_IN:
+      'Statement → a source that carries it: its role (READ or UPSTREAM), its order and the quote type.',
     CITES: 'Source → a source it republishes or relies on.',
     PUBLISHED_BY: 'Source → the organisation that published it.',
     RELAYS: 'Statement → a statement it passes on (A says that B said …).',
@@ -114,7 +115,10 @@ export interface LinkSpec {
   ref?: string;
   props?: string[];
   key?: string[];
-  /** An ordered list: kept in the given order (repeats dropped), stored as `order` on each relationship. */
+  /**
+   * An ordered list: kept in the given order (repeats dropped, by `key` for entries),
+   * stored as `order` (0, 1, …) on each relationship.
+   */
   ordered?: boolean;
 }
 
@@ -246,7 +250,6 @@ export const KINDS = {
       id: r.id,
       kind: r.kind,
       title: r.title,
-      publisher: r.publisher ?? null,
       url: r.url ?? null,
       language: r.language ?? null,
       ...dateProps('published', r.publishedDate),
@@ -339,8 +342,10 @@ export const KINDS = {
         to: ['source'],
         many: true,
         ref: 'source',
-        // evidence: code-point spans of the statement in the source's stored text, "212-270,301-340".
-        props: ['quoteType', 'evidence'],
+        // role: READ or UPSTREAM; evidence: code-point spans of the statement in the source's stored text, "212-270,301-340".
+        props: ['role', 'quoteType', 'evidence'],
+        // Read first, then upstream nearest first: the order is a fact.
+        ordered: true,
       },
       { field: 'relays', rel: 'RELAYS', to: ['statement'], many: true },
       { field: 'respondsTo', rel: 'RESPONDS_TO', to: ['statement'], many: true },
@@ -441,8 +446,9 @@ const keyOf = (spec: LinkSpec) => spec.key ?? (spec.ref ? [spec.ref] : []);
 type Loose = Record<string, unknown>;
 
 /**
- * Link lists are sets: their order carries no meaning, so they are sorted and
- * de-duplicated before hashing, and the exporter writes them in that order.
+ * Link lists are sets unless `ordered`: their order carries no meaning, so they are
+ * sorted and de-duplicated before hashing, and the exporter writes them in that
+ * order. Ordered lists (speakers, a statement's sources) keep theirs, repeats dropped.
  */
 export function canonical<T extends RecordType>(type: T, record: RecordOf[T]): RecordOf[T] {
   const byKey = <V>(items: V[], key: (v: V) => string) =>
@@ -454,11 +460,17 @@ export function canonical<T extends RecordType>(type: T, record: RecordOf[T]): R
   const r = { ...(record as unknown as Loose) };
   for (const spec of many) {
     const items = (r[spec.field] as unknown[] | undefined) ?? [];
+    const key = keyOf(spec);
     if (spec.ordered) {
-      r[spec.field] = [...new Set(items as string[])];
+      const seen = new Set<string>();
+      r[spec.field] = key.length
+        ? (items as Loose[]).filter((e) => {
+            const k = key.map((p) => e[p]).join(' ');
+            return !seen.has(k) && Boolean(seen.add(k));
+          })
+        : [...new Set(items as string[])];
       continue;
     }
-    const key = keyOf(spec);
     r[spec.field] = key.length
       ? byKey(items as Loose[], (e) => key.map((k) => e[k]).join(' '))
       : byKey(items as string[], (id) => id);
@@ -496,7 +508,7 @@ export function linksOf(type: RecordType, record: AnyRecord): Link[] {
     if (!spec.many) add(spec.field, value);
     else if (spec.ref) {
       ((value as Loose[] | undefined) ?? []).forEach((e, i) =>
-        add(`${spec.field}[${i}].${spec.ref}`, e[spec.ref!], e),
+        add(`${spec.field}[${i}].${spec.ref}`, e[spec.ref!], e, spec.ordered ? i : undefined),
       );
     } else {
       ((value as string[] | undefined) ?? []).forEach((id, i) =>
@@ -559,6 +571,18 @@ export function consistencyProblems(
     });
     if (r.onBehalfOf && r.speakers.includes(r.onBehalfOf))
       problems.push(['onBehalfOf', 'is one of the speakers: a speaker speaks for itself']);
+    const read = r.sources.findIndex((x) => x.role === 'READ');
+    if (read < 0)
+      problems.push(['sources', 'needs at least one source with role READ (the one read)']);
+    r.sources.forEach((x, i) => {
+      const first = r.sources.findIndex((y) => y.source === x.source);
+      if (first < i) problems.push([`sources[${i}].source`, `repeats sources[${first}]`]);
+      if (x.role === 'READ' && i > 0 && r.sources[i - 1]!.role === 'UPSTREAM')
+        problems.push([
+          `sources[${i}].role`,
+          'READ sources come first, then the UPSTREAM sources they rely on',
+        ]);
+    });
     r.quotes.forEach((q, i) => {
       if (!r.text.includes(q)) problems.push([`quotes[${i}]`, 'must occur in text as written']);
     });
@@ -583,7 +607,7 @@ export function linkFields(type: RecordType) {
     single: links.filter((l) => !l.many).map((l) => l.field),
     idLists: links.filter((l) => l.many && !l.ref && !l.ordered).map((l) => l.field),
     /** Ordered lists (a statement's speakers): the order is a fact, so two different lists conflict. */
-    orderedLists: links.filter((l) => l.ordered).map((l) => l.field),
+    orderedLists: links.filter((l) => l.ordered && !l.ref).map((l) => l.field),
     objectLists: links
       .filter((l) => l.many && l.ref)
       .map((l) => ({

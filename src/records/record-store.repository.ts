@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { Database, Row, Tx } from '../db/neo4j.js';
 import { canonicalHash } from './content-hash.js';
-import type { RecordType } from './dataset.js';
+import type { RecordType, StatementRecord } from './dataset.js';
 import {
   canonical,
   KINDS,
@@ -199,7 +199,7 @@ const FIELDS: Record<RecordType, string> = {
   person: `.id, .name, .aliases, .description`,
   place: `.id, .name, .aliases, .kind`,
   topic: `.id, .title, .aliases, .description`,
-  source: `.id, .kind, .title, .publisher, .url, .language, publishedDate: n.published,
+  source: `.id, .kind, .title, .url, .language, publishedDate: n.published,
            text: n.articleText, .author, .credits`,
   position: `.id, person: p.id, .title, of: o.id, from: n.from, to: n.to`,
   meeting: `.id, .title, .kind, date: n.date, endDate: n.endDate, .datePhrase, .description`,
@@ -215,15 +215,15 @@ function linkFieldsOf(type: RecordType): string[] {
   if (kind(type).labels === null) return [];
   return kind(type).links.flatMap((spec) => {
     if (spec.rel === null) return [];
-    if (spec.ordered) {
-      const pattern = spec.in ? `(x)-[r:${spec.rel}]->(n)` : `(n)-[r:${spec.rel}]->(x)`;
-      return [`${spec.field}: COLLECT { MATCH ${pattern} RETURN x.id ORDER BY r.order }`];
-    }
-    const r = spec.props?.length ? 'r' : '';
-    const pattern = spec.in ? `(x)-[${r}:${spec.rel}]->(n)` : `(n)-[${r}:${spec.rel}]->(x)`;
     const value = spec.ref
       ? `{ ${[`${spec.ref}: x.id`, ...(spec.props ?? []).map((p) => `${p}: r.${p}`)].join(', ')} }`
       : 'x.id';
+    if (spec.ordered) {
+      const pattern = spec.in ? `(x)-[r:${spec.rel}]->(n)` : `(n)-[r:${spec.rel}]->(x)`;
+      return [`${spec.field}: COLLECT { MATCH ${pattern} RETURN ${value} ORDER BY r.order }`];
+    }
+    const r = spec.props?.length ? 'r' : '';
+    const pattern = spec.in ? `(x)-[${r}:${spec.rel}]->(n)` : `(n)-[${r}:${spec.rel}]->(x)`;
     const list = `[${pattern} | ${value}]`;
     return [`${spec.field}: ${spec.many ? list : `head(${list})`}`];
   });
@@ -270,11 +270,35 @@ UNWIND $ids AS id
 MATCH (m:Meeting {id: id})<-[:MADE_AT]-(s:Statement)
 RETURN s.id AS id, s.date AS date, m.id AS meeting`;
 
+/**
+ * statementsReading: statements that read one of these sources and rely on upstream
+ * ones, one row per distinct list of sources, with the statements that have it.
+ */
+const STATEMENTS_READING = `
+UNWIND $ids AS id
+MATCH (:Source {id: id})<-[:REPORTED_IN {role: 'READ'}]-(s:Statement)
+WHERE EXISTS { (s)-[:REPORTED_IN {role: 'UPSTREAM'}]->() }
+WITH DISTINCT s
+WITH s, COLLECT { MATCH (s)-[r:REPORTED_IN]->(x) RETURN { source: x.id, role: r.role } ORDER BY r.order } AS sources
+RETURN collect(s.id) AS ids, sources`;
+
+// organizationNames: every organisation's names, for version 1 publisher names.
+const ORGANIZATION_NAMES = `
+MATCH (o:Organization)
+RETURN o.id AS id, o.name AS name, coalesce(o.aliases, []) AS aliases`;
+
 /** Records and statements already stored, for the checks across records (src/records/validate.ts). */
 export function storedFacts(store: RecordStore, tx: Tx) {
   return {
     records: (type: RecordType, ids: string[]) => store.recordsById(tx, type, ids),
     statementsAt: (meetingIds: string[]) => store.statementsAt(tx, meetingIds),
+    statementsReading: async (sourceIds: string[]) =>
+      (await tx.run(STATEMENTS_READING, { ids: sourceIds })) as Array<{
+        ids: string[];
+        sources: Array<Pick<StatementRecord['sources'][number], 'source' | 'role'>>;
+      }>,
+    organizations: async () =>
+      (await tx.run(ORGANIZATION_NAMES)) as Array<{ id: string; name: string; aliases: string[] }>,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   RECORD_TYPES,
   upgradeRecord,
   type Dataset,
+  type OrganizationRecord,
   type MeetingRecord,
   type PositionRecord,
   type RecordType,
@@ -20,6 +21,8 @@ import {
   type AnyRecord,
   type Collection,
 } from './record-kinds.js';
+import { fold } from '../names/normalise.js';
+import { prepareUpgrade, UpgradeScan, type Upgrade, type UpgradeFacts } from './upgrade.js';
 
 /** A problem found in an import file, with where it is: `statements[3].speaker`, `line 12: speaker`. */
 export interface Problem {
@@ -51,6 +54,12 @@ const within = (base: string, separator: string, inner: string) =>
         ? `${base}${inner}`
         : `${base}${separator}${inner}`;
 
+/** Fields of version 1 that version 2 says otherwise, with what to write instead. */
+const RETIRED_FIELDS: Record<string, string> = {
+  publisher:
+    'unknown field: format 2 names the publisher by its organisation only (publishedBy); version 1 files convert',
+};
+
 /** Zod's issues with their paths; an unknown field is named in its path (`sources[0].foo`). */
 export function zodProblems(error: z.ZodError, base: string, separator = '.'): Problem[] {
   return error.issues.flatMap((issue) => {
@@ -58,7 +67,7 @@ export function zodProblems(error: z.ZodError, base: string, separator = '.'): P
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         path: within(base, separator, path ? `${path}.${key}` : key),
-        message: 'unknown field',
+        message: RETIRED_FIELDS[key] ?? 'unknown field',
       }));
     }
     return [{ path: within(base, separator, path), message: issue.message }];
@@ -70,6 +79,37 @@ export interface StoredFacts {
   records(type: RecordType, ids: string[]): Promise<AnyRecord[]>;
   /** Statements made at these meetings: to check a meeting's new dates against them. */
   statementsAt(meetingIds: string[]): Promise<Array<{ id: string; date: string; meeting: string }>>;
+  /**
+   * Statements that read one of these sources (role READ) and rely on UPSTREAM ones:
+   * to check a source's new citations against them.
+   */
+  statementsReading(sourceIds: string[]): Promise<Array<{ ids: string[]; sources: SourceLinks }>>;
+  /** Every organisation, named: for version 1 publisher names (compared folded). */
+  organizations(): Promise<Array<Pick<OrganizationRecord, 'id' | 'name' | 'aliases'>>>;
+}
+
+type SourceLinks = Array<Pick<StatementRecord['sources'][number], 'source' | 'role'>>;
+
+/** What converting a version 1 file asks of the graph, from the stored facts. */
+export function upgradeFacts(existing: ExistingIds, facts?: StoredFacts): UpgradeFacts {
+  return {
+    cites: async (ids) =>
+      new Map(
+        ((await facts?.records('source', ids)) as SourceRecord[] | undefined)?.map((s) => [
+          s.id,
+          s.cites,
+        ]) ?? [],
+      ),
+    organizations: async (folded, ids) => {
+      const wanted = new Set(folded);
+      const all = (await facts?.organizations()) ?? [];
+      return all.filter(
+        (o) =>
+          ids.includes(o.id) || [o.name, ...(o.aliases ?? [])].some((n) => wanted.has(fold(n))),
+      );
+    },
+    existingIds: existing,
+  };
 }
 
 interface At<T> {
@@ -101,6 +141,7 @@ class CrossChecker {
   private readonly meetings = new Map<string, At<MeetingRecord>>();
   private readonly positions = new Map<string, At<PositionRecord>>();
   private readonly statements: Array<At<StatementRecord>> = [];
+  private readonly statementIds = new Set<string>();
 
   add(type: RecordType, record: AnyRecord, path: string, separator: string) {
     const at = { path, separator, record };
@@ -110,7 +151,9 @@ class CrossChecker {
     if (type === 'statement') {
       const s = record as StatementRecord;
       // Only what the rules need is kept, so a large JSON Lines file stays cheap.
-      if (s.meeting || s.post) this.statements.push(at as At<StatementRecord>);
+      if (s.meeting || s.post || s.sources.some((x) => x.role === 'UPSTREAM'))
+        this.statements.push(at as At<StatementRecord>);
+      this.statementIds.add(s.id);
     }
   }
 
@@ -214,6 +257,8 @@ class CrossChecker {
       }
     }
 
+    await this.upstreamProblems(facts, push);
+
     const postIds = [
       ...new Set(this.statements.flatMap((s) => (s.record.post ? [s.record.post] : []))),
     ];
@@ -237,6 +282,78 @@ class CrossChecker {
         push(at, 'post', `was not held on the statement's date (${s.date})`);
     }
     return problems;
+  }
+
+  /**
+   * Each UPSTREAM source of a statement is reached through citations from one of
+   * its READ sources: checked for the file's statements, and for the graph's
+   * statements that read a source whose citations the file changes.
+   */
+  private async upstreamProblems(
+    facts: StoredFacts,
+    push: (at: At<unknown>, field: string, message: string) => void,
+  ): Promise<void> {
+    const relying = this.statements.filter((at) =>
+      at.record.sources.some((x) => x.role === 'UPSTREAM'),
+    );
+    const stored = (
+      this.sources.size ? await facts.statementsReading([...this.sources.keys()]) : []
+    ).flatMap(({ ids, sources }) => {
+      const others = ids.filter((id) => !this.statementIds.has(id)).sort();
+      return others.length ? [{ ids: others, sources }] : [];
+    });
+    if (relying.length === 0 && stored.length === 0) return;
+    const cites = new Map<string, string[]>(
+      [...this.sources].map(([id, at]) => [id, at.record.cites]),
+    );
+    const reads = (s: { sources: SourceLinks }) =>
+      s.sources.filter((x) => x.role === 'READ').map((x) => x.source);
+    let frontier = [
+      ...new Set([...relying.map((at) => at.record), ...stored].flatMap(reads)),
+    ].filter((id) => !cites.has(id));
+    for (let round = 0; round < 100; round++) {
+      frontier = [...new Set([...frontier, ...[...cites.values()].flat()])].filter(
+        (id) => !cites.has(id),
+      );
+      if (frontier.length === 0) break;
+      const found = (await facts.records('source', frontier)) as SourceRecord[];
+      for (const id of frontier) cites.set(id, []);
+      for (const r of found) cites.set(r.id, r.cites);
+    }
+    const reached = (s: { sources: SourceLinks }) => {
+      const seen = new Set<string>();
+      const queue = reads(s).flatMap((id) => cites.get(id) ?? []);
+      while (queue.length) {
+        const id = queue.shift()!;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        queue.push(...(cites.get(id) ?? []));
+      }
+      return seen;
+    };
+    for (const at of relying) {
+      const seen = reached(at.record);
+      at.record.sources.forEach((x, i) => {
+        if (x.role === 'UPSTREAM' && !seen.has(x.source))
+          push(
+            at,
+            `sources[${i}].role`,
+            `UPSTREAM ${x.source} is not reached through cites from a READ source (${reads(at.record).join(', ') || 'none'})`,
+          );
+      });
+    }
+    for (const s of stored) {
+      const seen = reached(s);
+      for (const x of s.sources) {
+        if (x.role !== 'UPSTREAM' || seen.has(x.source)) continue;
+        const read = reads(s).find((id) => this.sources.has(id))!;
+        push(
+          this.sources.get(read)!,
+          'cites',
+          `${s.ids[0]}${s.ids.length > 1 ? ` (and ${s.ids.length - 1} more)` : ''} reads it and relies on ${x.source}, which its citations would no longer reach`,
+        );
+      }
+    }
   }
 }
 
@@ -293,7 +410,8 @@ export class ReferenceChecker {
   }
 }
 
-export type Validated = { ok: true; dataset: Dataset } | { ok: false; problems: Problem[] };
+export type Validated =
+  { ok: true; dataset: Dataset; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
 /**
  * Validates a whole JSON dataset and lists every problem: each record is checked
@@ -306,15 +424,25 @@ export async function validateDataset(
 ): Promise<Validated> {
   const envelope = datasetEnvelope.safeParse(input);
   if (!envelope.success) return { ok: false, problems: zodProblems(envelope.error, '') };
-  const v1 = envelope.data.format === FORMAT_V1;
-  const problems: Problem[] = [];
+  let upgrade: Upgrade | undefined;
+  if (envelope.data.format === FORMAT_V1) {
+    const scan = new UpgradeScan();
+    for (const [collection, type] of COLLECTIONS)
+      envelope.data[collection].forEach((raw, i) =>
+        scan.add(type, raw, (field) => `${collection}[${i}].${field}`),
+      );
+    upgrade = await prepareUpgrade(scan, upgradeFacts(existing, facts));
+  }
+  const problems: Problem[] = [...(upgrade?.problems ?? [])];
   const checker = new ReferenceChecker();
   const valid: Record<string, unknown[]> = {};
   for (const [collection, type] of COLLECTIONS) {
     valid[collection] = [];
-    envelope.data[collection].forEach((raw, i) => {
+    // Organisations created for version 1 publisher names come after the file's own.
+    const created = type === 'organization' ? (upgrade?.created ?? []) : [];
+    [...envelope.data[collection], ...created].forEach((raw, i) => {
       const path = `${collection}[${i}]`;
-      const parsed = RECORD_TYPES[type].safeParse(v1 ? upgradeRecord(type, raw) : raw);
+      const parsed = RECORD_TYPES[type].safeParse(upgrade ? upgrade.record(type, raw) : raw);
       if (parsed.success) {
         checker.add(type, parsed.data as AnyRecord, path);
         valid[collection]!.push(parsed.data);
@@ -328,7 +456,11 @@ export async function validateDataset(
   }
   problems.push(...(await checker.finish(existing, problems.length ? undefined : facts)));
   if (problems.length) return { ok: false, problems };
-  return { ok: true, dataset: { ...envelope.data, ...valid, format: FORMAT } as Dataset };
+  return {
+    ok: true,
+    dataset: { ...envelope.data, ...valid, format: FORMAT } as Dataset,
+    warnings: upgrade?.warnings ?? [],
+  };
 }
 
 /** The dataset with its records left unchecked: they are validated one by one. */
@@ -350,12 +482,14 @@ export interface ParsedLine {
 /**
  * Parses one JSON Lines record (`{"type": "person", ...}`); problems carry the line number.
  * `format`: the file's header, if it has one; version 1 records (and those of a file
- * without a header) are upgraded to version 2's shape.
+ * without a header) are upgraded to version 2's shape, with `upgrade` (prepared from
+ * a scan of the whole file) where it is given.
  */
 export function parseLine(
   text: string,
   lineNumber: number,
   format?: string,
+  upgrade?: Upgrade,
 ): { line?: ParsedLine; problems: Problem[] } {
   const at = `line ${lineNumber}`;
   let json: unknown;
@@ -376,7 +510,11 @@ export function parseLine(
     };
   }
   const parsed = RECORD_TYPES[type as RecordType].safeParse(
-    format === FORMAT ? record : upgradeRecord(type, record),
+    format === FORMAT
+      ? record
+      : upgrade
+        ? upgrade.record(type, record)
+        : upgradeRecord(type, record),
   );
   if (!parsed.success) return { problems: zodProblems(parsed.error, at, ': ') };
   return { line: { type: type as RecordType, record: parsed.data as AnyRecord }, problems: [] };

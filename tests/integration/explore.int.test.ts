@@ -680,7 +680,9 @@ const envoyDataset = {
     language: 'en',
     date,
     about: [{ target: 'country:ISR', stance }],
-    sources: [{ source: 'source:palestine-chronicle-2024-07-28', quoteType: 'PARAPHRASE' }],
+    sources: [
+      { source: 'source:palestine-chronicle-2024-07-28', role: 'READ', quoteType: 'PARAPHRASE' },
+    ],
     confidence: 1,
     verification: 'UNVERIFIED',
   })),

@@ -59,7 +59,7 @@ describe('decoding outside input', () => {
     kind: 'PARAPHRASE',
     language: 'en',
     date,
-    sources: [{ source: SOURCE, quoteType: 'PARAPHRASE' }],
+    sources: [{ source: SOURCE, role: 'READ', quoteType: 'PARAPHRASE' }],
     confidence: 0.9,
     verification: 'UNVERIFIED',
   });

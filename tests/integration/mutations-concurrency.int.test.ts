@@ -21,7 +21,7 @@ const person = (id: string, name: string) =>
 const statement = (id: string, speaker: string, text: string) => `mutation {
   p: recordStatement(input: {
     id: "${id}", speaker: "${speaker}", text: "${text}", kind: PARAPHRASE, language: "en", date: "2024-07",
-    sources: [{ source: "source:test-wire", quoteType: PARAPHRASE }], confidence: 0.5, verification: UNVERIFIED
+    sources: [{ source: "source:test-wire", role: READ, quoteType: PARAPHRASE }], confidence: 0.5, verification: UNVERIFIED
   }) { outcome errors { code path } } }`;
 const merge = (keep: string, dup: string) =>
   `mutation { p: mergeEntities(keepId: "${keep}", mergeIds: ["${dup}"]) { outcome errors { code path } } }`;

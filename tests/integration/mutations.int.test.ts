@@ -140,7 +140,9 @@ const statementInput = (over: Record<string, unknown> = {}) => ({
   about: [{ target: 'topic:gaza-ceasefire', stance: 'SUPPORTIVE' }],
   // An "about" topic is one of the statement's topics too.
   topics: ['topic:gaza-ceasefire', 'topic:gaza-war'],
-  sources: [{ source: 'source:tass-2024-07-28-lavrov-malaysia', quoteType: 'DIRECT_QUOTE' }],
+  sources: [
+    { source: 'source:tass-2024-07-28-lavrov-malaysia', role: 'READ', quoteType: 'DIRECT_QUOTE' },
+  ],
   figures: [{ value: 39324, unit: 'people killed', asOf: '2024-07-28' }],
   confidence: 0.9,
   verification: 'VERIFIED',
@@ -592,7 +594,13 @@ describe('mutations (editor token)', () => {
         ...base,
         id: 'statement:test-copy',
         topics: ['topic:gaza-ceasefire', 'topic:regional-escalation'],
-        sources: [{ source: 'source:palestine-chronicle-2024-07-28', quoteType: 'PARAPHRASE' }],
+        sources: [
+          {
+            source: 'source:palestine-chronicle-2024-07-28',
+            role: 'READ',
+            quoteType: 'PARAPHRASE',
+          },
+        ],
         note: 'Recorded twice by mistake',
       }),
       statementInput({
@@ -620,9 +628,10 @@ describe('mutations (editor token)', () => {
       'topic:gaza-war',
       'topic:regional-escalation',
     ]);
-    expect(kept.sources.map((s) => s.source)).toEqual([
-      'source:palestine-chronicle-2024-07-28',
-      'source:tass-2024-07-28-lavrov-malaysia',
+    // The kept statement's sources first, then the merged one's (both read).
+    expect(kept.sources.map((s) => [s.source, s.role])).toEqual([
+      ['source:tass-2024-07-28-lavrov-malaysia', 'READ'],
+      ['source:palestine-chronicle-2024-07-28', 'READ'],
     ]);
     expect(kept.note).toBe('Recorded twice by mistake');
     expect(exported.statements.find((s) => s.id === 'statement:test-relaying')!.relays).toEqual([

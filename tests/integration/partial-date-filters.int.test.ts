@@ -24,7 +24,7 @@ function dataset(): Dataset {
     about: [{ target: 'country:ISR', stance: 'NEUTRAL' }],
     topics: [],
     mentions: [],
-    sources: [{ source: seed.sources[0]!.id, quoteType: 'PARAPHRASE' }],
+    sources: [{ source: seed.sources[0]!.id, role: 'READ', quoteType: 'PARAPHRASE' }],
     relays: [],
     respondsTo: [],
     figures: [],

@@ -260,7 +260,7 @@ describe('hostile input (property-based)', () => {
       language: fc.constant('en'),
       date: fc.constantFrom('2024', '2024-07', '2024-07-28'),
       sources: fc.constant([
-        { source: 'source:tass-2024-07-28-lavrov-malaysia', quoteType: 'PARAPHRASE' },
+        { source: 'source:tass-2024-07-28-lavrov-malaysia', role: 'READ', quoteType: 'PARAPHRASE' },
       ]),
       confidence: fc.double({ min: 0, max: 1, noNaN: true }),
       verification: fc.constantFrom('UNVERIFIED', 'VERIFIED', 'DISPUTED'),
@@ -276,9 +276,12 @@ describe('hostile input (property-based)', () => {
       about: fc.array(fc.record({ target: anyId, stance: enumOrJunk('CRITICAL') }), {
         maxLength: 2,
       }),
-      sources: fc.array(fc.record({ source: anyId, quoteType: enumOrJunk('PARAPHRASE') }), {
-        maxLength: 2,
-      }),
+      sources: fc.array(
+        fc.record({ source: anyId, role: enumOrJunk('READ'), quoteType: enumOrJunk('PARAPHRASE') }),
+        {
+          maxLength: 2,
+        },
+      ),
       figures: fc.array(
         fc.record({ value: fc.double({ noNaN: true }), unit: anyText, asOf: maybe(anyDate) }),
         { maxLength: 2 },
@@ -315,7 +318,11 @@ describe('hostile input (property-based)', () => {
           language: 'en',
           date: '2024-07-28',
           sources: [
-            { source: 'source:tass-2024-07-28-lavrov-malaysia', quoteType: 'DIRECT_QUOTE' },
+            {
+              source: 'source:tass-2024-07-28-lavrov-malaysia',
+              role: 'READ',
+              quoteType: 'DIRECT_QUOTE',
+            },
           ],
           confidence: 1,
           verification: 'VERIFIED',

@@ -396,8 +396,9 @@ describe.skipIf(!hasSeedArticle)('review: article → candidates → accept or r
     const fetched = await extract({ url: `${server.origin}/article` });
     expect(fetched.errors).toEqual([]);
     expect(fetched.source).toMatchObject({
+      // An outlet no organisation is named as gets one: the publisher is one link.
       publisher: 'Local Daily',
-      publishedBy: null,
+      publishedBy: { id: 'org:local-daily' },
       title: 'Lavrov on Gaza',
       url: `${server.origin}/article`,
       publishedDate: { text: '2024-07-28' },

@@ -29,7 +29,7 @@ function widenedSeed(): Dataset {
     topics: [pick(seed.topics, i).id, pick(seed.topics, i + 3).id],
     mentions: [pick(seed.places, i).id],
     meeting: pick(seed.meetings, i).id,
-    sources: [{ source: pick(seed.sources, i).id, quoteType: 'PARAPHRASE' }],
+    sources: [{ source: pick(seed.sources, i).id, role: 'READ', quoteType: 'PARAPHRASE' }],
     relays: [],
     respondsTo: [],
     figures: [],

@@ -32,10 +32,11 @@ describe('the seed graph', () => {
 
   it('carries Lavrov’s words through the article and the TASS wire report it cites', async () => {
     const rows = await t.db.read(`
-      MATCH (:Person {id: 'person:sergey-lavrov'})-[:MADE]->(s:Statement)-[:REPORTED_IN]->(article:Source {kind: 'ARTICLE'})
+      MATCH (:Person {id: 'person:sergey-lavrov'})-[:MADE]->(s:Statement)-[:REPORTED_IN {role: 'READ'}]->(article:Source {kind: 'ARTICLE'})
       MATCH (article)-[:CITES]->(wire:Source {kind: 'WIRE_REPORT'})-[:PUBLISHED_BY]->(agency:Organization)
-      WHERE (s)-[:REPORTED_IN]->(wire)
-      RETURN DISTINCT article.publisher AS publisher, toString(article.publishedStart) AS published, agency.name AS agency`);
+      MATCH (article)-[:PUBLISHED_BY]->(outlet:Organization)
+      WHERE (s)-[:REPORTED_IN {role: 'UPSTREAM'}]->(wire)
+      RETURN DISTINCT outlet.name AS publisher, toString(article.publishedStart) AS published, agency.name AS agency`);
     expect(rows).toEqual([
       { publisher: 'Palestine Chronicle', published: '2024-07-28', agency: 'TASS' },
     ]);

@@ -304,7 +304,13 @@ describe('statement-graph/2 over the seed and two more articles', () => {
           language: 'en',
           date: '2024-07-28',
           meeting: 'meeting:lavrov-remarks-to-reporters-malaysia-2024-07-28',
-          sources: [{ source: 'source:palestine-chronicle-2024-07-28', quoteType: 'PARAPHRASE' }],
+          sources: [
+            {
+              source: 'source:palestine-chronicle-2024-07-28',
+              role: 'READ',
+              quoteType: 'PARAPHRASE',
+            },
+          ],
           confidence: 0.5,
           verification: 'UNVERIFIED',
         },

@@ -59,7 +59,9 @@ const statement = (id: string, speaker: string, target: string, text = `Statemen
   language: 'en',
   date: '2024-07-29',
   about: [{ target, stance: 'CRITICAL' }],
-  sources: [{ source: 'source:tass-2024-07-28-lavrov-malaysia', quoteType: 'DIRECT_QUOTE' }],
+  sources: [
+    { source: 'source:tass-2024-07-28-lavrov-malaysia', role: 'READ', quoteType: 'DIRECT_QUOTE' },
+  ],
   confidence: 0.9,
   verification: 'UNVERIFIED',
 });

@@ -49,7 +49,9 @@ const statement = (id: string, speaker: string) => ({
   language: 'en',
   date: '2024-07-30',
   about: [{ target: 'org:hamas', stance: 'MIXED' }],
-  sources: [{ source: 'source:tass-2024-07-28-lavrov-malaysia', quoteType: 'PARAPHRASE' }],
+  sources: [
+    { source: 'source:tass-2024-07-28-lavrov-malaysia', role: 'READ', quoteType: 'PARAPHRASE' },
+  ],
   confidence: 0.7,
   verification: 'UNVERIFIED',
 });

@@ -32,7 +32,7 @@ const lines = [
     language: 'en',
     date: '2024-07',
     about: [{ target: 'country:ISR', stance: 'CRITICAL' }],
-    sources: [{ source: 'source:s', quoteType: 'DIRECT_QUOTE' }],
+    sources: [{ source: 'source:s', role: 'READ', quoteType: 'DIRECT_QUOTE' }],
     confidence: 0.5,
     verification: 'UNVERIFIED',
   },

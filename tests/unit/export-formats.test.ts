@@ -180,7 +180,9 @@ describe('source routes', () => {
   ]);
   const route = (...ids: string[]) =>
     sourceRoutes(
-      { sources: ids.map((source) => ({ source, quoteType: 'DIRECT_QUOTE' })) } as never,
+      {
+        sources: ids.map((source) => ({ source, role: 'READ', quoteType: 'DIRECT_QUOTE' })),
+      } as never,
       (id) => sources.get(id),
     );
 

@@ -19,7 +19,7 @@ const statement = (over: Record<string, unknown> = {}) =>
     ],
     topics: [],
     mentions: ['person:dup', 'person:keep'],
-    sources: [{ source: 'source:a', quoteType: 'PARAPHRASE' }],
+    sources: [{ source: 'source:a', role: 'READ', quoteType: 'PARAPHRASE' }],
     relays: [],
     respondsTo: [],
     figures: [],

@@ -27,7 +27,7 @@ describe('one home for a link', () => {
       kind: 'PARAPHRASE',
       language: 'en',
       date: '2024-07',
-      sources: [{ source: 'source:x', quoteType: 'PARAPHRASE' }],
+      sources: [{ source: 'source:x', role: 'READ', quoteType: 'PARAPHRASE' }],
       confidence: 0.5,
       verification: 'UNVERIFIED',
     });
@@ -48,7 +48,7 @@ describe('one home for a link', () => {
         kind: 'PARAPHRASE',
         language: 'en',
         date: '2024-07',
-        sources: [{ source: 'source:a', quoteType: 'PARAPHRASE' }],
+        sources: [{ source: 'source:a', role: 'READ', quoteType: 'PARAPHRASE' }],
         confidence: 0.5,
         verification: 'UNVERIFIED',
         ...(n === '2'

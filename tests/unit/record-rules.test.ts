@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { RECORD_TYPES, upgradeRecord, type RecordType } from '../../src/records/dataset.js';
+import {
+  RECORD_TYPES,
+  upgradeRecord,
+  type RecordType,
+  type StatementRecord,
+} from '../../src/records/dataset.js';
 import type { AnyRecord } from '../../src/records/record-kinds.js';
 import { ReferenceChecker, type StoredFacts } from '../../src/records/validate.js';
+import { withRoles } from '../../src/records/upgrade.js';
 
 /** The rules across records, over records "in the graph" given as plain data (no database). */
 
@@ -19,7 +25,7 @@ const statement = (over: Record<string, unknown>) =>
     kind: 'PARAPHRASE',
     language: 'en',
     date: '2024-09-13',
-    sources: [{ source: 'source:x', quoteType: 'PARAPHRASE' }],
+    sources: [{ source: 'source:x', role: 'READ', quoteType: 'PARAPHRASE' }],
     confidence: 0.5,
     verification: 'UNVERIFIED',
     ...over,
@@ -35,6 +41,14 @@ async function check(
   const facts: StoredFacts = {
     records: async (_type, ids) => stored.filter((r) => ids.includes(r.id)),
     statementsAt: async (ids) => statementsAt.filter((s) => ids.includes(s.meeting)),
+    statementsReading: async (ids) =>
+      (stored as StatementRecord[])
+        .filter(
+          (s) => s.id.startsWith('statement:') && s.sources.some((x) => x.role === 'UPSTREAM'),
+        )
+        .filter((s) => s.sources.some((x) => x.role === 'READ' && ids.includes(x.source)))
+        .map((s) => ({ ids: [s.id], sources: s.sources })),
+    organizations: async () => [],
   };
   const all = async (ids: string[]) => new Set(ids);
   return (await checker.finish(all, facts)).map((p) => `${p.path}: ${p.message}`);
@@ -135,5 +149,94 @@ describe('rules across records', () => {
       id: 'person:a',
       speaker: 'x',
     });
+  });
+
+  it('give a statement’s sources their roles from the citations between them, read first, then upstream nearest first', () => {
+    const cites = new Map([
+      ['source:article', ['source:relay']],
+      ['source:relay', ['source:origin']],
+      ['source:origin', []],
+      ['source:other', []],
+    ]);
+    const entries = (...ids: string[]) =>
+      ids.map((source) => ({ source, quoteType: 'PARAPHRASE' }));
+    expect(
+      withRoles(entries('source:origin', 'source:relay', 'source:article', 'source:other'), cites),
+    ).toEqual([
+      { source: 'source:article', role: 'READ', quoteType: 'PARAPHRASE' },
+      { source: 'source:other', role: 'READ', quoteType: 'PARAPHRASE' },
+      { source: 'source:relay', role: 'UPSTREAM', quoteType: 'PARAPHRASE' },
+      { source: 'source:origin', role: 'UPSTREAM', quoteType: 'PARAPHRASE' },
+    ]);
+    // Reached through a source the statement is not reported in: still upstream.
+    expect(
+      withRoles(entries('source:origin', 'source:article'), cites).map(
+        (e) => (e as { role: string }).role,
+      ),
+    ).toEqual(['READ', 'UPSTREAM']);
+    // Roles given are kept.
+    const given = [{ source: 'source:origin', role: 'READ', quoteType: 'PARAPHRASE' }];
+    expect(withRoles(given, cites)).toBe(given);
+  });
+
+  it('want a READ source first and each UPSTREAM one reached from a READ one, through stored sources too', async () => {
+    const roles = (...pairs: Array<[string, string]>) =>
+      pairs.map(([source, role]) => ({ source, role, quoteType: 'PARAPHRASE' }));
+    expect(
+      await check([
+        ['statement', statement({ sources: roles(['source:x', 'UPSTREAM']) })],
+        [
+          'statement',
+          statement({
+            id: 'statement:t',
+            sources: roles(['source:y', 'UPSTREAM'], ['source:x', 'READ'], ['source:x', 'READ']),
+          }),
+        ],
+      ]),
+    ).toEqual([
+      'statements[0].sources: needs at least one source with role READ (the one read)',
+      'statements[1].sources[1].role: READ sources come first, then the UPSTREAM sources they rely on',
+      'statements[1].sources[2].source: repeats sources[1]',
+    ]);
+    const stored = [
+      source('source:a', ['source:b']),
+      source('source:b', ['source:c']),
+      source('source:c'),
+    ];
+    expect(
+      await check(
+        [
+          [
+            'statement',
+            statement({ sources: roles(['source:a', 'READ'], ['source:c', 'UPSTREAM']) }),
+          ],
+        ],
+        stored,
+      ),
+    ).toEqual([]);
+    expect(
+      await check(
+        [
+          [
+            'statement',
+            statement({ sources: roles(['source:c', 'READ'], ['source:a', 'UPSTREAM']) }),
+          ],
+        ],
+        stored,
+      ),
+    ).toEqual([
+      'statements[0].sources[1].role: UPSTREAM source:a is not reached through cites from a READ source (source:c)',
+    ]);
+    // A stored statement reads source:a and relies on source:c: a's new citations must still reach c.
+    const reading = statement({
+      id: 'statement:stored',
+      sources: roles(['source:a', 'READ'], ['source:c', 'UPSTREAM']),
+    });
+    expect(await check([['source', source('source:a')]], [...stored, reading])).toEqual([
+      'sources[0].cites: statement:stored reads it and relies on source:c, which its citations would no longer reach',
+    ]);
+    expect(
+      await check([['source', source('source:a', ['source:c'])]], [...stored, reading]),
+    ).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { orderRoute } from '../../src/modules/statements/statements.repository.j
 describe('orderRoute', () => {
   const row = (source: string, upstream: string[], published: string | null = null) => ({
     source,
+    role: 'READ',
     quoteType: 'DIRECT_QUOTE',
     published,
     upstream,

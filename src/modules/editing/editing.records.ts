@@ -47,6 +47,12 @@ function unionObjects(
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
 
+/** A statement's sources in their order: the sources read first, then the upstream ones (stable). */
+const readFirst = (entries: Loose[]) => [
+  ...entries.filter((e) => e.role !== 'UPSTREAM'),
+  ...entries.filter((e) => e.role === 'UPSTREAM'),
+];
+
 /**
  * The record with every id in `replace` changed to its replacement. Links that
  * become links to the record itself are dropped (a source that cited its own
@@ -124,9 +130,11 @@ export function foldRecords(
         );
       } else if (objectLists.has(field)) {
         const spec = objectLists.get(field)!;
-        r[field] = unionObjects((r[field] as Loose[]) ?? [], value as Loose[], spec, (a, b) =>
-          conflicts.push(
-            `${other.id}: ${field} names ${a[spec.ref!]} as ${b[spec.value!]}, ${r.id} as ${a[spec.value!]}`,
+        r[field] = readFirst(
+          unionObjects((r[field] as Loose[]) ?? [], value as Loose[], spec, (a, b) =>
+            conflicts.push(
+              `${other.id}: ${field} names ${a[spec.ref!]} as ${b[spec.value!]}, ${r.id} as ${a[spec.value!]}`,
+            ),
           ),
         );
       } else if (r[field] === undefined) {

@@ -1,8 +1,15 @@
 import type { z } from 'zod';
 import type { Database, Tx } from '../../db/neo4j.js';
 import { AppError, type ErrorCode, type FieldProblem } from '../../errors.js';
-import { RECORD_TYPES, type RecordType, type StatementRecord } from '../../records/dataset.js';
-import { kindOfId, TYPES, type AnyRecord } from '../../records/record-kinds.js';
+import {
+  ID_PREFIXES,
+  RECORD_TYPES,
+  type RecordType,
+  type StatementRecord,
+} from '../../records/dataset.js';
+import { kindOfId, newRecord, TYPES, type AnyRecord } from '../../records/record-kinds.js';
+import { CREATED_PUBLISHER_KIND } from '../../records/upgrade.js';
+import { latin } from '../../names/normalise.js';
 import { createRecordStore, storedFacts, writeRow } from '../../records/record-store.repository.js';
 import { ReferenceChecker } from '../../records/validate.js';
 import type {
@@ -290,6 +297,26 @@ export function createEditingService(db: Database, events?: StatementEvents) {
      * Problems are reported under `path`.
      */
     writeRecordIn,
+
+    /**
+     * Creates an organisation for a publisher that no organisation of the graph is
+     * named as (an outlet of an article taken in): `org:<slug of the name>`, a number
+     * added while that id is taken. Returns its id.
+     */
+    async createPublisherIn(tx: Tx, written: StatementEvent[], name: string, by: string) {
+      const base = `${ID_PREFIXES.organization}:${latin(name).replace(/ /g, '-') || 'publisher'}`;
+      let id = base;
+      for (let n = 2; (await repo.hash(tx, 'organization', id)) !== undefined; n++)
+        id = `${base}-${n}`;
+      const record = newRecord('organization', {
+        id,
+        name,
+        kind: CREATED_PUBLISHER_KIND,
+        description: 'Created for the outlet of an article taken in for review.',
+      });
+      await writeRecordIn(tx, written, 'organization', record, by, 'input.outlet');
+      return id;
+    },
 
     /** A write transaction whose written statements are published once it commits (see `writeRecordIn`). */
     writeTx: inWriteTx,

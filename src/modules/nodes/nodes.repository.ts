@@ -32,9 +32,12 @@ const TEMPORAL = [
  * KEYS_OUT), and temporal values as text, converted by Neo4j ("2024-07-28",
  * "2026-11-30T02:49:37.307Z"): the driver's conversion of Date and DateTime values
  * was a tenth of the API's CPU under load; the DateTime scalar normalises the text.
+ * A source's publisher is its PUBLISHED_BY organisation's name (one link, no copy
+ * to drift), read here so a page of statements with their sources stays one query.
  */
 export const nodeOut = (alias: string) =>
-  `${KEYS_OUT}, ${TEMPORAL.map((key) => `${key}: toString(${alias}.${key})`).join(', ')}`;
+  `${KEYS_OUT}, ${TEMPORAL.map((key) => `${key}: toString(${alias}.${key})`).join(', ')}, ` +
+  `publisher: CASE WHEN ${alias}:Source THEN head(COLLECT { MATCH (${alias})-[:PUBLISHED_BY]->(publisherOrg) RETURN publisherOrg.name }) END`;
 
 const PROPERTY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

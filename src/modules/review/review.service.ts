@@ -140,12 +140,15 @@ export function createReviewService(
       let created = 0;
       if (!(await repo.article(tx, sourceId))) {
         const m = article.metadata;
+        // The publisher is one link: an outlet no organisation is named as gets one of its own.
+        const publisher =
+          publishedBy ??
+          (m.outlet ? await editing.createPublisherIn(tx, written, m.outlet, by) : undefined);
         const record = {
           id: sourceId,
           kind: 'ARTICLE',
           title: articleTitle(article.text, article.metadata),
-          publisher: m.outlet,
-          publishedBy: publishedBy ?? undefined,
+          publishedBy: publisher,
           url: m.url,
           publishedDate: m.publishedDate,
           language: input.language ?? 'en',
@@ -247,7 +250,7 @@ export function createReviewService(
         ],
         mentions: input.mentions ?? candidate.mentionIds,
         meeting: input.meeting ?? undefined,
-        sources: [{ source: candidate.sourceId, quoteType: kind, evidence }],
+        sources: [{ source: candidate.sourceId, role: 'READ', quoteType: kind, evidence }],
         confidence: input.confidence ?? candidate.confidence,
         verification: input.verification ?? 'UNVERIFIED',
         note: input.note ?? undefined,

@@ -66,6 +66,7 @@ export type SourceRow = Stored &
     __typename: 'Source';
     kind: string;
     title: string;
+    /** The PUBLISHED_BY organisation's name, where the row was read with it (nodeOut). */
     publisher?: string | null;
     url?: string | null;
     language?: string | null;
@@ -94,6 +95,7 @@ export type StatementRow = Stored &
 /** One source a statement is reported in; `evidence` as stored ("212-270,301-340"). */
 export interface StatementSourceRow {
   source: SourceRow;
+  role: 'READ' | 'UPSTREAM';
   quoteType: 'DIRECT_QUOTE' | 'PARAPHRASE' | 'REPORTED';
   evidence?: string | null;
 }

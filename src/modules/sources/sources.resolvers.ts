@@ -20,6 +20,12 @@ export const sourcesResolvers: Resolvers = {
       const [id] = await ctx.loaders.related<string>('publishedBy').load(s.id);
       return nodeById<OrganizationRow>(ctx, id);
     },
+    // One link, so the name cannot drift from the organisation's (whole-node rows carry it: nodeOut).
+    publisher: async (s, _, ctx) => {
+      if (s.publisher !== undefined) return s.publisher;
+      const [id] = await ctx.loaders.related<string>('publishedBy').load(s.id);
+      return (await nodeById<OrganizationRow>(ctx, id))?.name ?? null;
+    },
     cites: (s, _, ctx) => sources(ctx, 'cites', s.id),
     citedBy: (s, _, ctx) => sources(ctx, 'citedBy', s.id),
     chain: (s, _, ctx) => sources(ctx, 'chain', s.id),

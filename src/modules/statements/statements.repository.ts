@@ -49,7 +49,8 @@ export type StatementLinks = {
   topics: string[];
   mentions: string[];
   meeting: string | null;
-  sources: Array<{ source: string; quoteType: string; evidence?: string | null }>;
+  /** In the stored order: the sources read, then the upstream ones, nearest first. */
+  sources: Array<{ source: string; role: string; quoteType: string; evidence?: string | null }>;
 } & Record<StatementList, string[]>;
 
 /**
@@ -161,7 +162,8 @@ const LINKS_OF_N = `{
   topics: [(n)-[:ON_TOPIC]->(x) | x.id],
   mentions: [(n)-[:MENTIONS]->(x) | x.id],
   meeting: head([(n)-[:MADE_AT]->(m) | m.id]),
-  sources: [(n)-[r:REPORTED_IN]->(x) | { source: x.id, quoteType: r.quoteType, evidence: r.evidence }],
+  sources: COLLECT { MATCH (n)-[r:REPORTED_IN]->(x)
+    RETURN { source: x.id, role: r.role, quoteType: r.quoteType, evidence: r.evidence } ORDER BY r.order },
   relays: [(n)-[:RELAYS]->(x) | x.id],
   relayedBy: [(x)-[:RELAYS]->(n) | x.id],
   respondsTo: [(n)-[:RESPONDS_TO]->(x) | x.id],
@@ -224,6 +226,7 @@ function linkedNodes(linked: ReadonlyArray<[LinkedField, LinkedRead]>): string {
 /** One of a statement's own sources, with the ids of every source it cites (CITES, transitively). */
 export interface RouteSourceRow {
   source: string;
+  role: string;
   quoteType: string;
   evidence?: string | null;
   published: string | null;
@@ -233,6 +236,7 @@ export interface RouteSourceRow {
 /** A statement's route: its own sources, the origin first and the source read last, each once. */
 export interface RouteStep {
   source: string;
+  role: string;
   quoteType: string;
   evidence?: string | null;
 }
@@ -242,7 +246,7 @@ const STATEMENT_ROUTES = `
 UNWIND $ids AS id
 MATCH (n:Statement {id: id})
 RETURN id, [(n)-[r:REPORTED_IN]->(x:Source) | {
-  source: x.id, quoteType: r.quoteType, evidence: r.evidence, published: x.publishedStart,
+  source: x.id, role: r.role, quoteType: r.quoteType, evidence: r.evidence, published: x.publishedStart,
   upstream: COLLECT { MATCH (x)-[:CITES*1..10]->(y:Source) RETURN DISTINCT y.id }
 }] AS sources`;
 
@@ -266,7 +270,12 @@ export function orderRoute(sources: readonly RouteSourceRow[]): RouteStep[] {
         (a.source < b.source ? -1 : a.source > b.source ? 1 : 0),
     )
     .filter((s) => !seen.has(s.source) && seen.add(s.source))
-    .map((s) => ({ source: s.source, quoteType: s.quoteType, evidence: s.evidence ?? null }));
+    .map((s) => ({
+      source: s.source,
+      role: s.role,
+      quoteType: s.quoteType,
+      evidence: s.evidence ?? null,
+    }));
 }
 
 // statementFigures: statements that give figures, newest first, with their topics' words.
@@ -447,7 +456,6 @@ function sortLinks(links: StatementLinks): StatementLinks {
     about: [...links.about].sort((a, b) => byId(a.target, b.target)),
     topics: [...links.topics].sort(byId),
     mentions: [...links.mentions].sort(byId),
-    sources: [...links.sources].sort((a, b) => byId(a.source, b.source)),
     ...(Object.fromEntries(
       STATEMENT_LISTS.map((key) => [key, [...links[key]].sort(byId)]),
     ) as Record<StatementList, string[]>),

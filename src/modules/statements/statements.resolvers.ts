@@ -1,4 +1,4 @@
-import type { Resolvers, Stance, StatementKind } from '../../generated/graphql.js';
+import type { Resolvers, SourceRole, Stance, StatementKind } from '../../generated/graphql.js';
 import type { Context } from '../shared/context.js';
 import { nodeById, nodesByIds } from '../shared/nodes.js';
 import { evidenceSpans } from '../shared/spans.js';
@@ -149,7 +149,14 @@ export const statementsResolvers: Resolvers = {
       return sources.flatMap((x) => {
         const source = nodes.get(x.source);
         return source
-          ? [{ source, quoteType: x.quoteType as StatementKind, evidence: x.evidence }]
+          ? [
+              {
+                source,
+                role: x.role as SourceRole,
+                quoteType: x.quoteType as StatementKind,
+                evidence: x.evidence,
+              },
+            ]
           : [];
       });
     },
@@ -166,7 +173,14 @@ export const statementsResolvers: Resolvers = {
       return route.flatMap((x) => {
         const source = nodes.get(x.source);
         return source
-          ? [{ source, quoteType: x.quoteType as StatementKind, evidence: x.evidence }]
+          ? [
+              {
+                source,
+                role: x.role as SourceRole,
+                quoteType: x.quoteType as StatementKind,
+                evidence: x.evidence,
+              },
+            ]
           : [];
       });
     },
