@@ -6,6 +6,7 @@ import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { exportDataset } from '../../src/export/exporter.js';
 import { createImporter, type ImportReport } from '../../src/import/importer.js';
+import { migrate } from '../../src/db/migrations.js';
 import { createLogger } from '../../src/logger.js';
 import { createMetrics } from '../../src/metrics.js';
 import { FORMAT, FORMAT_V1 } from '../../src/records/dataset.js';
@@ -458,5 +459,46 @@ describe('statement sources: read and upstream, in order; the publisher as one l
       'sources[0].publisher: unknown field: format 2 names the publisher by its organisation only (publishedBy); version 1 files convert',
     ]);
     expect(await graphCounts(t.db)).toEqual(before);
+  });
+
+  it('converts a graph written by the first format 2 when it migrates', async () => {
+    // As that version stored them: no roles or order, a publisher name (with or without a link).
+    await t.db.write(`MATCH (:Statement)-[r:REPORTED_IN]->() REMOVE r.role, r.order`);
+    await t.db.write(
+      `MATCH (s:Source {id: $id})-[p:PUBLISHED_BY]->() DELETE p SET s.publisher = 'TASS'`,
+      { id: TASS },
+    );
+    await t.db.write(`MATCH (s:Source {id: $id}) SET s.publisher = 'Palestine Chronicle'`, {
+      id: CHRONICLE,
+    });
+    await t.db.write(
+      `CREATE (:Source:Entity {id: 'source:test-legacy', kind: 'OTHER', title: 'Legacy', publisher: 'Legacy Gazette'})`,
+    );
+    await migrate(t.db);
+    expect(await sourcesOf(INTERVIEW_STATEMENT)).toEqual([
+      [CHRONICLE, 'READ'],
+      [AL_JAZEERA, 'UPSTREAM'],
+    ]);
+    const result = await gql(`{
+      tass: node(id: "${TASS}") { ... on Source { publisher publishedBy { id } } }
+      legacy: node(id: "source:test-legacy") { ... on Source { publisher publishedBy { id kind } } }
+    }`);
+    expect(result.data).toEqual({
+      tass: { publisher: 'TASS', publishedBy: { id: 'org:tass' } },
+      legacy: {
+        publisher: 'Legacy Gazette',
+        publishedBy: { id: 'org:legacy-gazette', kind: 'publisher' },
+      },
+    });
+    const left = await t.db.read(
+      `MATCH (s:Source) WHERE s.publisher IS NOT NULL RETURN count(s) AS n
+       UNION ALL MATCH ()-[r:REPORTED_IN]->() WHERE r.role IS NULL RETURN count(r) AS n`,
+    );
+    expect(left.map((row) => Number(row.n))).toEqual([0, 0]);
+    // The seed now reads back exactly as its file says.
+    const again = await importer().importFile(SEED_FILE, { by: 'test', dryRun: true });
+    expect(again.ok && Object.values(again.counts).every((c) => c.created + c.updated === 0)).toBe(
+      true,
+    );
   });
 });
