@@ -134,6 +134,7 @@ function printReport(file: string, report: ImportReport): number {
       ? '  Nothing changed: the graph already holds this file.'
       : `  total         created ${total.created}, updated ${total.updated}, unchanged ${total.unchanged}`,
   );
+  for (const w of report.warnings ?? []) log(`  warning: ${formatProblem(w)}`);
   for (const d of report.possibleDuplicates ?? []) {
     log(`  possible duplicate: ${d.id} "${d.name}" and ${d.otherId} "${d.otherName}" are one name`);
   }
