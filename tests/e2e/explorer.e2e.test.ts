@@ -762,6 +762,8 @@ describe('The explorer, in headless Chromium', () => {
     await card.waitFor();
     expect(await card.locator('.attribution').textContent()).toBe('— Qatar and Egypt');
     expect(await card.locator('.speakers').textContent()).toBe('Qatar and Egypt (joint statement)');
+    // States hold no posts: no "Speaking as" for them.
+    expect(await card.locator('.speaking-as').count()).toBe(0);
     expect(
       await card.locator('.speakers a').evaluateAll((all) => all.map((a) => a.dataset.id)),
     ).toEqual([QAT, EGY]);

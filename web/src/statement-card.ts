@@ -113,19 +113,28 @@ export function statementCard(s: Statement, actions: CardActions): HTMLElement {
       s.onBehalfOf
         ? [h('dt', {}, 'On behalf of'), h('dd', { class: 'on-behalf-of' }, ref(s.onBehalfOf))]
         : null,
-      h('dt', {}, 'Speaking as'),
-      h(
-        'dd',
-        { class: 'speaking-as' },
-        positions.length > 0
-          ? positions.flatMap((p, i) => (i === 0 ? [p] : ['; ', p]))
-          : h('span', { class: 'muted' }, 'no post on record for that day'),
-        s.post
-          ? h('span', { class: 'muted small post-named' }, ' — the post the source names')
-          : positions.length > 1
-            ? h('span', { class: 'muted small' }, ' — posts held that day; the source names none')
-            : null,
-      ),
+      // Only people hold posts: a state or an organisation speaking has none to show.
+      positions.length > 0 || s.speakers.some((x) => x.__typename === 'Person')
+        ? [
+            h('dt', {}, 'Speaking as'),
+            h(
+              'dd',
+              { class: 'speaking-as' },
+              positions.length > 0
+                ? positions.flatMap((p, i) => (i === 0 ? [p] : ['; ', p]))
+                : h('span', { class: 'muted' }, 'no post on record for that day'),
+              s.post
+                ? h('span', { class: 'muted small post-named' }, ' — the post the source names')
+                : positions.length > 1
+                  ? h(
+                      'span',
+                      { class: 'muted small' },
+                      ' — posts held that day; the source names none',
+                    )
+                  : null,
+            ),
+          ]
+        : null,
       represented.length > 0
         ? [
             h('dt', {}, 'Counts for'),
