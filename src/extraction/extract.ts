@@ -22,9 +22,9 @@ import { findQuotes, paragraphsOf, type Quote } from './quotes.js';
 import { findDates, type FoundDate } from './dates.js';
 import { recordedText } from './statement-text.js';
 import { isOrganisationLike } from './proposal.js';
+import { DEMONYMS } from '../names/demonyms.js';
 import {
   BETWEEN_SUBJECT_AND_CUE,
-  DEMONYMS,
   CUE_PARTICLES,
   HEARSAY,
   NEEDS_PARTICLE,
@@ -1815,8 +1815,14 @@ class Extraction {
     const title = this.text.slice(d.speaker!.start, d.speaker!.end);
     const demonyms = demonymsOf(title);
     const compatible = (ante: Range) => {
+      if (demonyms.size === 0) return true;
       const theirs = this.demonymsOfMention(ante);
-      return theirs.size === 0 || demonyms.size === 0 || [...demonyms].some((x) => theirs.has(x));
+      // what the graph knows: the countries whose posts the mention's entity holds on the date
+      const link = this.linker?.link(this.text.slice(ante.start, ante.end), this.options.date);
+      if (link)
+        for (const iso of this.linker?.countriesOf?.(link.id, this.options.date) ?? [])
+          theirs.add(iso);
+      return theirs.size === 0 || [...demonyms].some((x) => theirs.has(x));
     };
     if (isOrganisationLike(title)) {
       const head = title.trim().split(/\s+/).pop()!.toLowerCase();
@@ -1837,7 +1843,7 @@ class Extraction {
     return compatible(ante) ? ante : null;
   }
 
-  /** The demonyms of every mention of the speaker `ante` names: its own words and the titles resolved to it. */
+  /** The countries (ISO codes) the demonyms of every mention of the speaker `ante` names give: its own words and its other names. */
   private demonymsOfMention(ante: Range): Set<string> {
     const found = demonymsOf(this.text.slice(ante.start, ante.end));
     const key = lastWordKey(this.text.slice(ante.start, ante.end));
@@ -2029,14 +2035,19 @@ function range(a: number, b: number): number[] {
   return out;
 }
 
-/** Nationality words in a speaker's words ("Russian", "Malaysian", "Israeli"), lower case. */
+/** Nationality adjective (lower case) → its country's ISO code: the name matcher's table. */
+const COUNTRY_OF_DEMONYM = new Map(
+  DEMONYMS.flatMap((d) => d.adjectives.map((a) => [a.toLowerCase(), d.iso] as const)),
+);
+
+/** The countries the nationality words in a speaker's words name ("Russian" → RUS), as ISO codes. */
 function demonymsOf(words: string): Set<string> {
   return new Set(
     words
       .split(/[^\p{L}]+/u)
       .filter((w) => /^\p{Lu}/u.test(w))
-      .map((w) => w.toLowerCase())
-      .filter((w) => DEMONYMS.has(w)),
+      .map((w) => COUNTRY_OF_DEMONYM.get(w.toLowerCase()))
+      .filter((iso): iso is string => !!iso),
   );
 }
 

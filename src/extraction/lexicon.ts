@@ -523,22 +523,3 @@ export const TIME_WORDS = new Set([
   'after',
   'before',
 ]);
-
-/** Nationality adjectives, to tell "the Malaysian foreign minister" from a Russian one. */
-export const DEMONYMS = new Set(
-  (
-    'afghan albanian algerian american angolan argentine argentinian armenian australian austrian ' +
-    'azerbaijani bahraini bangladeshi belarusian belgian bolivian bosnian brazilian british bulgarian ' +
-    'burmese cambodian cameroonian canadian chadian chilean chinese colombian congolese croatian cuban ' +
-    'cypriot czech danish dutch ecuadorian egyptian emirati english eritrean estonian ethiopian european ' +
-    'filipino finnish french georgian german ghanaian greek guatemalan haitian honduran hungarian ' +
-    'icelandic indian indonesian iranian iraqi irish israeli italian ivorian jamaican japanese jordanian ' +
-    'kazakh kenyan korean kosovar kuwaiti kyrgyz lao latvian lebanese libyan lithuanian macedonian ' +
-    'malaysian malian maltese mexican moldovan mongolian montenegrin moroccan mozambican namibian ' +
-    'nepalese nepali nigerian nigerien norwegian omani pakistani palestinian panamanian paraguayan ' +
-    'peruvian polish portuguese qatari romanian russian rwandan saudi scottish senegalese serbian ' +
-    'singaporean slovak slovenian somali spanish sudanese swedish swiss syrian taiwanese tajik tanzanian ' +
-    'thai tunisian turkish turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni ' +
-    'zambian zimbabwean'
-  ).split(' '),
-);

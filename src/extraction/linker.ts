@@ -8,6 +8,8 @@
  * Pure: the entities come from a dataset file (entitiesOfDataset) or from the
  * graph (extraction.repository.ts).
  */
+import { parsePartialDate } from '../calendar.js';
+import { DEMONYMS } from '../names/demonyms.js';
 import { createMatcher, type NameMatcher } from '../names/matcher.js';
 import type { LinkableEntity, SpeakerLink, SpeakerLinker } from './types.js';
 
@@ -105,5 +107,37 @@ export function createLinker(
     return out.sort((a, b) => a.start - b.start);
   };
 
-  return { link, findMentions };
+  // countries: a country entity's ISO code (given, by its name, or by its id "country:RUS")
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const isoOf = (id: string): string | undefined => {
+    const e = byId.get(id);
+    if (!e || e.type !== 'Country') return undefined;
+    return (
+      e.iso ??
+      DEMONYMS.find((d) => d.name === e.name || (e.aliases ?? []).includes(d.name))?.iso ??
+      /^country:([A-Z]{3})$/.exec(e.id)?.[1]
+    );
+  };
+  const held = (from: string | null | undefined, to: string | null | undefined, at?: string) => {
+    const day = at ? parsePartialDate(at) : null;
+    if (!day) return !to;
+    const start = from ? parsePartialDate(from) : null;
+    const end = to ? parsePartialDate(to) : null;
+    return (!start || start.start <= day.end) && (!end || end.end >= day.start);
+  };
+  const countriesOf = (id: string, date?: string): string[] => {
+    const own = isoOf(id);
+    if (own) return [own];
+    const e = byId.get(id);
+    return [
+      ...new Set(
+        (e?.positions ?? [])
+          .filter((p) => held(p.from, p.to, date))
+          .map((p) => isoOf(p.of))
+          .filter((iso): iso is string => !!iso),
+      ),
+    ];
+  };
+
+  return { link, findMentions, countriesOf };
 }

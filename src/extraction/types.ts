@@ -84,6 +84,11 @@ export interface SpeakerLinker {
   link(words: string, date?: string): SpeakerLink | null;
   /** Entities named in a piece of text: offsets are UTF-16 indices into `text`. */
   findMentions(text: string): { id: string; start: number; end: number }[];
+  /**
+   * ISO 3166-1 alpha-3 codes of the countries an entity speaks for on the date: a
+   * country itself, a person's posts held in a country then. Empty when unknown.
+   */
+  countriesOf?(id: string, date?: string): string[];
 }
 
 export interface ExtractOptions {

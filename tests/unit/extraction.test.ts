@@ -228,6 +228,18 @@ describe('speakers', () => {
     expect(minister!.date).toBeNull();
   });
 
+  it('resolves a person’s title only when the posts the graph knows agree with its demonym', () => {
+    const text =
+      'Olaf Berg said on Sunday that the talks had failed.\n\n' +
+      '“We will keep talking,” the Malaysian minister said.\n\n' +
+      '“We will not,” the Latvian official said.';
+    const [, malaysian, latvian] = extractStatements(text, { linker, date: '2024-07-28' });
+    // Berg is named without a demonym, but holds a post of Latvia on the date
+    expect(malaysian!.speaker!.id).toBeUndefined();
+    expect(malaysian!.speaker!.antecedent).toBeUndefined();
+    expect(latvian!.speaker).toMatchObject({ id: 'person:olaf-berg', linkedBy: 'coreference' });
+  });
+
   it('resolves an institution’s title to the same institution named before', () => {
     const text =
       'The Malaysian Foreign Ministry said on Monday that the embassy would stay open. ' +
