@@ -106,6 +106,59 @@ export function checkPartialDate(text: unknown): Checked<PartialDate> {
   return { ok: true, value: { text, precision: 'DAY', start: text, end: text } };
 }
 
+/** How precisely a statement's date is known: a partial date's, or only bounds, or not at all. */
+export type StatementDatePrecision = DatePrecision | 'BOUNDED' | 'UNKNOWN';
+
+/**
+ * A statement's date: a partial date, or (format 2) an interval in ISO 8601-2's
+ * notation when the source gives no date: "../2024-07-28" (on or before),
+ * "2024-06/.." (on or after), "2024-06/2024-07-28" (between, inclusive) or
+ * "../.." (unknown). An open side covers to the calendar's edge (0001-01-01,
+ * 9999-12-31), so such a date is WITHIN no bounded range and OVERLAPS the ranges
+ * it may fall in.
+ */
+export interface StatementDate {
+  text: string;
+  precision: StatementDatePrecision;
+  start: string;
+  end: string;
+}
+
+export const STATEMENT_DATE_FORM =
+  'must be YYYY, YYYY-MM or YYYY-MM-DD, or bounds "A/B", "../B" (on or before B), "A/.." (on or after A) or "../.." (unknown)';
+
+/** Reads a statement's date: a partial date or an interval with one or two open sides. */
+export function checkStatementDate(text: unknown): Checked<StatementDate> {
+  if (typeof text !== 'string') return fail(STATEMENT_DATE_FORM);
+  if (!text.includes('/')) {
+    const partial = checkPartialDate(text);
+    return partial.ok || partial.message !== PARTIAL_DATE_FORM
+      ? partial
+      : fail(STATEMENT_DATE_FORM);
+  }
+  const sides = text.split('/');
+  if (sides.length !== 2) return fail(STATEMENT_DATE_FORM);
+  const [from, to] = sides as [string, string];
+  if (from === '..' && to === '..') {
+    return { ok: true, value: { text, precision: 'UNKNOWN', start: FIRST_DAY, end: LAST_DAY } };
+  }
+  const side = (t: string) => (t === '..' ? null : checkPartialDate(t));
+  const a = side(from);
+  const b = side(to);
+  if (a && !a.ok) return a.message === PARTIAL_DATE_FORM ? fail(STATEMENT_DATE_FORM) : a;
+  if (b && !b.ok) return b.message === PARTIAL_DATE_FORM ? fail(STATEMENT_DATE_FORM) : b;
+  const start = a ? a.value.start : FIRST_DAY;
+  const end = b ? b.value.end : LAST_DAY;
+  if (start > end) return fail(`ends (${to}) before it starts (${from})`);
+  return { ok: true, value: { text, precision: 'BOUNDED', start, end } };
+}
+
+/** A statement's date, or null when `checkStatementDate` would refuse it. */
+export function parseStatementDate(text: string): StatementDate | null {
+  const checked = checkStatementDate(text);
+  return checked.ok ? checked.value : null;
+}
+
 /** A partial date, or null when `checkPartialDate` would refuse it. */
 export function parsePartialDate(text: string): PartialDate | null {
   const checked = checkPartialDate(text);

@@ -159,14 +159,14 @@ if (!seedArticle) {
   const rowsOut: string[] = [];
   for (const e of expected) {
     const match = bestMatch(e.text, found);
-    const got = match ? recordedDate(match, date) : {};
+    const got = match ? recordedDate(match, date) : undefined;
     const sp = match?.speaker?.id === e.speaker;
     const kind = match?.kind === e.kind;
-    const d = got.date === e.date;
+    const d = got?.date === e.date;
     if (sp) speakerRight++;
     if (sp && kind && d) allRight++;
     rowsOut.push(
-      `| ${e.text.slice(0, 48).replace(/\|/g, '/')}… | ${e.speaker} | ${match ? (match.speaker?.id ?? match.speaker?.text ?? '—') : 'not found'} ${mark(sp)} | ${e.kind} / ${match?.kind ?? '—'} ${mark(kind)} | ${e.date} / ${got.date ?? '—'} ${mark(d)} |`,
+      `| ${e.text.slice(0, 48).replace(/\|/g, '/')}… | ${e.speaker} | ${match ? (match.speaker?.id ?? match.speaker?.text ?? '—') : 'not found'} ${mark(sp)} | ${e.kind} / ${match?.kind ?? '—'} ${mark(kind)} | ${e.date} / ${got?.date ?? '—'} ${mark(d)} |`,
     );
   }
   say(`## The seed article against seed/statement-graph.json`);

@@ -201,6 +201,9 @@ function statementEntities(
   legalEntity: (id: string) => boolean,
 ) {
   const speaker = s.speakers.map((id) => index.label(id)).join(' and ');
+  // FtM dates are ISO prefixes: a date known by bounds only ("../2024-07-28") goes to the notes.
+  const dated = !s.date.includes('/');
+  const date = dated ? s.date : undefined;
   const topics = [...s.topics, ...s.about.map((a) => a.target)].filter(
     (id) => index.typeOf(id) === 'topic',
   );
@@ -211,7 +214,7 @@ function statementEntities(
   emit(ftmId(s.id), 'Event', {
     name: [truncate(`${speaker}: ${s.text}`, 380)],
     description: [s.text],
-    date: [s.date],
+    date: [date],
     organizer: s.speakers.map(ftmId),
     involved: [...s.about.map((a) => a.target), ...s.mentions].filter(legalEntity).map(ftmId),
     addressEntity: s.mentions.filter((id) => index.typeOf(id) === 'place').map(ftmId),
@@ -227,6 +230,7 @@ function statementEntities(
         `language ${s.language}`,
         `confidence ${s.confidence}`,
         `verification ${s.verification}`,
+        dated ? '' : `date bounds ${s.date}`,
         s.datePhrase ? `date phrase "${s.datePhrase}"` : '',
         figures.length ? `figures: ${figures.join('; ')}` : '',
         s.note ? `note: ${s.note}` : '',
@@ -236,18 +240,18 @@ function statementEntities(
     ],
   });
   for (const { target, stance } of s.about)
-    if (index.typeOf(target) !== 'topic') link(s.id, target, stance, s.date);
+    if (index.typeOf(target) !== 'topic') link(s.id, target, stance, date);
   for (const { source, quoteType } of s.sources)
     emit(`sg-link-${sha1([s.id, 'source', source].join('\u0000'))}`, 'Documentation', {
       document: [ftmId(source)],
       entity: [ftmId(s.id)],
       role: [quoteType],
-      date: [s.date],
+      date: [date],
     });
   // Every other link the kinds table declares (made at, relays, responds to, …): an UnknownLink named by its relationship.
   for (const l of linksOf('statement', s))
     if (l.rel && !MAPPED_STATEMENT_LINKS.has(l.rel))
-      link(l.from, l.to, l.rel.toLowerCase().replaceAll('_', ' '), s.date);
+      link(l.from, l.to, l.rel.toLowerCase().replaceAll('_', ' '), date);
 }
 
 /** FtM entities as JSON Lines. */

@@ -144,7 +144,9 @@ export function toJsonLd(dataset: Dataset): object {
       additionalType: words(s.kind),
       text: s.text,
       inLanguage: s.language,
-      datePublished: s.date,
+      // schema.org dates are ISO 8601 dates: bounds ("../2024-07-28") stay in temporalCoverage.
+      datePublished: s.date.includes('/') ? undefined : s.date,
+      temporalCoverage: s.date.includes('/') ? s.date : undefined,
       author: s.speakers.length === 1 ? ref(s.speakers[0]!) : s.speakers.map(ref),
       spokenByCharacter: quote
         ? s.speakers.length === 1

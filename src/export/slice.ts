@@ -1,6 +1,6 @@
 import type { Dataset, RecordType, StatementRecord } from '../records/dataset.js';
 import { COLLECTIONS, type AnyRecord, type RecordOf } from '../records/record-kinds.js';
-import { parsePartialDate, type PartialDate } from '../calendar.js';
+import { parseStatementDate, type StatementDate } from '../calendar.js';
 
 /** The GraphQL type name of each record type (what a network node or a CSV row calls it). */
 export const TYPE_NAMES: Record<RecordType, string> = {
@@ -54,7 +54,7 @@ export function indexDataset(dataset: Dataset) {
       const type = byId.get(id)?.type;
       return type ? TYPE_NAMES[type] : 'Unknown';
     },
-    date: (text: string): PartialDate => parsePartialDate(text)!,
+    date: (text: string): StatementDate => parseStatementDate(text)!,
     sourceRoutes: (statement: StatementRecord) =>
       sourceRoutes(statement, (id) => get(id, 'source')),
   };

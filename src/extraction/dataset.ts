@@ -1,9 +1,10 @@
 /**
  * Candidates as a dataset file (format statement-graph/2) for review in an
  * editor, then `statement-graph import`. Conventions of the seed (seed/README.md):
- * a candidate with no date of its own is dated to the article's month, its
- * `datePhrase` saying so; a speaker the linker did not find is proposed as a
- * new person or organisation (`proposeActor`, as the review API proposes it); nothing is VERIFIED and no stance is set.
+ * a candidate with no date of its own is dated "on or before" the article's date
+ * ("../2024-07-28"; "../.." when the article has none), its `datePhrase` saying so; a
+ * speaker the linker did not find is proposed as a new person or organisation
+ * (`proposeActor`, as the review API proposes it); nothing is VERIFIED and no stance is set.
  */
 import { FORMAT, type Dataset } from '../records/dataset.js';
 import { newRecord } from '../records/record-kinds.js';
@@ -25,14 +26,16 @@ export interface ArticleInfo {
 
 export const UNDATED_PHRASE = 'not dated in the article';
 
-/** The date a candidate is recorded with: its own or carried date, else the article's month. */
+/**
+ * The date a candidate is recorded with: its own or carried date, else bounds: said on
+ * or before the article's date (it reports it), or not known at all.
+ */
 export function recordedDate(
   s: ExtractedStatement,
   articleDate?: string,
-): { date?: string; datePhrase?: string } {
+): { date: string; datePhrase?: string } {
   if (s.date) return { date: s.date.value, datePhrase: s.date.text };
-  if (articleDate) return { date: articleDate.slice(0, 7), datePhrase: UNDATED_PHRASE };
-  return {};
+  return { date: `../${articleDate ?? '..'}`, datePhrase: UNDATED_PHRASE };
 }
 
 export function candidatesToDataset(

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { checkDay, checkPartialDate, DAY_FORM, PARTIAL_DATE_FORM } from '../calendar.js';
+import {
+  checkDay,
+  checkPartialDate,
+  checkStatementDate,
+  DAY_FORM,
+  PARTIAL_DATE_FORM,
+} from '../calendar.js';
 
 /**
  * The dataset format (version "statement-graph/2"): the one shape used by the
@@ -70,6 +76,12 @@ export const partialDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { error: PARTIAL_DATE_FORM, abort: true })
   .superRefine(calendarCheck(checkPartialDate));
+/**
+ * A statement's date (format 2): a partial date, or what the source lets us say when it
+ * gives none: "../2024-07-28" (on or before), "2024-06/.." (on or after),
+ * "2024-06/2024-07-28" (between) or "../.." (unknown). See src/calendar.ts.
+ */
+export const statementDate = z.string().max(30).superRefine(calendarCheck(checkStatementDate));
 /** YYYY-MM-DD over years 0001–9999. */
 const isoDay = z
   .string()
@@ -240,7 +252,8 @@ export const statementRecord = z.strictObject({
   /** The wording is ours, close to the speaker's but not known verbatim. */
   approximate: z.boolean().default(false),
   language: z.string().regex(/^[a-z]{2,3}$/, 'must be an ISO 639 code such as "en"'),
-  date: partialDate,
+  /** A partial date, or bounds ("../2024-07-28": on or before) when the source gives no date. */
+  date: statementDate,
   datePhrase: text(200).optional(),
   about: z
     .array(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { parsePartialDate } from '../calendar.js';
+import { parsePartialDate, parseStatementDate, type StatementDate } from '../calendar.js';
 import { searchKeyProps } from '../names/keys.js';
 import {
   countryRecord,
@@ -155,8 +155,12 @@ export const textHashOf = (text: string) =>
   createHash('sha256').update(text, 'utf8').digest('base64url');
 
 /** A stored date property: kept as text, plus the day range it covers (ISO dates). */
-function dateProps(prefix: string, text: string | undefined) {
-  const date = text === undefined ? null : parsePartialDate(text);
+function dateProps(
+  prefix: string,
+  text: string | undefined,
+  parse: (text: string) => StatementDate | null = parsePartialDate,
+) {
+  const date = text === undefined ? null : parse(text);
   return {
     [prefix]: date?.text ?? null,
     [`${prefix}Precision`]: date?.precision ?? null,
@@ -365,7 +369,7 @@ export const KINDS = {
       approximate: r.approximate,
       // Neo4j properties cannot hold maps; figures are read with their statement, never queried alone.
       figures: r.figures.length > 0 ? JSON.stringify(r.figures) : null,
-      ...dateProps('date', r.date),
+      ...dateProps('date', r.date, parseStatementDate),
     }),
   } satisfies Kind<'statement'>,
 } as const satisfies { [T in RecordType]: Kind<T> };

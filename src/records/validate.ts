@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parsePartialDate } from '../calendar.js';
+import { parsePartialDate, parseStatementDate } from '../calendar.js';
 import {
   FORMAT,
   FORMAT_V1,
@@ -118,9 +118,9 @@ interface At<T> {
   record: T;
 }
 
-/** Days a partial date covers, or a meeting's dates (first day to last). */
+/** Days a date covers (a statement's may be bounds), or a meeting's dates (first day to last). */
 const rangeOf = (from?: string, to?: string) => {
-  const a = from ? parsePartialDate(from) : null;
+  const a = from ? parseStatementDate(from) : null;
   const b = to ? parsePartialDate(to) : a;
   return a && b ? { start: a.start, end: b.end } : null;
 };

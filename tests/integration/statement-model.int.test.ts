@@ -284,6 +284,78 @@ describe('statement-graph/2 over the seed and two more articles', () => {
     expect(said.data!.node.speakingAs).toEqual([{ title: 'Deputy Head of the Political Bureau' }]);
   });
 
+  it('dates an undated claim by bounds, not by the article’s month; the range filters and timelines agree', async () => {
+    const ISRAEL_1200 = 'statement:israel-1200-killed-october-7';
+    const read = await gql<{
+      node: { date: { text: string; precision: string; start: string; end: string } };
+      july: { edges: Array<{ node: { id: string } }> };
+      mayBeJuly: { edges: Array<{ node: { id: string } }> };
+      timeline: {
+        totalCount: number;
+        buckets: Array<{ statements: Array<{ id: string }> }>;
+        coarserBuckets: Array<{ statements: Array<{ id: string }> }>;
+      };
+      all: { totalCount: number };
+    }>(`{
+      node(id: "${ISRAEL_1200}") { ... on Statement { date { text precision start end } } }
+      july: statements(first: 100, filter: { speakerIds: ["country:ISR"], from: "2024-07", to: "2024-07" }) { edges { node { id } } }
+      mayBeJuly: statements(first: 100, filter: { speakerIds: ["country:ISR"], from: "2024-07", to: "2024-07", dateMatch: OVERLAPS }) { edges { node { id } } }
+      timeline(actorId: "country:ISR", granularity: MONTH) { totalCount buckets { statements { id } } coarserBuckets { statements { id } } }
+      all: statements(filter: { speakerIds: ["country:ISR"] }) { totalCount }
+    }`);
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.node.date).toEqual({
+      text: '../2024-07-28',
+      precision: 'BOUNDED',
+      start: '0001-01-01',
+      end: '2024-07-28',
+    });
+    // Not known to be in July; it may be.
+    expect(read.data!.july.edges.map((e) => e.node.id)).not.toContain(ISRAEL_1200);
+    expect(read.data!.mayBeJuly.edges.map((e) => e.node.id)).toContain(ISRAEL_1200);
+    // A timeline has no period for "on or before 2024-07-28": it is left out, not put in July.
+    const inTimeline = [
+      ...read.data!.timeline.buckets,
+      ...read.data!.timeline.coarserBuckets,
+    ].flatMap((b) => b.statements.map((x) => x.id));
+    expect(inTimeline).not.toContain(ISRAEL_1200);
+    expect(read.data!.timeline.totalCount).toBe(inTimeline.length);
+    expect(read.data!.all.totalCount).toBeGreaterThan(read.data!.timeline.totalCount);
+
+    // Through import: bounds, an unknown date and a refusal with its path.
+    const base = {
+      speakers: ['person:sergey-lavrov'],
+      text: 'Undated words.',
+      kind: 'PARAPHRASE',
+      language: 'en',
+      sources: [{ source: 'source:palestine-chronicle-2024-07-28', quoteType: 'PARAPHRASE' }],
+      confidence: 0.5,
+      verification: 'UNVERIFIED',
+    };
+    const importer = createImporter(t.db);
+    const ok = await importer.importDataset(
+      {
+        format: FORMAT,
+        statements: [
+          { ...base, id: 'statement:test-bounded', date: '2024-06/2024-07-28' },
+          { ...base, id: 'statement:test-unknown', date: '../..' },
+        ],
+      },
+      { by: 'test', dryRun: true },
+    );
+    expect(ok).toMatchObject({ ok: true, counts: { statement: { created: 2 } } });
+    const refused = await importer.importDataset(
+      {
+        format: FORMAT,
+        statements: [{ ...base, id: 'statement:test-bad', date: '2024-08/2024-07' }],
+      },
+      { by: 'test', dryRun: true },
+    );
+    expect(refused.ok ? [] : refused.problems).toEqual([
+      { path: 'statements[0].date', message: 'ends (2024-07) before it starts (2024-08)' },
+    ]);
+  });
+
   it('exports format 2 that imports unchanged; a version 1 file still imports', async () => {
     const exported = await exportDataset(t.db);
     expect(exported.format).toBe(FORMAT);

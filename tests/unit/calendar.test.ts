@@ -4,6 +4,10 @@ import {
   addDays,
   checkDay,
   checkPartialDate,
+  checkStatementDate,
+  FIRST_DAY,
+  LAST_DAY,
+  STATEMENT_DATE_FORM,
   daysInMonth,
   isLeapYear,
   isoWeek,
@@ -261,5 +265,40 @@ describe('periodOf', () => {
     expect(periodOf('2024-02-10', 'DAY')).toMatchObject({ key: '2024-02-10' });
     expect(periodOf('0050-06-15', 'WEEK')).toMatchObject({ key: '0050-W24', granularity: 'WEEK' });
     expect(periodOf('0050-02-10', 'MONTH')).toMatchObject({ key: '0050-02', end: '0050-02-28' });
+  });
+});
+
+describe('statement dates (format 2): a partial date, or bounds when the source gives none', () => {
+  it('reads on-or-before, on-or-after, between and unknown, with open sides at the calendar edges', () => {
+    expect(checkStatementDate('2024-07')).toEqual({
+      ok: true,
+      value: { text: '2024-07', precision: 'MONTH', start: '2024-07-01', end: '2024-07-31' },
+    });
+    expect(checkStatementDate('../2024-07-28')).toEqual({
+      ok: true,
+      value: { text: '../2024-07-28', precision: 'BOUNDED', start: FIRST_DAY, end: '2024-07-28' },
+    });
+    expect(checkStatementDate('2024-06/..')).toMatchObject({
+      value: { precision: 'BOUNDED', start: '2024-06-01', end: LAST_DAY },
+    });
+    expect(checkStatementDate('2024-06/2024-07-28')).toMatchObject({
+      value: { precision: 'BOUNDED', start: '2024-06-01', end: '2024-07-28' },
+    });
+    expect(checkStatementDate('../..')).toMatchObject({
+      value: { precision: 'UNKNOWN', start: FIRST_DAY, end: LAST_DAY },
+    });
+  });
+
+  it('refuses a range that ends before it starts, a bad side and other shapes, saying why', () => {
+    expect(checkStatementDate('2024-08/2024-07')).toEqual({
+      ok: false,
+      message: 'ends (2024-07) before it starts (2024-08)',
+    });
+    expect(checkStatementDate('../2023-02-29')).toEqual({
+      ok: false,
+      message: 'February 2023 has 28 days',
+    });
+    for (const bad of ['2024/07/28', 'before 2024', '../', '2024-07-28/', '/2024'])
+      expect(checkStatementDate(bad)).toEqual({ ok: false, message: STATEMENT_DATE_FORM });
   });
 });

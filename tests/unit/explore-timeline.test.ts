@@ -34,9 +34,9 @@ const toward = (
 
 describe('placeStatement', () => {
   it('puts a date into the period containing it when it fits', () => {
-    expect(placeStatement(day('a', '2024-07-28'), 'WEEK').key).toBe('2024-W30');
-    expect(placeStatement(month('a', '2024-06'), 'MONTH').key).toBe('2024-06');
-    expect(placeStatement(month('a', '2024-06'), 'YEAR').key).toBe('2024');
+    expect(placeStatement(day('a', '2024-07-28'), 'WEEK')!.key).toBe('2024-W30');
+    expect(placeStatement(month('a', '2024-06'), 'MONTH')!.key).toBe('2024-06');
+    expect(placeStatement(month('a', '2024-06'), 'YEAR')!.key).toBe('2024');
   });
 
   it('gives a coarser date a period of its own precision, never a guessed day or week', () => {
@@ -46,11 +46,35 @@ describe('placeStatement', () => {
       start: '2024-06-01',
       end: '2024-06-30',
     });
-    expect(placeStatement(month('a', '2024-06'), 'WEEK').granularity).toBe('MONTH');
+    expect(placeStatement(month('a', '2024-06'), 'WEEK')!.granularity).toBe('MONTH');
     expect(placeStatement(year('a', '2024'), 'MONTH')).toMatchObject({
       key: '2024',
       granularity: 'YEAR',
     });
+  });
+
+  it('places a date known by bounds only where both bounds fall in one period; else leaves it out', () => {
+    const bounded = (start: string, end: string): TimelineStatement => ({
+      id: 'b',
+      precision: 'BOUNDED',
+      start,
+      end,
+      stances: [],
+    });
+    expect(placeStatement(bounded('2024-07-01', '2024-07-15'), 'MONTH')!.key).toBe('2024-07');
+    expect(placeStatement(bounded('2024-07-01', '2024-07-15'), 'DAY')).toMatchObject({
+      key: '2024',
+      granularity: 'YEAR',
+    });
+    // "../2024-07-28": on or before that day, of any year.
+    expect(placeStatement(bounded('0001-01-01', '2024-07-28'), 'MONTH')).toBeNull();
+    const timeline = buildTimeline(
+      [day('a', '2024-07-28'), bounded('0001-01-01', '2024-07-28')],
+      'MONTH',
+      100,
+    );
+    expect(timeline.totalCount).toBe(1);
+    expect(timeline.buckets.map((b) => b.statementIds)).toEqual([['a']]);
   });
 });
 

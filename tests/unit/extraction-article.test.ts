@@ -69,11 +69,11 @@ describe('candidates as a dataset', () => {
     date: '2024-03-10',
   });
 
-  it('is a valid dataset file: linked speakers by id, others proposed, undated ones in the article month', () => {
+  it('is a valid dataset file: linked speakers by id, others proposed, undated ones on or before the article’s date', () => {
     expect(datasetSchema.safeParse(data).success).toBe(true);
     expect(data.statements.map((s) => [s.speakers[0], s.date, s.datePhrase])).toEqual([
       ['person:ana-ruiz', '2024-03-08', 'on Friday'],
-      ['org:harbour-workers-union', '2024-03', UNDATED_PHRASE],
+      ['org:harbour-workers-union', '../2024-03-10', UNDATED_PHRASE],
     ]);
     expect(data.organizations.map((o) => o.name)).toEqual(['Harbour Workers Union']);
     expect(

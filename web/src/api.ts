@@ -288,7 +288,7 @@ export interface Ref {
 
 export interface PartialDate {
   text: string;
-  precision: 'DAY' | 'MONTH' | 'YEAR';
+  precision: 'DAY' | 'MONTH' | 'YEAR' | 'BOUNDED' | 'UNKNOWN';
 }
 
 export interface SourceInfo {

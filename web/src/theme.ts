@@ -100,6 +100,7 @@ const MONTHS = [
 
 /** "28 July 2024", "July 2024", "2024": only as precise as the date is known. */
 export function formatDate(date: Pick<PartialDate, 'text'>): string {
+  if (date.text.includes('/')) return bounds(date.text, formatDate);
   const [year, month, day] = date.text.split('-');
   const monthName = month === undefined ? undefined : MONTHS[Number(month) - 1];
   if (monthName === undefined) return year ?? date.text;
@@ -107,16 +108,28 @@ export function formatDate(date: Pick<PartialDate, 'text'>): string {
   return `${Number(day)} ${monthName} ${year}`;
 }
 
+/** A statement's date known by bounds only (format 2): "../2024-07-28" reads "by 28 July 2024". */
+function bounds(text: string, format: (date: { text: string }) => string): string {
+  const [from = '..', to = '..'] = text.split('/');
+  if (from === '..' && to === '..') return 'date unknown';
+  if (from === '..') return `by ${format({ text: to })}`;
+  if (to === '..') return `from ${format({ text: from })}`;
+  return `${format({ text: from })} – ${format({ text: to })}`;
+}
+
 export const PRECISION_WORDS: Record<PartialDate['precision'], string> = {
   DAY: 'exact day',
   MONTH: 'month only',
   YEAR: 'year only',
+  BOUNDED: 'not dated: within these bounds',
+  UNKNOWN: 'not dated',
 };
 
 const SHORT_MONTHS = MONTHS.map((m) => m.slice(0, 3));
 
 /** "28 Jul 2024", "Jul 2024", "2024". */
 export function shortDate(date: Pick<PartialDate, 'text'>): string {
+  if (date.text.includes('/')) return bounds(date.text, shortDate);
   const [year, month, day] = date.text.split('-');
   const monthName = month === undefined ? undefined : SHORT_MONTHS[Number(month) - 1];
   if (monthName === undefined) return year ?? date.text;

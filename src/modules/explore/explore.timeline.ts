@@ -1,4 +1,9 @@
-import { periodOf, type Granularity, type Period } from '../../calendar.js';
+import {
+  periodOf,
+  type Granularity,
+  type Period,
+  type StatementDatePrecision,
+} from '../../calendar.js';
 import { AppError } from '../../errors.js';
 
 /**
@@ -8,7 +13,10 @@ import { AppError } from '../../errors.js';
  * A statement goes into the period of the requested granularity that contains
  * its whole date range. A date coarser than that (2024-06 in a DAY or WEEK
  * timeline, 2024 in a MONTH one) is never spread over, or guessed into, a finer
- * period: it gets a period at its own precision, listed apart.
+ * period: it gets a period at its own precision, listed apart. A date known only by
+ * bounds ("2024-07-01/2024-07-15", "../2024-07-28") goes into the period of the
+ * granularity, else the year, that holds both bounds; in none, it is left out of the
+ * timeline (nothing says when in that span it was said).
  */
 
 export type { Granularity, Period };
@@ -17,7 +25,7 @@ export type Stance = 'SUPPORTIVE' | 'CRITICAL' | 'NEUTRAL' | 'MIXED';
 /** A statement as a timeline needs it; `stances` are toward the timeline's targets only. */
 export interface TimelineStatement {
   id: string;
-  precision: 'DAY' | 'MONTH' | 'YEAR';
+  precision: StatementDatePrecision;
   start: string;
   end: string;
   stances: Array<{ target: string; stance: Stance }>;
@@ -61,9 +69,13 @@ export interface TimelineData {
  * Where a statement goes: the period of `granularity` holding its whole range,
  * or, when the range is wider than one such period, the period of its own precision.
  */
-export function placeStatement(s: TimelineStatement, granularity: Granularity): Period {
+export function placeStatement(s: TimelineStatement, granularity: Granularity): Period | null {
   const period = periodOf(s.start, granularity);
-  return s.end <= period.end ? period : periodOf(s.start, s.precision);
+  if (s.end <= period.end) return period;
+  if (s.precision === 'DAY' || s.precision === 'MONTH' || s.precision === 'YEAR')
+    return periodOf(s.start, s.precision);
+  const year = periodOf(s.start, 'YEAR');
+  return s.end <= year.end ? year : null;
 }
 
 /** Date order: first day covered, then last day (finer first), then id. */
@@ -152,10 +164,15 @@ export function buildTimeline(
       `The timeline covers more than ${cap} statements; narrow it with from/to, aboutId or topicId.`,
     );
   }
-  const ordered = [...statements].sort(byDate);
   const buckets = new Map<string, TimelineBucketRow>();
-  for (const statement of ordered) {
+  const placed = statements.flatMap((statement) => {
     const period = placeStatement(statement, granularity);
+    return period ? [{ statement, period }] : [];
+  });
+  const ordered = placed.map((p) => p.statement).sort(byDate);
+  const periods = new Map(placed.map((p) => [p.statement, p.period]));
+  for (const statement of ordered) {
+    const period = periods.get(statement)!;
     const id = `${period.granularity}:${period.key}`;
     let bucket = buckets.get(id);
     if (!bucket) {

@@ -1,4 +1,4 @@
-import { parsePartialDate } from '../../calendar.js';
+import { parseStatementDate } from '../../calendar.js';
 import type { StatementRecord } from '../../records/dataset.js';
 import type { StatementFilter } from './statements.repository.js';
 
@@ -53,7 +53,7 @@ export function matchStatement(
   if (f.verification != null && !f.verification.includes(s.verification)) return false;
   if (f.minConfidence != null && !(s.confidence >= f.minConfidence)) return false;
   if (f.from || f.to) {
-    const date = parsePartialDate(s.date);
+    const date = parseStatementDate(s.date);
     if (!date) return false;
     const overlaps = f.dateMatch === 'OVERLAPS';
     if (f.from && (overlaps ? date.end < f.from : date.start < f.from)) return false;
