@@ -41,6 +41,7 @@ const config: CodegenConfig = {
           StatementSource: `${rows}#StatementSourceRow`,
           Candidate: '../modules/review/review.repository.js#CandidateRow',
           TimelineBucket: `${explore}/explore.timeline.js#TimelineBucketRow`,
+          UnplacedStatements: `${explore}/explore.timeline.js#StatementGroupRow`,
           StatementRecordedEvent: '../events/statement-events.js#StatementEvent',
           SavedSearch: '../webhooks/webhooks.repository.js#SavedSearchRow',
           WebhookDelivery: '../webhooks/webhooks.repository.js#DeliveryRow',

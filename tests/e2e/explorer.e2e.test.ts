@@ -48,6 +48,8 @@ interface CyElement {
   id(): string;
   data(key: string): unknown;
   position(): { x: number; y: number };
+  renderedPosition(): { x: number; y: number };
+  nonempty(): boolean;
 }
 interface Explorer {
   statementGraphExplorer: {
@@ -57,6 +59,8 @@ interface Explorer {
       $(selector: string): { map<T>(f: (n: CyElement) => T): T[] };
       getElementById(id: string): CyElement;
       center(element: CyElement): void;
+      width(): number;
+      height(): number;
     };
     position(id: string): { x: number; y: number } | null;
   };
@@ -202,6 +206,14 @@ describe('The explorer, in headless Chromium', () => {
 
   /** Clicks a node where cytoscape drew it, as a user does. */
   const clickNode = async (id: string) => {
+    // As a user would, pan to a node that the readable zoom left outside the view.
+    await page.evaluate((id) => {
+      const { cy } = (window as unknown as Explorer).statementGraphExplorer;
+      const node = cy.getElementById(id);
+      const at = node.renderedPosition();
+      if (node.nonempty() && (at.x < 0 || at.y < 0 || at.x > cy.width() || at.y > cy.height()))
+        cy.center(node);
+    }, id);
     const at = await page.evaluate(
       (id) => (window as unknown as Explorer).statementGraphExplorer.position(id),
       id,
@@ -499,6 +511,10 @@ describe('The explorer, in headless Chromium', () => {
     expect(await timeline.locator('h2').textContent()).toBe('Said about Hamas');
     expect(await timeline.locator('.timeline-summary').textContent()).toBe(
       '3 statements about Hamas by 2 speakers, 0 stance shifts.',
+    );
+    // Netanyahu's two are undated in the article ("by 28 July 2024"): apart, in no period.
+    expect(await timeline.locator('.bucket.unplaced .period').textContent()).toContain(
+      'No period 2',
     );
     const rows = await timeline.locator('.statement-rows li').allTextContents();
     expect(rows).toHaveLength(3);

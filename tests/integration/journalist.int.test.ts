@@ -21,6 +21,7 @@ const ABOUT = `query ($targetId: ID!, $from: Date, $to: Date, $granularity: Time
     totalCount
     buckets { period count stances { supportive critical neutral mixed } statements { id speaker { id } } }
     coarserBuckets { period count statements { id } }
+    unplaced { count stances { supportive critical neutral mixed } statements { id speaker { id } } }
     speakers { speaker { id } count stances { supportive critical neutral mixed } }
     shifts { speaker { id } target { ... on Node { id } } from to before { id } after { id } }
   }
@@ -100,6 +101,11 @@ describe('What a journalist reads, over the seed', () => {
             statements: Array<{ id: string; speaker: { id: string } }>;
           }>;
           coarserBuckets: Array<{ period: string; count: number }>;
+          unplaced: {
+            count: number;
+            stances: Record<string, number>;
+            statements: Array<{ id: string; speaker: { id: string } }>;
+          };
           speakers: Array<{
             speaker: { id: string };
             count: number;
@@ -115,14 +121,19 @@ describe('What a journalist reads, over the seed', () => {
     it("gives the three statements about Hamas by their speakers, with each one's stance", async () => {
       const hamas = await about({ targetId: 'org:hamas' });
       expect(hamas.totalCount).toBe(3);
-      expect(hamas.buckets.map((b) => [b.period, b.count])).toEqual([['2024-07', 3]]);
+      // Lavrov's words are of the day; Netanyahu's two the article gives undated
+      // ("by 28 July 2024"): no month holds them, so they are unplaced, not put in July.
+      expect(hamas.buckets.map((b) => [b.period, b.count])).toEqual([['2024-07', 1]]);
       expect(hamas.buckets[0]!.stances).toEqual({
         supportive: 0,
-        critical: 2,
+        critical: 0,
         neutral: 1,
         mixed: 0,
       });
-      expect(hamas.buckets[0]!.statements.map((s) => [s.id, s.speaker.id]).sort()).toEqual([
+      expect(hamas.unplaced.count).toBe(2);
+      expect(hamas.unplaced.stances).toEqual({ supportive: 0, critical: 2, neutral: 0, mixed: 0 });
+      const all = [...hamas.buckets[0]!.statements, ...hamas.unplaced.statements];
+      expect(all.map((s) => [s.id, s.speaker.id]).sort()).toEqual([
         // Israel speaking through Netanyahu: he is the speaker, on Israel's behalf.
         ['statement:israel-will-not-stop-until-hamas-eliminated', 'person:benjamin-netanyahu'],
         [UNREALISTIC, 'person:sergey-lavrov'],
@@ -146,8 +157,9 @@ describe('What a journalist reads, over the seed', () => {
         'org:palestine-chronicle',
         'org:palestinian-and-international-organizations',
       ]);
-      // Two are dated to the month only: never put on a day.
-      expect(casualties.coarserBuckets.map((b) => [b.period, b.count])).toEqual([['2024-07', 2]]);
+      // Two the article gives undated (on or before its day): never put on a day or in its month.
+      expect(casualties.coarserBuckets).toEqual([]);
+      expect(casualties.unplaced.count).toBe(2);
       expect(casualties.buckets.map((b) => [b.period, b.count])).toEqual([['2024-07-28', 1]]);
 
       const meeting = await about({
@@ -189,7 +201,10 @@ describe('What a journalist reads, over the seed', () => {
       const killed = all.find((f) => f.figure.value === 39324);
       expect(killed).toMatchObject({
         figure: { unit: 'people killed', asOf: '2024-07-28', qualifier: 'EXACT' },
-        statement: { speaker: { id: 'org:gaza-ministry-of-health' }, date: { text: '2024-07' } },
+        statement: {
+          speaker: { id: 'org:gaza-ministry-of-health' },
+          date: { text: '../2024-07-28' },
+        },
       });
       expect(all.find((f) => f.figure.value === 11000)?.figure.qualifier).toBe('AT_LEAST');
     });

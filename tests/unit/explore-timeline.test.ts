@@ -53,7 +53,7 @@ describe('placeStatement', () => {
     });
   });
 
-  it('places a date known by bounds only where both bounds fall in one period; else leaves it out', () => {
+  it('places a date known by bounds only where both bounds fall in one period; else lists it as unplaced', () => {
     const bounded = (start: string, end: string): TimelineStatement => ({
       id: 'b',
       precision: 'BOUNDED',
@@ -73,8 +73,9 @@ describe('placeStatement', () => {
       'MONTH',
       100,
     );
-    expect(timeline.totalCount).toBe(1);
+    expect(timeline.totalCount).toBe(2);
     expect(timeline.buckets.map((b) => b.statementIds)).toEqual([['a']]);
+    expect(timeline.unplaced).toMatchObject({ count: 1, withoutStance: 1, statementIds: ['b'] });
   });
 });
 

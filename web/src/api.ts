@@ -697,15 +697,19 @@ export interface TimelineStatement extends Attributed {
   relays: ({ id: string } & Attributed)[];
 }
 
-export interface TimelineBucket {
-  period: string;
-  granularity: Granularity;
-  start: string;
-  end: string;
+/** Statements counted together: a timeline's period, or those no period holds. */
+export interface StatementGroup {
   count: number;
   withoutStance: number;
   stances: { supportive: number; critical: number; neutral: number; mixed: number };
   statements: TimelineStatement[];
+}
+
+export interface TimelineBucket extends StatementGroup {
+  period: string;
+  granularity: Granularity;
+  start: string;
+  end: string;
 }
 
 export interface StanceShift {
@@ -725,6 +729,8 @@ export interface Timeline {
   totalCount: number;
   buckets: TimelineBucket[];
   coarserBuckets: TimelineBucket[];
+  /** Statements whose date is unknown or known only by bounds wider than any period. */
+  unplaced: StatementGroup;
   shifts: StanceShift[];
 }
 
@@ -737,43 +743,8 @@ export interface TimelineAnswer {
   targets: { count: number; target: Ref }[];
 }
 
-const TIMELINE_PARTS = /* GraphQL */ `
-  fragment Shift on StanceShift {
-    speaker {
-      ...Ref
-    }
-    target {
-      ...Ref
-    }
-    from
-    to
-    before {
-      id
-      date {
-        text
-      }
-    }
-    after {
-      id
-      date {
-        text
-      }
-    }
-  }
-  fragment Bucket on TimelineBucket {
-    period
-    granularity
-    start
-    end
-    count
-    withoutStance
-    stances {
-      supportive
-      critical
-      neutral
-      mixed
-    }
-    statements {
+/** A statement as a timeline shows it (a fragment spread would count as a level of depth). */
+const TIMELINE_STATEMENT = /* GraphQL */ `
       id
       text
       kind
@@ -826,6 +797,59 @@ const TIMELINE_PARTS = /* GraphQL */ `
         id
         ${WHO}
       }
+`;
+
+const TIMELINE_PARTS = /* GraphQL */ `
+  fragment Shift on StanceShift {
+    speaker {
+      ...Ref
+    }
+    target {
+      ...Ref
+    }
+    from
+    to
+    before {
+      id
+      date {
+        text
+      }
+    }
+    after {
+      id
+      date {
+        text
+      }
+    }
+  }
+  fragment Bucket on TimelineBucket {
+    period
+    granularity
+    start
+    end
+    count
+    withoutStance
+    stances {
+      supportive
+      critical
+      neutral
+      mixed
+    }
+    statements {
+      ${TIMELINE_STATEMENT}
+    }
+  }
+  fragment Unplaced on UnplacedStatements {
+    count
+    withoutStance
+    stances {
+      supportive
+      critical
+      neutral
+      mixed
+    }
+    statements {
+      ${TIMELINE_STATEMENT}
     }
   }
   ${REF}
@@ -865,6 +889,9 @@ const TIMELINE = /* GraphQL */ `
       coarserBuckets {
         ...Bucket
       }
+      unplaced {
+        ...Unplaced
+      }
       shifts {
         ...Shift
       }
@@ -891,6 +918,9 @@ const ABOUT_TIMELINE = /* GraphQL */ `
       }
       coarserBuckets {
         ...Bucket
+      }
+      unplaced {
+        ...Unplaced
       }
       speakers {
         count

@@ -16,6 +16,7 @@ import {
   token,
   type Paths,
   type SearchHit,
+  type StatementGroup,
 } from './api.js';
 import { drawDateFilter, within, type Dated } from './date-filter.js';
 import { nodeDetails as detailsCard } from './details.js';
@@ -625,9 +626,13 @@ async function renderTimeline(s: ViewState, mine: number): Promise<void> {
         : await aboutTimeline(s.said!, s.granularity, range);
     if (stale(mine)) return;
     timelineKey = key;
-    timelineStatements = [...answer.timeline.buckets, ...answer.timeline.coarserBuckets]
-      .sort((a, b) => a.start.localeCompare(b.start) || b.end.localeCompare(a.end))
-      .flatMap((b) => b.statements.map((x) => ({ id: x.id, date: x.date })));
+    const periods: StatementGroup[] = [
+      ...answer.timeline.buckets,
+      ...answer.timeline.coarserBuckets,
+    ].sort((a, b) => a.start.localeCompare(b.start) || b.end.localeCompare(a.end));
+    timelineStatements = [...periods, answer.timeline.unplaced].flatMap((b) =>
+      b.statements.map((x) => ({ id: x.id, date: x.date })),
+    );
     const actor = s.timeline?.actor ?? null;
     drawTimeline(
       ui.timeline,

@@ -11,6 +11,7 @@
 import type {
   Stance,
   StanceShift,
+  StatementGroup,
   TimelineAnswer,
   TimelineBucket,
   TimelineStatement,
@@ -137,14 +138,24 @@ export function drawTimeline(
       : h('h2', { id: 'timeline-title' }, 'Said about ', nameOf(timeline.about!));
 
   // Periods of the requested granularity and coarser ones (statements dated only to
-  // the month or year), in date order: a coarser period first when it starts first.
-  const buckets = [
-    ...timeline.buckets.map((b) => ({ bucket: b, coarser: false })),
-    ...timeline.coarserBuckets.map((b) => ({ bucket: b, coarser: true })),
+  // the month or year), in date order: a coarser period first when it starts first;
+  // then, apart, the statements no period holds ("by 28 July 2024", date unknown).
+  const buckets: Column[] = [
+    ...timeline.buckets.map((b) => ({ bucket: b, ...periodColumn(b, false) })),
+    ...timeline.coarserBuckets.map((b) => ({ bucket: b, ...periodColumn(b, true) })),
   ].sort(
     (a, b) =>
       a.bucket.start.localeCompare(b.bucket.start) || b.bucket.end.localeCompare(a.bucket.end),
   );
+  if (timeline.unplaced.count > 0) {
+    buckets.push({
+      bucket: timeline.unplaced,
+      key: 'unplaced',
+      label: 'No period',
+      note: 'date unknown or only bounded',
+      className: 'bucket unplaced',
+    });
+  }
   const most = Math.max(1, ...buckets.map(({ bucket }) => bucket.count));
 
   fill(
@@ -190,8 +201,8 @@ export function drawTimeline(
       : h(
           'ol',
           { class: 'buckets', 'aria-label': 'Periods' },
-          buckets.map(({ bucket, coarser }) =>
-            drawBucket(bucket, coarser, most, about, afterShift, selected, actions, who),
+          buckets.map((column) =>
+            drawBucket(column, most, about, afterShift, selected, actions, who),
           ),
         ),
     timeline.shifts.length > 0
@@ -237,7 +248,7 @@ export function drawTimeline(
  * its occasions ("at Remarks to reporters, during Visit to Malaysia").
  */
 function statementRows(
-  buckets: { bucket: TimelineBucket }[],
+  buckets: { bucket: StatementGroup }[],
   about: string | null,
   selected: string | null,
   actions: TimelineActions,
@@ -290,9 +301,27 @@ function statementRows(
   );
 }
 
+/** A column of the timeline: a period's statements, or those no period holds. */
+interface Column {
+  bucket: StatementGroup;
+  /** The period's key ("2024-07"), or "unplaced". */
+  key: string;
+  label: string;
+  note: string | null;
+  className: string;
+}
+
+function periodColumn(bucket: TimelineBucket, coarser: boolean): Omit<Column, 'bucket'> {
+  return {
+    key: bucket.period,
+    label: periodLabel(bucket),
+    note: coarser ? `dated to the ${bucket.granularity.toLowerCase()} only` : null,
+    className: `bucket${coarser ? ' coarser' : ''}`,
+  };
+}
+
 function drawBucket(
-  bucket: TimelineBucket,
-  coarser: boolean,
+  { bucket, key, label, note, className }: Column,
   most: number,
   about: string | null,
   afterShift: Map<string, StanceShift[]>,
@@ -328,20 +357,14 @@ function drawBucket(
 
   return h(
     'li',
-    { class: `bucket${coarser ? ' coarser' : ''}`, 'data-period': bucket.period },
+    { class: className, 'data-period': key },
     h('div', { class: 'bar-area', title: summary.join(', ') }, stanceTotal > 0 ? bar : null),
     h(
       'div',
       { class: 'period' },
-      h('strong', {}, periodLabel(bucket)),
+      h('strong', {}, label),
       h('span', { class: 'muted' }, ` ${bucket.count}`),
-      coarser
-        ? h(
-            'div',
-            { class: 'muted small' },
-            `dated to the ${bucket.granularity.toLowerCase()} only`,
-          )
-        : null,
+      note ? h('div', { class: 'muted small' }, note) : null,
     ),
     h('p', { class: 'sr-only' }, summary.join(', ')),
     h(

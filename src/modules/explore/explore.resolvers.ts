@@ -55,7 +55,7 @@ import {
   toNamedEntity,
   type RankedHit,
 } from './explore.search.js';
-import { buildTimeline, type ShiftRow } from './explore.timeline.js';
+import { buildTimeline, type ShiftRow, type StatementGroupRow } from './explore.timeline.js';
 
 type TargetRow = ActorRow | TopicRow | MeetingRow;
 
@@ -196,8 +196,17 @@ function statementsReadWhole(info: GraphQLResolveInfo): boolean {
   return (
     selectedFields(info, ['buckets']).has('statements') ||
     selectedFields(info, ['coarserBuckets']).has('statements') ||
+    selectedFields(info, ['unplaced']).has('statements') ||
     beyondId(['shifts', 'before']) ||
     beyondId(['shifts', 'after'])
+  );
+}
+
+/** The first `first` statements of a timeline's bucket or unplaced group, in its order. */
+function groupStatements(ctx: Context, group: StatementGroupRow, first: number | null | undefined) {
+  return nodesByIds<StatementRow>(
+    ctx,
+    group.statementIds.slice(0, boundedInt('first', first ?? 100, 0, MAX_PAGE_SIZE)),
   );
 }
 
@@ -456,10 +465,9 @@ export const exploreResolvers: Resolvers = {
   },
   TimelineBucket: {
     period: (b) => b.key,
-    statements: (b, { first }, ctx) =>
-      nodesByIds<StatementRow>(
-        ctx,
-        b.statementIds.slice(0, boundedInt('first', first ?? 100, 0, MAX_PAGE_SIZE)),
-      ),
+    statements: (b, { first }, ctx) => groupStatements(ctx, b, first),
+  },
+  UnplacedStatements: {
+    statements: (group, { first }, ctx) => groupStatements(ctx, group, first),
   },
 };

@@ -15,8 +15,8 @@ import { AppError } from '../../errors.js';
  * timeline, 2024 in a MONTH one) is never spread over, or guessed into, a finer
  * period: it gets a period at its own precision, listed apart. A date known only by
  * bounds ("2024-07-01/2024-07-15", "../2024-07-28") goes into the period of the
- * granularity, else the year, that holds both bounds; in none, it is left out of the
- * timeline (nothing says when in that span it was said).
+ * granularity, else the year, that holds both bounds; in none, it is listed apart as
+ * unplaced (nothing says when in that span it was said), so the timeline loses nothing.
  */
 
 export type { Granularity, Period };
@@ -37,7 +37,8 @@ export interface TimelineStatement {
 
 export type StanceCounts = Record<Lowercase<Stance>, number>;
 
-export interface TimelineBucketRow extends Period {
+/** Statements counted together: a period's, or those no period holds. */
+export interface StatementGroupRow {
   count: number;
   stances: StanceCounts;
   /** Statements that take no stance toward the timeline's targets. */
@@ -45,6 +46,8 @@ export interface TimelineBucketRow extends Period {
   /** In date order. */
   statementIds: string[];
 }
+
+export interface TimelineBucketRow extends Period, StatementGroupRow {}
 
 export interface ShiftRow {
   /** Set when the timeline has several speakers. */
@@ -62,6 +65,8 @@ export interface TimelineData {
   totalCount: number;
   buckets: TimelineBucketRow[];
   coarserBuckets: TimelineBucketRow[];
+  /** Statements whose date is unknown or bounded wider than any period, in date order. */
+  unplaced: StatementGroupRow;
   shifts: ShiftRow[];
 }
 
@@ -146,10 +151,16 @@ export function findShifts(statements: readonly TimelineStatement[]): ShiftRow[]
     .map(({ order: _order, ...shift }) => shift);
 }
 
-const emptyCounts = (): StanceCounts => ({ supportive: 0, critical: 0, neutral: 0, mixed: 0 });
+const emptyGroup = (): StatementGroupRow => ({
+  count: 0,
+  stances: { supportive: 0, critical: 0, neutral: 0, mixed: 0 },
+  withoutStance: 0,
+  statementIds: [],
+});
 
 /**
- * Buckets and shifts for a speaker's statements. A statement counts once under
+ * Buckets and shifts for a speaker's statements; every statement is in one bucket or
+ * in `unplaced`. A statement counts once under
  * each distinct stance it takes toward the targets, or as without stance.
  * Refuses more than `cap` statements: a timeline that large is not read whole.
  */
@@ -165,33 +176,29 @@ export function buildTimeline(
     );
   }
   const buckets = new Map<string, TimelineBucketRow>();
-  const placed = statements.flatMap((statement) => {
+  const unplaced = emptyGroup();
+  for (const statement of [...statements].sort(byDate)) {
     const period = placeStatement(statement, granularity);
-    return period ? [{ statement, period }] : [];
-  });
-  const ordered = placed.map((p) => p.statement).sort(byDate);
-  const periods = new Map(placed.map((p) => [p.statement, p.period]));
-  for (const statement of ordered) {
-    const period = periods.get(statement)!;
-    const id = `${period.granularity}:${period.key}`;
-    let bucket = buckets.get(id);
-    if (!bucket) {
-      bucket = { ...period, count: 0, stances: emptyCounts(), withoutStance: 0, statementIds: [] };
-      buckets.set(id, bucket);
+    let group: StatementGroupRow = unplaced;
+    if (period) {
+      const id = `${period.granularity}:${period.key}`;
+      group = buckets.get(id) ?? { ...period, ...emptyGroup() };
+      buckets.set(id, group as TimelineBucketRow);
     }
-    bucket.count += 1;
-    bucket.statementIds.push(statement.id);
+    group.count += 1;
+    group.statementIds.push(statement.id);
     const stances = new Set(statement.stances.map((s) => s.stance));
-    if (stances.size === 0) bucket.withoutStance += 1;
-    for (const stance of stances) bucket.stances[stance.toLowerCase() as Lowercase<Stance>] += 1;
+    if (stances.size === 0) group.withoutStance += 1;
+    for (const stance of stances) group.stances[stance.toLowerCase() as Lowercase<Stance>] += 1;
   }
   const all = [...buckets.values()].sort(
     (a, b) => a.start.localeCompare(b.start) || b.end.localeCompare(a.end),
   );
   return {
-    totalCount: ordered.length,
+    totalCount: statements.length,
     buckets: all.filter((b) => b.granularity === granularity),
     coarserBuckets: all.filter((b) => b.granularity !== granularity),
-    shifts: findShifts(ordered),
+    unplaced,
+    shifts: findShifts(statements),
   };
 }
