@@ -330,7 +330,9 @@ describe('statement-graph/2 over the seed and two more articles', () => {
       text: 'Undated words.',
       kind: 'PARAPHRASE',
       language: 'en',
-      sources: [{ source: 'source:palestine-chronicle-2024-07-28', quoteType: 'PARAPHRASE' }],
+      sources: [
+        { source: 'source:palestine-chronicle-2024-07-28', role: 'READ', quoteType: 'PARAPHRASE' },
+      ],
       confidence: 0.5,
       verification: 'UNVERIFIED',
     };
