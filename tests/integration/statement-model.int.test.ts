@@ -541,4 +541,45 @@ describe('rules across records', () => {
       'statements[0].speakers[1]: must be the id of a person, organisation or country ("person:…", "org:…" or "country:…")',
     ]);
   });
+
+  // Last: it adds a statement to the graph.
+  it('credits a post, and its state, with a claim dated only by bounds only when the claim names it', async () => {
+    const undated = {
+      id: 'statement:test-lavrov-undated',
+      speakers: ['person:sergey-lavrov'],
+      text: 'Undated words of a minister.',
+      kind: 'PARAPHRASE',
+      language: 'en',
+      date: '../2024-07-28',
+      sources: [
+        { source: 'source:palestine-chronicle-2024-07-28', role: 'READ', quoteType: 'PARAPHRASE' },
+      ],
+      confidence: 0.5,
+      verification: 'UNVERIFIED',
+    };
+    const report = await createImporter(t.db).importDataset(
+      { format: FORMAT, statements: [undated] },
+      { by: 'test' },
+    );
+    expect(report.ok).toBe(true);
+    const read = await gql<{
+      russia: { edges: Array<{ node: { id: string } }> };
+      asMinister: { edges: Array<{ node: { id: string } }> };
+      lavrov: { edges: Array<{ node: { id: string } }> };
+    }>(`{
+      russia: statements(first: 100, filter: { speakerIds: ["country:RUS"], includeRepresentatives: true }) { edges { node { id } } }
+      asMinister: statements(first: 100, filter: { speakingAs: { ofId: "country:RUS" } }) { edges { node { id } } }
+      lavrov: statements(first: 100, filter: { speakerIds: ["person:sergey-lavrov"] }) { edges { node { id } } }
+    }`);
+    expect(read.errors).toBeUndefined();
+    const ids = (list: { edges: Array<{ node: { id: string } }> }) =>
+      list.edges.map((e) => e.node.id);
+    // His words of the day count for Russia through his post; the undated ones may be from any day.
+    expect(ids(read.data!.lavrov)).toContain(undated.id);
+    expect(ids(read.data!.russia)).toContain(
+      'statement:lavrov-2024-07-28-no-prospect-for-end-to-bloodshed',
+    );
+    expect(ids(read.data!.russia)).not.toContain(undated.id);
+    expect(ids(read.data!.asMinister)).not.toContain(undated.id);
+  });
 });

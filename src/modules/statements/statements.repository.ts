@@ -56,10 +56,12 @@ export type StatementLinks = {
 /**
  * A post `post` counts for the statement `s`: the post it was made in, when it
  * names one; else a post held on (one of) the days its date covers. A post with
- * no known start date counts only when named.
+ * no known start date, or a statement dated only by bounds ("../2024-07-28": any
+ * day of a life), counts only when named.
  */
 export const heldFor = (post: string, s: string) =>
   `(${s}.post = ${post}.id OR (${s}.post IS NULL AND ${post}.fromStart IS NOT NULL
+    AND ${s}.datePrecision IN ['DAY', 'MONTH', 'YEAR']
     AND ${post}.fromStart <= ${s}.dateEnd AND (${post}.toEnd IS NULL OR ${post}.toEnd >= ${s}.dateStart)))`;
 
 /**
