@@ -337,7 +337,7 @@ export type StatementRecord = z.infer<typeof statementRecord>;
 
 /**
  * A version 1 record in version 2's shape, as far as the record alone says: a
- * statement's one `speaker` becomes its list of `speakers`. Records already in
+ * statement's one `speaker` (or a list there) becomes its list of `speakers`. Records already in
  * version 2's shape pass unchanged. What needs other records too (source roles,
  * the publisher as a link) is converted in upgrade.ts, which calls this.
  */
@@ -345,5 +345,6 @@ export function upgradeRecord(type: string, raw: unknown): unknown {
   if (type !== 'statement' || !raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
   const { speaker, ...rest } = raw as Record<string, unknown>;
   if (speaker === undefined || 'speakers' in rest) return raw;
-  return { ...rest, speakers: [speaker] };
+  // Several speakers written into version 1's one field mean a joint statement.
+  return { ...rest, speakers: Array.isArray(speaker) ? speaker : [speaker] };
 }

@@ -423,7 +423,18 @@ export async function validateDataset(
   facts?: StoredFacts,
 ): Promise<Validated> {
   const envelope = datasetEnvelope.safeParse(input);
-  if (!envelope.success) return { ok: false, problems: zodProblems(envelope.error, '') };
+  if (!envelope.success) {
+    const problems = zodProblems(envelope.error, '');
+    // An unknown top-level field does not hide the records' problems.
+    if (problems.some((p) => !p.message.startsWith('unknown field')))
+      return { ok: false, problems };
+    const known = await validateDataset(
+      Object.fromEntries(Object.entries(input as object).filter(([k]) => ENVELOPE_KEYS.has(k))),
+      existing,
+      facts,
+    );
+    return { ok: false, problems: [...problems, ...(known.ok ? [] : known.problems)] };
+  }
   let upgrade: Upgrade | undefined;
   if (envelope.data.format === FORMAT_V1) {
     const scan = new UpgradeScan();
@@ -464,6 +475,8 @@ export async function validateDataset(
 }
 
 /** The dataset with its records left unchecked: they are validated one by one. */
+const ENVELOPE_KEYS = new Set(['format', 'description', ...COLLECTIONS.map(([c]) => c)]);
+
 const datasetEnvelope = z.strictObject({
   format: z.enum(FORMATS, { error: `must be "${FORMAT}" (or "${FORMAT_V1}")` }),
   description: z.string().optional(),

@@ -532,6 +532,10 @@ describe('rules across records', () => {
       3,
     );
     expect(line.problems).toEqual([{ path: 'line 3: publsher', message: 'unknown field' }]);
+    // An unknown top-level field does not hide the records' problems.
+    expect(
+      await problemsOf({ extra: 1, sources: [{ ...fixture.sources[0]!, publsher: 'typo' }] }),
+    ).toEqual(['extra: unknown field', 'sources[0].publsher: unknown field']);
   });
 
   it('says what a bad speaker id should look like, at its path', async () => {

@@ -143,6 +143,10 @@ describe('rules across records', () => {
       id: 'statement:s',
       speakers: ['person:a'],
     });
+    // Two speakers written into version 1's one field: a joint statement.
+    expect(
+      upgradeRecord('statement', { id: 'statement:s', speaker: ['country:QAT', 'country:EGY'] }),
+    ).toEqual({ id: 'statement:s', speakers: ['country:QAT', 'country:EGY'] });
     const v2 = { id: 'statement:s', speakers: ['person:a'] };
     expect(upgradeRecord('statement', v2)).toBe(v2);
     expect(upgradeRecord('person', { id: 'person:a', speaker: 'x' })).toEqual({
