@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { charsetOf, decodeBytes } from '../../src/articles/article.text.js';
 import { createLinker, entitiesOfDataset } from '../../src/extraction/linker.js';
 import { extractStatements } from '../../src/extraction/extract.js';
 import { extractArticle } from '../../src/extraction/document.js';
@@ -200,7 +201,9 @@ if (!existsSync(mfa)) {
   for (const file of readdirSync(mfa)
     .filter((f) => f.endsWith('.html'))
     .sort()) {
-    const page = readHtml(readFileSync(join(mfa, file), 'utf8'));
+    // Decoded as the CLI and a fetched page are: in the charset the page declares.
+    const bytes = readFileSync(join(mfa, file));
+    const page = readHtml(decodeBytes(bytes, charsetOf(undefined, bytes), file));
     if (!page) {
       say(`| ${file} | no readable body | | | ✗ |`);
       continue;

@@ -2,7 +2,7 @@ import { ArticleError } from './article.errors.js';
 import { fetchPage, parseArticleUrl, type FetchOptions } from './article.fetch.js';
 import { mergeMetadata, textMetadata, type ArticleMetadata } from './article.metadata.js';
 import { textHashOf } from '../records/record-kinds.js';
-import { checkSize, checkText, decodeBytes, utf8Length } from './article.text.js';
+import { charsetOf, checkSize, checkText, decodeBytes, utf8Length } from './article.text.js';
 
 /**
  * Article intake: plain text, HTML, or a URL, in; the article's text as it will
@@ -30,16 +30,6 @@ export interface Article {
 export interface IntakeOptions {
   maxBytes: number;
   fetch: Omit<FetchOptions, 'maxBytes'>;
-}
-
-const CHARSET = /charset\s*=\s*["']?([\w.:-]+)/i;
-
-/** The charset a page declares: in its Content-Type, else in a <meta> within its first 1024 bytes. */
-function charsetOf(contentType: string | undefined, bytes: Uint8Array): string | undefined {
-  const fromHeader = contentType ? CHARSET.exec(contentType)?.[1] : undefined;
-  if (fromHeader) return fromHeader;
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  return /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
 }
 
 function kindOfPage(contentType: string | undefined, text: string): 'html' | 'text' {

@@ -46,6 +46,16 @@ export function checkText(raw: string, maxBytes: number, path: string): string {
   return text;
 }
 
+const CHARSET = /charset\s*=\s*["']?([\w.:-]+)/i;
+
+/** The charset a page declares: in its Content-Type, else in a <meta> within its first 1024 bytes. */
+export function charsetOf(contentType: string | undefined, bytes: Uint8Array): string | undefined {
+  const fromHeader = contentType ? CHARSET.exec(contentType)?.[1] : undefined;
+  if (fromHeader) return fromHeader;
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
+}
+
 /** Bytes to text in the given charset (UTF-8 by default); invalid bytes are refused, never replaced. */
 export function decodeBytes(bytes: Uint8Array, charset: string | undefined, path: string): string {
   let decoder: TextDecoder;

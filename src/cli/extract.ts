@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ArticleError } from '../articles/article.errors.js';
-import { checkText } from '../articles/article.text.js';
+import { charsetOf, checkText, decodeBytes } from '../articles/article.text.js';
 import { checkDay } from '../calendar.js';
 import type { Config } from '../config.js';
 import { connectIfReachable } from '../db/connect.js';
@@ -50,17 +51,22 @@ export async function runExtract(
   const datasets: Dataset[] = [];
   let failed = 0;
   for (const file of positionals) {
+    const html = /^\.x?html?$/i.test(extname(file));
     let raw: string;
     try {
-      // The checks the review API makes on an article: UTF-8 only, not empty, not binary, within ARTICLE_MAX_BYTES.
-      raw = checkText(await readTextFile(file), config.articles.maxBytes, file);
+      // The checks the review API makes on an article: UTF-8 (or the charset a page
+      // declares, as for a page fetched by URL), not empty, not binary, within ARTICLE_MAX_BYTES.
+      raw = checkText(
+        html ? await readPage(file) : await readTextFile(file),
+        config.articles.maxBytes,
+        file,
+      );
     } catch (error) {
       const code = error instanceof ArticleError ? `${error.articleCode}: ` : '';
       log(`${file}: ${code}${(error as Error).message}`);
       failed++;
       continue;
     }
-    const html = /^\.x?html?$/i.test(extname(file));
     const page = html ? readHtml(raw) : null;
     if (html && !page) {
       log(`${file}: no readable body`);
@@ -174,4 +180,10 @@ function mergeDatasets(list: Dataset[]): Dataset {
     }
   }
   return merged;
+}
+
+/** An HTML file in the charset it declares (UTF-8 when it declares none), invalid bytes refused. */
+async function readPage(file: string): Promise<string> {
+  const bytes = await readFile(file);
+  return decodeBytes(bytes, charsetOf(undefined, bytes), file);
 }

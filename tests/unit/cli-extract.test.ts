@@ -52,6 +52,37 @@ describe('statement-graph extract: bad input', () => {
     expect(lines.join('\n')).toMatch(/--date month 13 does not exist/);
   });
 
+  it('reads an HTML file in the charset it declares, as the API reads a fetched page', async () => {
+    // windows-1251: А–я are 0xC0–0xFF.
+    const cp1251 = (text: string) =>
+      Buffer.from(
+        [...text].map((c) =>
+          /[А-я]/.test(c) ? c.codePointAt(0)! - 0x410 + 0xc0 : c.charCodeAt(0),
+        ),
+      );
+    const paragraph =
+      '<p>The Ministry of Foreign Affairs said on Monday that talks with its neighbours would go on, ' +
+      'and that it hoped for an early agreement on the border and on trade between the two states.</p>';
+    const page = file(
+      'ministry.html',
+      cp1251(
+        `<html><head><meta charset="windows-1251"><title>Заявление</title></head><body><article>` +
+          `<h1>Заявление МИД</h1>${paragraph.repeat(4)}</article></body></html>`,
+      ),
+    );
+    const lines: string[] = [];
+    const printed = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      const code = await runExtract([page, ...entities], loadConfig({}), (l) => lines.push(l));
+      expect(lines.join('\n')).not.toContain('not valid UTF-8');
+      expect(code).toBe(0);
+      const out = JSON.parse(printed.mock.calls[0]![0] as string) as { text: string };
+      expect(out.text).toContain('Заявление МИД');
+    } finally {
+      printed.mockRestore();
+    }
+  });
+
   it('still extracts a good file given beside a bad one', async () => {
     const good = file('good.txt', 'The minister said on Sunday that "talks will go on".');
     const { code, printed } = await run([file('empty2.txt', ''), good]);
