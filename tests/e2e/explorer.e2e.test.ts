@@ -519,7 +519,8 @@ describe('The explorer, in headless Chromium', () => {
     const rows = await timeline.locator('.statement-rows li').allTextContents();
     expect(rows).toHaveLength(3);
     expect(rows.map((r) => r.split(' · ')[0]).sort()).toEqual([
-      'Benjamin Netanyahu',
+      // The lead names him by his post: "which Israeli Prime Minister Benjamin Netanyahu considers".
+      'Benjamin Netanyahu, as Prime Minister',
       // Israel's position is Netanyahu speaking on its behalf, as Prime Minister (format 2).
       'Israel, through Benjamin Netanyahu, as Prime Minister',
       'Sergey Lavrov',

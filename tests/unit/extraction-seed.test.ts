@@ -12,7 +12,8 @@ import { hasSeedArticle, readSeedArticle } from '../helpers/seed-article.js';
  * ending or his date.
  */
 describe.skipIf(!hasSeedArticle)('the seed article’s opening sentence', () => {
-  const text = readSeedArticle().replace(/^\uFEFF/, '');
+  // The suite's body runs even when skipped: read nothing then.
+  const text = hasSeedArticle ? readSeedArticle().replace(/^\uFEFF/, '') : '';
   const chars = Array.from(text);
   const cut = (s: { start: number; end: number }) => chars.slice(s.start, s.end).join('');
   const linker = createLinker(entitiesOfDataset(JSON.parse(readFileSync(SEED_FILE, 'utf8'))));
@@ -21,7 +22,7 @@ describe.skipIf(!hasSeedArticle)('the seed article’s opening sentence', () => 
   const lavrov = found.find(
     (s) => s.speaker?.id === 'person:sergey-lavrov' && s.kind === 'PARAPHRASE',
   )!;
-  const span = lavrov.content[0]!;
+  const span = hasSeedArticle ? lavrov.content[0]! : { start: 0, end: 0 };
   const paragraphEnd = chars.indexOf('\n', span.start);
 
   it('gives Lavrov his whole claim, to the end of the sentence', () => {
