@@ -1,4 +1,5 @@
 import { createApp, type App } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
 import { createDatabase, type Database } from '../../src/db/neo4j.js';
 import { createLogger } from '../../src/logger.js';
 import { createMetrics, type Metrics } from '../../src/metrics.js';
@@ -24,7 +25,8 @@ export interface TestApp {
   metric(name: string): Promise<number>;
 }
 
-export function createTestApp(db: Database): TestApp {
+/** `editorToken`: configured as an editor's token and sent with every query. */
+export function createTestApp(db: Database, options: { editorToken?: string } = {}): TestApp {
   const metrics = createMetrics();
   // As in main.ts: every Cypher query the app sends is counted on /metrics.
   const counted = createDatabase(db.driver, {
@@ -32,14 +34,24 @@ export function createTestApp(db: Database): TestApp {
     txTimeoutMs: 30_000,
     onQuery: metrics.countQuery,
   });
-  const yoga = createApp({ db: counted, logger: createLogger('silent'), metrics });
+  const { editorToken } = options;
+  const yoga = createApp({
+    db: counted,
+    logger: createLogger('silent'),
+    metrics,
+    ...(editorToken ? { config: loadConfig({ API_TOKENS: `editor:editor:${editorToken}` }) } : {}),
+  });
   return {
     yoga,
     metrics,
     async gql(query, variables) {
       const response = await yoga.fetch('http://test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...(editorToken ? { authorization: `Bearer ${editorToken}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse<never>;

@@ -1,13 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { exportDataset } from '../../src/export/exporter.js';
 import { createImporter } from '../../src/import/importer.js';
-import { createLogger } from '../../src/logger.js';
-import { createMetrics } from '../../src/metrics.js';
 import { FORMAT } from '../../src/records/dataset.js';
-import type { GraphQLResponse } from '../helpers/app.js';
+import { createTestApp, type GraphQLResponse } from '../helpers/app.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { graphCounts, SEED_FILE } from '../helpers/seed.js';
 
@@ -53,21 +49,7 @@ describe('statement-graph/2 over the seed and two more articles', () => {
   beforeAll(async () => {
     t = await openTestDatabase();
     expect((await createImporter(t.db).seedIfEmpty(SEED_FILE))?.ok).toBe(true);
-    const config = loadConfig({ API_TOKENS: `alice:editor:${EDITOR}` });
-    const yoga = createApp({
-      db: t.db,
-      logger: createLogger('silent'),
-      metrics: createMetrics(),
-      config,
-    });
-    gql = async (query, variables) => {
-      const response = await yoga.fetch('http://test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as never;
-    };
+    gql = createTestApp(t.db, { editorToken: EDITOR }).gql;
     const before = await gql(SEED_QUESTIONS);
     expect(before.errors).toBeUndefined();
     seedAnswers = before.data;
@@ -418,21 +400,7 @@ describe('rules across records', () => {
     t = await openTestDatabase();
     expect((await createImporter(t.db).seedIfEmpty(SEED_FILE))?.ok).toBe(true);
     expect((await createImporter(t.db).importFile(TWO_ARTICLES, { by: 'test' })).ok).toBe(true);
-    const config = loadConfig({ API_TOKENS: `alice:editor:${EDITOR}` });
-    const yoga = createApp({
-      db: t.db,
-      logger: createLogger('silent'),
-      metrics: createMetrics(),
-      config,
-    });
-    gql = async (query, variables) => {
-      const response = await yoga.fetch('http://test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as never;
-    };
+    gql = createTestApp(t.db, { editorToken: EDITOR }).gql;
   });
   afterAll(() => t.close());
 

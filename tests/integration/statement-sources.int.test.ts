@@ -2,15 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { exportDataset } from '../../src/export/exporter.js';
 import { createImporter, type ImportReport } from '../../src/import/importer.js';
 import { migrate } from '../../src/db/migrations.js';
-import { createLogger } from '../../src/logger.js';
-import { createMetrics } from '../../src/metrics.js';
 import { FORMAT, FORMAT_V1 } from '../../src/records/dataset.js';
-import type { GraphQLResponse } from '../helpers/app.js';
+import { createTestApp, type GraphQLResponse } from '../helpers/app.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { graphCounts, readSeed, SEED_FILE } from '../helpers/seed.js';
 
@@ -84,21 +80,7 @@ describe('statement sources: read and upstream, in order; the publisher as one l
 
   beforeAll(async () => {
     t = await openTestDatabase();
-    const config = loadConfig({ API_TOKENS: `alice:editor:${EDITOR}` });
-    const yoga = createApp({
-      db: t.db,
-      logger: createLogger('silent'),
-      metrics: createMetrics(),
-      config,
-    });
-    gql = async (query, variables) => {
-      const response = await yoga.fetch('http://test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as never;
-    };
+    gql = createTestApp(t.db, { editorToken: EDITOR }).gql;
   });
   beforeEach(async () => {
     await t.clear();

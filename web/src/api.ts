@@ -799,6 +799,21 @@ const TIMELINE_STATEMENT = /* GraphQL */ `
       }
 `;
 
+/** What a period and the unplaced statements share (see `StatementGroup`). */
+const STATEMENT_GROUP = /* GraphQL */ `
+    count
+    withoutStance
+    stances {
+      supportive
+      critical
+      neutral
+      mixed
+    }
+    statements {
+      ${TIMELINE_STATEMENT}
+    }
+`;
+
 const TIMELINE_PARTS = /* GraphQL */ `
   fragment Shift on StanceShift {
     speaker {
@@ -827,30 +842,10 @@ const TIMELINE_PARTS = /* GraphQL */ `
     granularity
     start
     end
-    count
-    withoutStance
-    stances {
-      supportive
-      critical
-      neutral
-      mixed
-    }
-    statements {
-      ${TIMELINE_STATEMENT}
-    }
+    ${STATEMENT_GROUP}
   }
   fragment Unplaced on UnplacedStatements {
-    count
-    withoutStance
-    stances {
-      supportive
-      critical
-      neutral
-      mixed
-    }
-    statements {
-      ${TIMELINE_STATEMENT}
-    }
+    ${STATEMENT_GROUP}
   }
   ${REF}
 `;

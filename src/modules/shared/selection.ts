@@ -66,10 +66,11 @@ export function plainProperties(
   if (possible.length === 0) return null;
   const names = [...selectedFields(info, path)].filter((name) => !name.startsWith('__'));
   for (const name of names) {
-    for (const object of possible) {
-      const field = object.getFields()[name];
-      if (field && (field.resolve || !isLeafType(getNamedType(field.type)))) return null;
-    }
+    const fields = possible.flatMap((object) => object.getFields()[name] ?? []);
+    // Only fields the schema defines reach Cypher as property names.
+    if (fields.length === 0) return null;
+    for (const field of fields)
+      if (field.resolve || !isLeafType(getNamedType(field.type))) return null;
   }
   return [...new Set(['id', ...names])];
 }
