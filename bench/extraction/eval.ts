@@ -118,7 +118,7 @@ if (!existsSync(polnear)) {
   say(`## PolNeAR dev: ${articles} articles, one annotator each`);
   say();
   say(
-    `Content by proportional character overlap, one-to-one matching (edge whitespace, punctuation and quotation marks not counted); speaker and cue: overlap with the gold span, over matched attributions.`,
+    `Content by proportional character overlap, one-to-one matching (edge whitespace, punctuation and quotation marks not counted, nor a leading "that", "and" or "but"); speaker and cue: overlap with the gold span, over matched attributions.`,
   );
   say();
   say(

@@ -1,7 +1,10 @@
 /**
  * Scores predicted attributions against gold ones, as citron (BBC) scores PARC:
  * content by proportional character overlap with one-to-one matching, span edges'
- * whitespace, punctuation and quotation marks not counted; exact-span matches;
+ * whitespace, punctuation and quotation marks not counted, nor a content's leading
+ * conjunction ("that", "and", "but": PolNeAR's content spans hold it, our recorded
+ * content and its evidence span leave it out, as they leave out the marks); exact-span
+ * matches;
  * speaker and cue accuracy over the matched pairs.
  */
 import type { Part } from './brat.js';
@@ -46,6 +49,11 @@ export function charSet(chars: readonly string[], parts: readonly Part[]): Set<n
     let s = Math.max(0, p.start);
     let e = Math.min(chars.length, p.end);
     while (s < e && EDGE.test(chars[s]!)) s++;
+    const lead = /^(that|and|but)\s/i.exec(chars.slice(s, Math.min(e, s + 5)).join(''));
+    if (lead && e - s > lead[0].length) {
+      s += lead[0].length;
+      while (s < e && EDGE.test(chars[s]!)) s++;
+    }
     while (e > s && EDGE.test(chars[e - 1]!)) e--;
     for (let i = s; i < e; i++) if (!/\s/u.test(chars[i]!)) set.add(i);
   }

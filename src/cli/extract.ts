@@ -171,7 +171,7 @@ function mergeDatasets(list: Dataset[]): Dataset {
   };
   const seen = new Set<string>();
   for (const d of list) {
-    for (const key of ['sources', 'people', 'organizations', 'statements'] as const) {
+    for (const key of ['sources', 'people', 'organizations', 'countries', 'statements'] as const) {
       for (const r of d[key]) {
         if (seen.has(r.id)) continue;
         seen.add(r.id);

@@ -3,7 +3,7 @@
  * editor, then `statement-graph import`. Conventions of the seed (seed/README.md):
  * a candidate with no date of its own is dated "on or before" the article's date
  * ("../2024-07-28"; "../.." when the article has none), its `datePhrase` saying so; a
- * speaker the linker did not find is proposed as a new person or organisation
+ * speaker the linker did not find is proposed as a new person, organisation or country
  * (`proposeActor`, as the review API proposes it); nothing is VERIFIED and no stance is set.
  */
 import { FORMAT, type Dataset } from '../records/dataset.js';
@@ -56,6 +56,7 @@ export function candidatesToDataset(
     : undefined;
   const people = new Map<string, Dataset['people'][number]>();
   const organizations = new Map<string, Dataset['organizations'][number]>();
+  const countries = new Map<string, Dataset['countries'][number]>();
   const records: Dataset['statements'] = [];
   statements.forEach((s, i) => {
     if (!s.speaker) return;
@@ -65,7 +66,14 @@ export function candidatesToDataset(
       if (!proposal) return;
       const role = proposal.role ? `, with the title "${proposal.role}"` : '';
       const description = `Proposed by extraction from ${source}: the article calls it "${(s.speaker.antecedent ?? s.speaker).text}"${role}.`;
-      if (proposal.type === 'ORGANIZATION')
+      if (proposal.type === 'COUNTRY' && proposal.iso)
+        countries.set(proposal.id, {
+          id: proposal.id,
+          name: proposal.name,
+          aliases: [],
+          iso: proposal.iso,
+        });
+      else if (proposal.type === 'ORGANIZATION')
         organizations.set(proposal.id, {
           id: proposal.id,
           name: proposal.name,
@@ -118,7 +126,7 @@ export function candidatesToDataset(
       ...organizations.values(),
       ...(publisher && !organizations.has(publisher.id) ? [publisher] : []),
     ],
-    countries: [],
+    countries: [...countries.values()],
     places: [],
     topics: [],
     positions: [],

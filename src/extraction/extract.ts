@@ -20,13 +20,14 @@
 import { analyse, type Sentence, type Token } from './nlp.js';
 import { findQuotes, paragraphsOf, type Quote } from './quotes.js';
 import { findDates, type FoundDate } from './dates.js';
-import { recordedText } from './statement-text.js';
-import { isOrganisationLike } from './proposal.js';
-import { DEMONYMS } from '../names/demonyms.js';
+import { recordedSpans, recordedText } from './statement-text.js';
+import { isOrganisationLike, splitTitle } from './proposal.js';
+import { countryNamed, DEMONYMS } from '../names/demonyms.js';
 import {
   BETWEEN_SUBJECT_AND_CUE,
   CUE_PARTICLES,
   HEARSAY,
+  isDemonymWord,
   NEEDS_PARTICLE,
   NOT_IN_SPEAKER,
   OBJECT_FIRST,
@@ -58,8 +59,10 @@ interface Draft {
   cue: Range | null;
   speaker: Range | null;
   speakerForm: ExtractedSpeaker['form'];
-  /** The speaker's antecedent (for pronouns, titles and continuations). */
+  /** The speaker's antecedent (for pronouns, titles, surnames and continuations). */
   antecedent: Range | null;
+  /** The speaker is a shorter form of the antecedent's name ("Smith" after "John Smith"). */
+  surname?: boolean;
   direct: boolean;
   thought: boolean;
   nested: boolean;
@@ -1774,7 +1777,7 @@ class Extraction {
     const toks = words.split(/\s+/);
     const allTitle = toks.every((w) => {
       const l = w.toLowerCase().replace(/['’]s$/, '');
-      return TITLE_WORDS.has(l) || /^[A-Z][a-z]+(an|ian|ese|i|ish)$/.test(w) || /^[a-z]/.test(w);
+      return TITLE_WORDS.has(l) || isDemonymWord(w) || /^[a-z]/.test(w);
     });
     if (allTitle) return 'TITLE';
     return toks.some((w) => /^[A-Z]/.test(w)) ? 'NAME' : 'OTHER';
@@ -1791,6 +1794,12 @@ class Extraction {
         if ((PERSONAL_SINGULAR.has(words) || words === 'they' || words === 'it') && lastNamed) {
           d.antecedent = lastNamed.antecedent ?? lastNamed.speaker;
         }
+      } else if (d.speakerForm === 'NAME' && !d.antecedent) {
+        const full = this.fullMention(d);
+        if (full) {
+          d.antecedent = full;
+          d.surname = true;
+        }
       } else if (d.speakerForm === 'TITLE' && !d.antecedent && /^the\b/.test(words)) {
         const linked = this.linker?.link(
           this.text.slice(d.speaker.start, d.speaker.end),
@@ -1800,6 +1809,67 @@ class Extraction {
       }
       if ((d.speakerForm === 'NAME' || d.antecedent) && !d.nested) lastNamed = d;
     }
+  }
+
+  /**
+   * The earlier, fuller mention of the person a name speaker names in short: "Smith" after
+   * "John Smith", "Abu Marzouk" or "Marzouk" after "Mousa Abu Marzouk", "President Trump"
+   * after "Donald Trump" (the speaker's name words, its title left out, end the earlier
+   * name's). Earlier speakers and the names outside quotes before it count; a country, an
+   * institution or a name that two different earlier people end with ("Clinton" after
+   * "Bill Clinton" and "Hillary Clinton") gets none. The earlier speaker's own words when
+   * it spoke, else the latest such name.
+   */
+  private fullMention(d: Draft): Range | null {
+    const spoken = this.text.slice(d.speaker!.start, d.speaker!.end);
+    const mine = nameWords(spoken);
+    if (mine.length === 0 || countryNamed(spoken) || isOrganisationLike(spoken)) return null;
+    const found: { range: Range; words: string[]; speaker: boolean }[] = [];
+    const consider = (range: Range, speaker: boolean) => {
+      if (range.end > d.speaker!.start) return;
+      const words = this.text.slice(range.start, range.end);
+      if (isOrganisationLike(words) || countryNamed(words)) return;
+      const theirs = nameWords(words);
+      if (theirs.length <= mine.length) return;
+      const tail = theirs.slice(theirs.length - mine.length);
+      if (tail.every((w, i) => w === mine[i])) found.push({ range, words: theirs, speaker });
+    };
+    for (const o of this.drafts) {
+      if (o === d) break;
+      if (o.speaker && !o.antecedent && o.speakerForm === 'NAME') consider(o.speaker, true);
+    }
+    let run: Token[] = [];
+    const flush = () => {
+      if (run.length > 0) consider({ start: run[0]!.start, end: run[run.length - 1]!.end }, false);
+      run = [];
+    };
+    for (const t of this.tokens) {
+      if (t.start >= d.speaker!.start) break;
+      const last = run[run.length - 1];
+      // particles and a hyphen inside a name: "Ursula von der Leyen", "Abdel Fattah al-Sisi"
+      const inside =
+        !!last && (NAME_PARTICLE.test(t.text) || (t.text === '-' && t.start === last.end));
+      const inName = !this.insideQuote(t.start) && (t.pos === 'PROPN' || inside);
+      if (inName && (run.length === 0 || run[run.length - 1]!.sentence === t.sentence)) run.push(t);
+      else {
+        flush();
+        if (inName) run.push(t);
+      }
+    }
+    flush();
+    if (found.length === 0) return null;
+    // one person however often named: a full name whose words end another's is that one
+    const people = found.filter(
+      (f) =>
+        !found.some(
+          (g) =>
+            g.words.length > f.words.length &&
+            g.words.slice(g.words.length - f.words.length).join(' ') === f.words.join(' '),
+        ),
+    );
+    if (new Set(people.map((f) => f.words.join(' '))).size > 1) return null;
+    const spokenBefore = found.find((f) => f.speaker);
+    return (spokenBefore ?? found[found.length - 1]!).range;
   }
 
   /**
@@ -1890,7 +1960,8 @@ class Extraction {
         if (ante)
           speaker.antecedent = { text: this.text.slice(ante.start, ante.end), ...span(ante) };
         if (linker) {
-          let link = d.speakerForm === 'PRONOUN' ? null : linker.link(words, date);
+          // a surname is the person its full mention names, not whoever else bears it
+          let link = d.speakerForm === 'PRONOUN' || d.surname ? null : linker.link(words, date);
           let by: ExtractedSpeaker['linkedBy'] = link?.by;
           if (!link && ante) {
             link = linker.link(this.text.slice(ante.start, ante.end), date);
@@ -1955,8 +2026,10 @@ class Extraction {
         const chosen = before.length > 0 ? before[before.length - 1] : list[0];
         if (chosen) found = { ...chosen.date, own: false };
       }
-      const content = d.content.map(span);
-      const raw = d.content.map((r) => this.text.slice(r.start, r.end));
+      // the spans of the recorded words: evidence starts where the recorded text does
+      const recorded = recordedSpans(this.text, d.content);
+      const content = recorded.map(span);
+      const raw = recorded.map((r) => this.text.slice(r.start, r.end));
       const quotedWhole = d.content.every((r) => this.isQuoted(r));
       const holdsQuote =
         !quotedWhole &&
@@ -1971,7 +2044,7 @@ class Extraction {
         d.direct || quotedWhole ? 'DIRECT' : holdsQuote ? 'MIXED' : 'INDIRECT';
       const mentions: ExtractedStatement['mentions'] = [];
       if (linker) {
-        for (const r of d.content) {
+        for (const r of recorded) {
           for (const m of linker.findMentions(this.text.slice(r.start, r.end))) {
             const abs = { start: r.start + m.start, end: r.start + m.end };
             mentions.push({ id: m.id, text: this.text.slice(abs.start, abs.end), ...span(abs) });
@@ -2050,6 +2123,29 @@ function demonymsOf(words: string): Set<string> {
       .filter((iso): iso is string => !!iso),
   );
 }
+
+/**
+ * The words of a personal name, its title and a possessive left out, folded (case,
+ * accents, an Arabic article joined by a hyphen: "al-Sisi" is "sisi"): what a shorter
+ * mention is compared with.
+ */
+function nameWords(words: string): string[] {
+  const { name } = splitTitle(words.replace(/^(the|a|an)\s+/i, '').replace(/['’]s?$/u, ''));
+  return name
+    .split(/\s+/)
+    .map((w) =>
+      w
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/^(al|el|ad|ar|as|at|an|ash|ad)-/, '')
+        .replace(/[.,]$/, ''),
+    )
+    .filter((w) => w && /\p{L}/u.test(w));
+}
+
+/** Lower-case particles of personal names ("von der Leyen", "al-Sisi", "bin Salman"). */
+const NAME_PARTICLE = /^(al|el|bin|ibn|abu|de|van|von|der|den|da|di|du|la|le|dos|das)$/i;
 
 /** A speaker's key without a linker: the last word of the name ("Lavrov"). */
 function lastWordKey(words: string): string {

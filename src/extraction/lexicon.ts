@@ -1,6 +1,7 @@
 /**
  * Word lists of the extractor. Lemmas (as wink-nlp gives them), lower case.
  */
+import { DEMONYMS } from '../names/demonyms.js';
 
 /** Verbs of saying that introduce what was said (a clause, a quote or an object). */
 export const SPEECH_VERBS = new Set([
@@ -522,4 +523,82 @@ export const TIME_WORDS = new Set([
   'during',
   'after',
   'before',
+]);
+
+/** Adjectives of regions and peoples that open a title as a country's demonym does ("Arab leaders"). */
+const REGION_ADJECTIVES = new Set([
+  'arab',
+  'african',
+  'asian',
+  'european',
+  'western',
+  'eastern',
+  'gulf',
+  'nordic',
+  'baltic',
+  'balkan',
+  'caribbean',
+  'kurdish',
+  'latin',
+  'muslim',
+  'jewish',
+  'christian',
+]);
+
+const DEMONYM_WORDS = new Set(DEMONYMS.flatMap((d) => d.adjectives.map((a) => a.toLowerCase())));
+
+/**
+ * A demonym ("Malaysian", "Chinese") or a region's adjective ("Arab"): the name
+ * matcher's table, not a suffix, so names that end like demonyms ("Hasan", "Modi",
+ * "Erdogan") stay names.
+ */
+export function isDemonymWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/['’]s$/, '');
+  return DEMONYM_WORDS.has(w) || REGION_ADJECTIVES.has(w);
+}
+
+/**
+ * Institutions news names by one capitalised word, speaking as organisations ("the
+ * Kremlin said", "Hamas said"): without a graph, a lone name is otherwise read as a
+ * person's. Lower case.
+ */
+export const ONE_WORD_ORGANISATIONS = new Set([
+  'kremlin',
+  'pentagon',
+  'vatican',
+  'hamas',
+  'hezbollah',
+  'hizbollah',
+  'taliban',
+  'fatah',
+  'houthis',
+  'knesset',
+  'duma',
+  'bundestag',
+  'congress',
+  'parliament',
+  'interpol',
+  'europol',
+  'frontex',
+  'reuters',
+  'bloomberg',
+  'xinhua',
+  'interfax',
+  'tass',
+  'ria',
+  'anadolu',
+  'yonhap',
+  'kyodo',
+  'bernama',
+  'wafa',
+  'al-jazeera',
+  'gazprom',
+  'rosatom',
+  'google',
+  'facebook',
+  'twitter',
+  'meta',
+  'apple',
+  'amazon',
+  'microsoft',
 ]);

@@ -3,16 +3,19 @@
  * review API and `statement-graph extract --dataset` share, so both propose the same
  * kind, name and id for the same words.
  */
-import { PRONOUNS, TITLE_WORDS } from './lexicon.js';
+import { countryNamed } from '../names/demonyms.js';
+import { isDemonymWord, ONE_WORD_ORGANISATIONS, PRONOUNS, TITLE_WORDS } from './lexicon.js';
 
 export interface ActorProposal {
-  type: 'PERSON' | 'ORGANIZATION';
-  /** The name without the title the article gives it ("Mohamad Hasan"). */
+  type: 'PERSON' | 'ORGANIZATION' | 'COUNTRY';
+  /** The name without the title the article gives it ("Mohamad Hasan"); a country's short name ("Russia"). */
   name: string;
-  /** `person:<slug>` or `org:<slug>`. */
+  /** `person:<slug>`, `org:<slug>`, or `country:<ISO 3166-1 alpha-3>` ("country:RUS"). */
   id: string;
   /** The title written before the name ("Malaysian Foreign Minister"): a post to record by hand. */
   role?: string;
+  /** A country's ISO 3166-1 alpha-3 code. */
+  iso?: string;
 }
 
 /** What a proposal needs of an extracted speaker. */
@@ -29,9 +32,6 @@ const ORG_WORDS =
 
 /** Particles inside personal names ("Mousa Abu Marzouk", "Ursula von der Leyen"). */
 const NAME_PARTICLES = /^(al|al-|bin|bint|ibn|de|van|von|der|den|la|le|el|da|di|du|abu|dos|das)$/i;
-
-/** A demonym before a title ("Malaysian", "Israeli", "Chinese", "Turkish"). */
-const DEMONYM = /^\p{Lu}\p{Ll}+(an|ian|ese|i|ish|ch)$/u;
 
 export function slugOf(text: string): string {
   const slug = text
@@ -51,23 +51,38 @@ export function isOrganisationLike(words: string): boolean {
 }
 
 const titleWord = (w: string) => TITLE_WORDS.has(w.toLowerCase().replace(/[’']s$/, ''));
-const nameWord = (w: string) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.test(w);
+const nameWord = (w: string) =>
+  /^\p{Lu}/u.test(w) || NAME_PARTICLES.test(w) || /^(al|el|ad|as|ash|at|ar|an)-\p{Lu}/u.test(w);
 
 /**
  * Splits a title written before a name: "Malaysian Foreign Minister Mohamad Hasan" →
  * { role: "Malaysian Foreign Minister", name: "Mohamad Hasan" }. The role is the longest
- * run of title words and demonyms (with "of") that still leaves a capitalised name.
+ * run of title words and demonyms (with "of"), and of capitalised words a title word
+ * follows ("Health Minister", "Trade Minister"), that still leaves a capitalised name.
  */
 export function splitTitle(words: string): { role?: string; name: string } {
   const tokens = words.trim().split(/\s+/);
+  const endsTitle = (w: string) => titleWord(w) && !/^(the|a|an|of)$/i.test(w);
+  // a portfolio before its title word: capitalised words up to one, before the name
+  const portfolio = (i: number) => {
+    for (let j = i + 1; j < tokens.length - 1; j++) {
+      if (endsTitle(tokens[j]!)) return true;
+      if (!/^\p{Lu}/u.test(tokens[j]!)) return false;
+    }
+    return false;
+  };
   let cut = 0;
   for (let i = 0; i < tokens.length - 1; i++) {
     const w = tokens[i]!;
     const inRole =
-      titleWord(w) || DEMONYM.test(w) || (w.toLowerCase() === 'of' && i > 0) || /^[a-z]/.test(w);
+      titleWord(w) ||
+      isDemonymWord(w) ||
+      (w.toLowerCase() === 'of' && i > 0) ||
+      /^[a-z]/.test(w) ||
+      (/^\p{Lu}/u.test(w) && portfolio(i));
     if (!inRole) break;
     // the role ends on a title word ("Foreign Minister"), not on a demonym or "of"
-    if (titleWord(w) && w.toLowerCase() !== 'of' && !/^(the|a|an)$/i.test(w)) cut = i + 1;
+    if (endsTitle(w)) cut = i + 1;
   }
   const name = tokens.slice(cut).join(' ');
   const role = tokens
@@ -78,11 +93,15 @@ export function splitTitle(words: string): { role?: string; name: string } {
 }
 
 /**
- * A new actor for a speaker the graph does not know: a person for a personal name
- * (its title split off as `role`), an organisation for words naming an institution,
- * none for a pronoun, a person's title with no name ("the top Russian diplomat"), or
- * a speaker already linked. A pronoun or title resolved to an earlier mention proposes
- * what that mention names.
+ * A new actor for a speaker the graph does not know: a country for a country's name
+ * ("Russia", "the United States": `country:<ISO code>` from the name matcher's table),
+ * an organisation for words naming an institution ("the Russian foreign ministry") or
+ * an institution known by one word ("the Kremlin", "Hamas") or an acronym, a person
+ * for any other personal name, with or without a title ("Lavrov said": a lone name
+ * that speaks is a person's surname; its title split off as `role`); none for a
+ * pronoun, a person's title with no name ("the top Russian diplomat"), or a speaker
+ * already linked. A pronoun, title or surname resolved to an earlier mention proposes
+ * what that mention names, so one person gets one proposal.
  */
 export function proposeActor(speaker: ProposableSpeaker | null | undefined): ActorProposal | null {
   if (!speaker || speaker.id) return null;
@@ -95,6 +114,10 @@ export function proposeActor(speaker: ProposableSpeaker | null | undefined): Act
     .replace(/[’']s?$/, '')
     .trim();
   if (!words || PRONOUNS.has(words.toLowerCase())) return null;
+  const country = countryNamed(words);
+  if (country) {
+    return { type: 'COUNTRY', name: country.name, id: `country:${country.iso}`, iso: country.iso };
+  }
   if (isOrganisationLike(words)) {
     return { type: 'ORGANIZATION', name: words, id: `org:${slugOf(words)}` };
   }
@@ -102,9 +125,10 @@ export function proposeActor(speaker: ProposableSpeaker | null | undefined): Act
   const { role, name } = splitTitle(words);
   const tokens = name.split(/\s+/);
   if (!tokens.every(nameWord) || !/^\p{Lu}/u.test(name)) return null;
-  // one word with no title ("Hamas", "Reuters") names an organisation as often as a person;
-  // an acronym does not name a person
-  const person = (role !== undefined || tokens.length >= 2) && !/^\p{Lu}{2,}$/u.test(name);
-  if (!person) return { type: 'ORGANIZATION', name, id: `org:${slugOf(name)}` };
+  const organisation =
+    role === undefined &&
+    ((tokens.length === 1 && ONE_WORD_ORGANISATIONS.has(name.toLowerCase())) ||
+      /^[\p{Lu}.&-]{2,}$/u.test(name));
+  if (organisation) return { type: 'ORGANIZATION', name, id: `org:${slugOf(name)}` };
   return { type: 'PERSON', name, id: `person:${slugOf(name)}`, ...(role ? { role } : {}) };
 }

@@ -10,6 +10,8 @@ export interface Demonym {
   iso: string;
   name: string;
   adjectives: readonly string[];
+  /** Other names news uses for the country ("Britain", "the US"). */
+  aliases?: readonly string[];
 }
 
 export const DEMONYMS: readonly Demonym[] = [
@@ -30,12 +32,17 @@ export const DEMONYMS: readonly Demonym[] = [
   { iso: 'BGR', name: 'Bulgaria', adjectives: ['Bulgarian'] },
   { iso: 'CAN', name: 'Canada', adjectives: ['Canadian'] },
   { iso: 'CHL', name: 'Chile', adjectives: ['Chilean'] },
-  { iso: 'CHN', name: 'China', adjectives: ['Chinese'] },
+  {
+    iso: 'CHN',
+    name: 'China',
+    adjectives: ['Chinese'],
+    aliases: ["People's Republic of China", 'PRC'],
+  },
   { iso: 'COL', name: 'Colombia', adjectives: ['Colombian'] },
   { iso: 'HRV', name: 'Croatia', adjectives: ['Croatian'] },
   { iso: 'CUB', name: 'Cuba', adjectives: ['Cuban'] },
   { iso: 'CYP', name: 'Cyprus', adjectives: ['Cypriot'] },
-  { iso: 'CZE', name: 'Czechia', adjectives: ['Czech'] },
+  { iso: 'CZE', name: 'Czechia', adjectives: ['Czech'], aliases: ['Czech Republic'] },
   { iso: 'DNK', name: 'Denmark', adjectives: ['Danish'] },
   { iso: 'EGY', name: 'Egypt', adjectives: ['Egyptian'] },
   { iso: 'EST', name: 'Estonia', adjectives: ['Estonian'] },
@@ -48,7 +55,7 @@ export const DEMONYMS: readonly Demonym[] = [
   { iso: 'HUN', name: 'Hungary', adjectives: ['Hungarian'] },
   { iso: 'IND', name: 'India', adjectives: ['Indian'] },
   { iso: 'IDN', name: 'Indonesia', adjectives: ['Indonesian'] },
-  { iso: 'IRN', name: 'Iran', adjectives: ['Iranian'] },
+  { iso: 'IRN', name: 'Iran', adjectives: ['Iranian'], aliases: ['Islamic Republic of Iran'] },
   { iso: 'IRQ', name: 'Iraq', adjectives: ['Iraqi'] },
   { iso: 'IRL', name: 'Ireland', adjectives: ['Irish'] },
   { iso: 'ISR', name: 'Israel', adjectives: ['Israeli'] },
@@ -65,41 +72,71 @@ export const DEMONYMS: readonly Demonym[] = [
   { iso: 'MYS', name: 'Malaysia', adjectives: ['Malaysian'] },
   { iso: 'MEX', name: 'Mexico', adjectives: ['Mexican'] },
   { iso: 'MAR', name: 'Morocco', adjectives: ['Moroccan'] },
-  { iso: 'NLD', name: 'Netherlands', adjectives: ['Dutch'] },
+  { iso: 'NLD', name: 'Netherlands', adjectives: ['Dutch'], aliases: ['Holland'] },
   { iso: 'NZL', name: 'New Zealand', adjectives: ['New Zealand'] },
   { iso: 'NGA', name: 'Nigeria', adjectives: ['Nigerian'] },
-  { iso: 'PRK', name: 'North Korea', adjectives: ['North Korean'] },
+  { iso: 'PRK', name: 'North Korea', adjectives: ['North Korean'], aliases: ['DPRK'] },
   { iso: 'NOR', name: 'Norway', adjectives: ['Norwegian'] },
   { iso: 'OMN', name: 'Oman', adjectives: ['Omani'] },
   { iso: 'PAK', name: 'Pakistan', adjectives: ['Pakistani'] },
-  { iso: 'PSE', name: 'Palestine', adjectives: ['Palestinian'] },
+  { iso: 'PSE', name: 'Palestine', adjectives: ['Palestinian'], aliases: ['State of Palestine'] },
   { iso: 'PER', name: 'Peru', adjectives: ['Peruvian'] },
   { iso: 'PHL', name: 'Philippines', adjectives: ['Philippine', 'Filipino'] },
   { iso: 'POL', name: 'Poland', adjectives: ['Polish'] },
   { iso: 'PRT', name: 'Portugal', adjectives: ['Portuguese'] },
   { iso: 'QAT', name: 'Qatar', adjectives: ['Qatari'] },
   { iso: 'ROU', name: 'Romania', adjectives: ['Romanian'] },
-  { iso: 'RUS', name: 'Russia', adjectives: ['Russian'] },
+  { iso: 'RUS', name: 'Russia', adjectives: ['Russian'], aliases: ['Russian Federation'] },
   { iso: 'SAU', name: 'Saudi Arabia', adjectives: ['Saudi', 'Saudi Arabian'] },
   { iso: 'SRB', name: 'Serbia', adjectives: ['Serbian'] },
   { iso: 'SGP', name: 'Singapore', adjectives: ['Singaporean'] },
   { iso: 'SVK', name: 'Slovakia', adjectives: ['Slovak'] },
   { iso: 'SVN', name: 'Slovenia', adjectives: ['Slovenian', 'Slovene'] },
   { iso: 'ZAF', name: 'South Africa', adjectives: ['South African'] },
-  { iso: 'KOR', name: 'South Korea', adjectives: ['South Korean'] },
+  { iso: 'KOR', name: 'South Korea', adjectives: ['South Korean'], aliases: ['Republic of Korea'] },
   { iso: 'ESP', name: 'Spain', adjectives: ['Spanish'] },
   { iso: 'SDN', name: 'Sudan', adjectives: ['Sudanese'] },
   { iso: 'SWE', name: 'Sweden', adjectives: ['Swedish'] },
   { iso: 'CHE', name: 'Switzerland', adjectives: ['Swiss'] },
-  { iso: 'SYR', name: 'Syria', adjectives: ['Syrian'] },
+  { iso: 'SYR', name: 'Syria', adjectives: ['Syrian'], aliases: ['Syrian Arab Republic'] },
   { iso: 'TWN', name: 'Taiwan', adjectives: ['Taiwanese'] },
   { iso: 'TUN', name: 'Tunisia', adjectives: ['Tunisian'] },
-  { iso: 'TUR', name: 'Türkiye', adjectives: ['Turkish'] },
+  { iso: 'TUR', name: 'Türkiye', adjectives: ['Turkish'], aliases: ['Turkey', 'Turkiye'] },
   { iso: 'UKR', name: 'Ukraine', adjectives: ['Ukrainian'] },
-  { iso: 'ARE', name: 'United Arab Emirates', adjectives: ['Emirati'] },
-  { iso: 'GBR', name: 'United Kingdom', adjectives: ['British'] },
-  { iso: 'USA', name: 'United States', adjectives: ['American', 'US', 'U.S.'] },
+  { iso: 'ARE', name: 'United Arab Emirates', adjectives: ['Emirati'], aliases: ['UAE', 'U.A.E.'] },
+  {
+    iso: 'GBR',
+    name: 'United Kingdom',
+    adjectives: ['British'],
+    aliases: ['Britain', 'Great Britain', 'UK', 'U.K.'],
+  },
+  {
+    iso: 'USA',
+    name: 'United States',
+    adjectives: ['American', 'US', 'U.S.'],
+    aliases: ['US', 'U.S.', 'USA', 'U.S.A.', 'America'],
+  },
   { iso: 'VEN', name: 'Venezuela', adjectives: ['Venezuelan'] },
-  { iso: 'VNM', name: 'Vietnam', adjectives: ['Vietnamese'] },
+  { iso: 'VNM', name: 'Vietnam', adjectives: ['Vietnamese'], aliases: ['Viet Nam'] },
   { iso: 'YEM', name: 'Yemen', adjectives: ['Yemeni'] },
 ];
+
+const COUNTRY_BY_NAME = new Map(
+  DEMONYMS.flatMap((d) =>
+    [d.name, ...(d.aliases ?? [])].map((n) => [n.toLowerCase().replace(/^the\s+/, ''), d] as const),
+  ),
+);
+
+/**
+ * The country of the table a name names ("Russia", "the United States", "Britain"), or
+ * undefined: how the extractor tells a country speaking from an organisation when no
+ * graph knows it. Case and a leading "the" do not count; "US" only in capitals.
+ */
+export function countryNamed(words: string): Demonym | undefined {
+  const bare = words.trim().replace(/^the\s+/i, '');
+  const found = COUNTRY_BY_NAME.get(bare.toLowerCase());
+  if (!found) return undefined;
+  // "us" is a pronoun: a short name counts only as written in capitals
+  if (bare.replace(/\./g, '').length <= 3 && bare !== bare.toUpperCase()) return undefined;
+  return found;
+}

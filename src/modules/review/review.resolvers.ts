@@ -78,8 +78,10 @@ export const reviewResolvers: Resolvers = {
                 ? {
                     id: c.proposalId,
                     name: c.proposalName,
-                    type: c.proposalType as 'PERSON' | 'ORGANIZATION',
+                    type: c.proposalType as 'PERSON' | 'ORGANIZATION' | 'COUNTRY',
                     role: c.proposalRole,
+                    // a country is proposed by its code: "country:RUS"
+                    iso: /^country:([A-Z]{3})$/.exec(c.proposalId)?.[1] ?? null,
                   }
                 : null,
           },
