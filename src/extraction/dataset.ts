@@ -8,7 +8,7 @@
  */
 import { FORMAT, type Dataset } from '../records/dataset.js';
 import { newRecord } from '../records/record-kinds.js';
-import { proposeActor, slugOf } from './proposal.js';
+import { proposeSpeakers, slugOf } from './proposal.js';
 import type { ExtractedStatement } from './types.js';
 
 export { slugOf } from './proposal.js';
@@ -60,12 +60,14 @@ export function candidatesToDataset(
   const records: Dataset['statements'] = [];
   statements.forEach((s, i) => {
     if (!s.speaker) return;
-    let speaker = s.speaker.id;
-    if (!speaker) {
-      const proposal = proposeActor(s.speaker);
-      if (!proposal) return;
+    const speakers = proposeSpeakers(s.speaker);
+    if (speakers.length === 0) return;
+    for (const { proposal } of speakers) {
+      if (!proposal) continue;
       const role = proposal.role ? `, with the title "${proposal.role}"` : '';
-      const description = `Proposed by extraction from ${source}: the article calls it "${(s.speaker.antecedent ?? s.speaker).text}"${role}.`;
+      // one of names speaking together is called by its own name
+      const called = speakers.length > 1 ? proposal.name : (s.speaker.antecedent ?? s.speaker).text;
+      const description = `Proposed by extraction from ${source}: the article calls it "${called}"${role}.`;
       if (proposal.type === 'COUNTRY' && proposal.iso)
         countries.set(proposal.id, {
           id: proposal.id,
@@ -84,15 +86,15 @@ export function candidatesToDataset(
         });
       else
         people.set(proposal.id, { id: proposal.id, name: proposal.name, aliases: [], description });
-      speaker = proposal.id;
     }
+    const ids = speakers.map((x) => x.id);
     const { date, datePhrase } = recordedDate(s, article.date);
     if (!date) return;
-    const mentions = [...new Set(s.mentions.map((m) => m.id))].filter((id) => id !== speaker);
+    const mentions = [...new Set(s.mentions.map((m) => m.id))].filter((id) => !ids.includes(id));
     records.push(
       newRecord('statement', {
         id: `statement:${article.slug}-${i + 1}`,
-        speakers: [speaker],
+        speakers: ids,
         text: s.text,
         kind: s.kind,
         language: article.language ?? 'en',

@@ -21,7 +21,7 @@ import { analyse, type Sentence, type Token } from './nlp.js';
 import { findQuotes, paragraphsOf, type Quote } from './quotes.js';
 import { findDates, type FoundDate } from './dates.js';
 import { recordedSpans, recordedText } from './statement-text.js';
-import { isOrganisationLike, splitTitle } from './proposal.js';
+import { isOrganisationLike, jointNames, splitTitle } from './proposal.js';
 import { countryNamed, DEMONYMS } from '../names/demonyms.js';
 import {
   BETWEEN_SUBJECT_AND_CUE,
@@ -345,8 +345,23 @@ class Extraction {
     if (t.pos === 'PUNCT' && t.text !== ')' && t.text !== '.') return null;
     let first = i;
     let depth = 0;
+    // "Qatar and Egypt said": names joined by "and" speak together, when they open the clause
+    let beforeJoint = -1;
     for (; i >= floor; i--) {
       const k = this.tokens[i]!;
+      if (
+        k.lower === 'and' &&
+        beforeJoint < 0 &&
+        i > floor &&
+        i === first - 1 &&
+        this.tokens[first]!.pos === 'PROPN' &&
+        this.tokens[i - 1]!.pos === 'PROPN' &&
+        !this.insideQuote(k.start)
+      ) {
+        beforeJoint = first;
+        first = i;
+        continue;
+      }
       if (k.text === ')') {
         depth++;
         first = i;
@@ -378,6 +393,10 @@ class Extraction {
       }
       if (k.lower === 'of' && i === last) break;
       first = i;
+    }
+    // a joint subject only at the clause's start or after a comma: "X met Y and Z said" is Z's
+    if (beforeJoint >= 0 && i >= floor && !/^[,;:(—–-]$/.test(this.tokens[i]!.text)) {
+      first = beforeJoint;
     }
     while (
       first <= last &&
@@ -1959,6 +1978,12 @@ class Extraction {
         const ante = d.antecedent;
         if (ante)
           speaker.antecedent = { text: this.text.slice(ante.start, ante.end), ...span(ante) };
+        const joint = d.speakerForm === 'NAME' && !ante ? jointNames(words) : null;
+        if (joint)
+          speaker.joint = joint.map((name) => {
+            const id = linker?.link(name, date)?.id;
+            return id ? { text: name, id } : { text: name };
+          });
         if (linker) {
           // a surname is the person its full mention names, not whoever else bears it
           let link = d.speakerForm === 'PRONOUN' || d.surname ? null : linker.link(words, date);

@@ -11,6 +11,7 @@
 import { parsePartialDate } from '../calendar.js';
 import { DEMONYMS } from '../names/demonyms.js';
 import { createMatcher, type NameMatcher } from '../names/matcher.js';
+import { jointNames } from './proposal.js';
 import type { LinkableEntity, SpeakerLink, SpeakerLinker } from './types.js';
 
 export { entitiesOfDataset } from '../names/entities.js';
@@ -63,6 +64,8 @@ export function createLinker(
       const office = ask(reworded, date);
       if (office) return office;
     }
+    // names speaking together are none of them alone
+    if (jointNames(bare)) return null;
     // a name inside a longer phrase: the longest run of words that is exactly a name or alias
     const tokens = bare.split(/\s+/);
     for (let len = tokens.length - 1; len >= 1; len--) {

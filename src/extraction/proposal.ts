@@ -24,6 +24,43 @@ export interface ProposableSpeaker {
   id?: string;
   form?: string;
   antecedent?: { text: string };
+  joint?: { text: string; id?: string }[];
+}
+
+/**
+ * The names of a joint speaker ("Qatar and Egypt", "Norway, Iceland and Denmark"), or
+ * null: two or more capitalised names joined by commas and "and". A country's own name
+ * with "and" in it ("Trinidad and Tobago" where the table has it) is one name.
+ */
+export function jointNames(words: string): string[] | null {
+  const bare = words.trim().replace(/^the\s+/i, '');
+  if (!/\sand\s/.test(bare) || countryNamed(bare) || isOrganisationLike(bare)) return null;
+  const names = bare.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map((n) => n.trim());
+  if (names.length < 2 || !names.every((n) => /^\p{Lu}/u.test(n))) return null;
+  return names;
+}
+
+/**
+ * The actors a speaker the graph does not fully know is written as: each name of a joint
+ * speaker linked or proposed on its own (none when one of them can be neither), else the
+ * one `proposeActor` gives. For the dataset file, which records joint speakers; the
+ * review API proposes one actor per candidate and leaves a joint speaker to the reviewer.
+ */
+export function proposeSpeakers(
+  speaker: ProposableSpeaker | null | undefined,
+): Array<{ id: string; proposal?: ActorProposal }> {
+  if (!speaker) return [];
+  if (speaker.joint && !speaker.antecedent) {
+    const members = speaker.joint.map((m) => {
+      if (m.id) return { id: m.id };
+      const proposal = proposeActor({ text: m.text, form: 'NAME' });
+      return proposal ? { id: proposal.id, proposal } : null;
+    });
+    return members.every((m) => m !== null) ? members : [];
+  }
+  if (speaker.id) return [{ id: speaker.id }];
+  const proposal = proposeActor(speaker);
+  return proposal ? [{ id: proposal.id, proposal }] : [];
 }
 
 /** Words naming an institution rather than a person ("the Malaysian foreign ministry", "Israeli media"). */
@@ -104,7 +141,7 @@ export function splitTitle(words: string): { role?: string; name: string } {
  * what that mention names, so one person gets one proposal.
  */
 export function proposeActor(speaker: ProposableSpeaker | null | undefined): ActorProposal | null {
-  if (!speaker || speaker.id) return null;
+  if (!speaker || speaker.id || (speaker.joint && !speaker.antecedent)) return null;
   const written = speaker.antecedent ?? speaker;
   const form = speaker.antecedent ? undefined : speaker.form;
   if (form === 'PRONOUN') return null;

@@ -33,8 +33,13 @@ export interface ExtractedSpeaker extends TextSpan {
   linkedBy?: 'name' | 'alias' | 'office' | 'coreference';
   /** What the words are: a name, a title ("the top Russian diplomat"), a pronoun. */
   form: 'NAME' | 'TITLE' | 'PRONOUN' | 'OTHER';
-  /** The earlier mention a pronoun or title was resolved to. */
+  /** The earlier mention a pronoun, title or surname was resolved to. */
   antecedent?: TextSpan;
+  /**
+   * Names speaking together ("Qatar and Egypt said"), each linked on its own; the
+   * speaker then has no `id` of its own.
+   */
+  joint?: { text: string; id?: string }[];
 }
 
 export interface ExtractedDate extends TextSpan {

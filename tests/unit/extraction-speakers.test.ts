@@ -207,6 +207,35 @@ describe('a country as speaker', () => {
     expect(s!.speaker).toMatchObject({ id: 'country:NOR' });
   });
 
+  it('speaks jointly with another: each country linked or proposed on its own', () => {
+    const text = 'Sweden and Chile said on Monday that the treaty would be signed in May.';
+    const linker = createLinker([
+      { id: 'country:SWE', type: 'Country', name: 'Sweden', aliases: [], iso: 'SWE' },
+    ]);
+    const [s] = extractStatements(text, { date: '2025-03-14', linker });
+    expect(s!.speaker).toMatchObject({
+      text: 'Sweden and Chile',
+      joint: [{ text: 'Sweden', id: 'country:SWE' }, { text: 'Chile' }],
+    });
+    // not one of them alone, and not one proposal for both
+    expect(s!.speaker!.id).toBeUndefined();
+    expect(proposeActor(s!.speaker)).toBeNull();
+    const dataset = candidatesToDataset([s!], {
+      slug: 'treaty',
+      title: 'Treaty',
+      date: '2025-03-14',
+    });
+    expect(dataset.statements[0]!.speakers).toEqual(['country:SWE', 'country:CHL']);
+    expect(dataset.countries.map((c) => c.id)).toEqual(['country:CHL']);
+    // "X met Y and Z said": Z speaks alone; after a comma, the pair speaks
+    const speakers = extractStatements(
+      'The envoy met Sweden and Chile said that the deal was fair.\n\n' +
+        'Later, Peru and Chile said that the treaty was fair.',
+      { date: '2025-03-14' },
+    ).map((x) => x.speaker?.text);
+    expect(speakers).toEqual(['Chile', 'Peru and Chile']);
+  });
+
   it('leaves an institution led by a demonym an organisation', () => {
     const [s] = speakersOf('The Norwegian fisheries ministry said that the quota was final.');
     expect(s!.proposal).toEqual({
