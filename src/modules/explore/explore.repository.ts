@@ -86,9 +86,14 @@ WITH o, collect(CASE WHEN p IS NULL THEN null ELSE {
 RETURN ${NODE_MAP('o')} AS place, held`;
 
 /**
- * A speaker's statements, with their stances toward $focus (any target when null).
- * The about/topic checks expand from the statement (a few relationships) rather
- * than look the target up: with an optional id the planner would scan the index.
+ * A speaker's statements, with their stances toward $focus ($aboutId, else
+ * $topicId; any target when both are null). The about/topic checks expand from the
+ * statement (a few relationships) rather than look the target up: with an
+ * optional id the planner would scan the index. The dates are checked first (a
+ * property each), then the stances are read once and serve as the about check:
+ * checking ABOUT before the dates walked every statement's targets (PROFILE: 186,000
+ * db hits for a year of the bench's busiest pair, 76,000 for the floor's query).
+ * Dates come as text (the driver's Date conversion costs more than Neo4j's).
  */
 const timelineStatements = (includeRepresentatives: boolean) => `// timelineStatements
 CALL () {
@@ -101,14 +106,15 @@ CALL () {
   WITH DISTINCT n AS s
   WHERE ($from IS NULL OR s.dateStart >= date($from))
     AND ($to IS NULL OR s.dateEnd <= date($to))
-    AND ($aboutId IS NULL OR EXISTS { MATCH (s)-[:ABOUT]->(t) WHERE t.id = $aboutId })
+  WITH s, [(s)-[r:ABOUT]->(t) WHERE $focus IS NULL OR t.id = $focus | { target: t.id, stance: r.stance }] AS stances
+  WHERE ($aboutId IS NULL OR size(stances) > 0)
     AND ($topicId IS NULL OR EXISTS { MATCH (s)-[:ON_TOPIC]->(t:Topic) WHERE t.id = $topicId })
-  WITH s ORDER BY s.dateStart, s.dateEnd, s.id
+  WITH s, stances ORDER BY s.dateStart, s.dateEnd, s.id
   LIMIT $limit
   RETURN collect({
-    id: s.id, precision: s.datePrecision, start: s.dateStart, end: s.dateEnd,
-    stances: [(s)-[r:ABOUT]->(t) WHERE $focus IS NULL OR t.id = $focus | { target: t.id, stance: r.stance }],
-    relays: EXISTS { (s)-[:RELAYS]->(:Statement) },
+    id: s.id, precision: s.datePrecision, start: toString(s.dateStart), end: toString(s.dateEnd),
+    stances: stances,
+    relays: EXISTS { (s)-[:RELAYS]->() },
     node: CASE WHEN $whole THEN s { .*, ${nodeOut('s')}, __typename: 'Statement' } END
   }) AS statements
 }
@@ -363,7 +369,6 @@ export function createExploreRepository(db: Database) {
       actorId: string;
       aboutId: string | null;
       topicId: string | null;
-      focus: string | null;
       from: string | null;
       to: string | null;
       limit: number;
@@ -377,6 +382,8 @@ export function createExploreRepository(db: Database) {
     }> {
       const [row] = await db.read(timelineStatements(args.includeRepresentatives), {
         ...args,
+        // The stances read are toward the target asked about; the about check relies on it.
+        focus: args.aboutId ?? args.topicId,
         actorIds: [args.actorId],
         limit: int(args.limit),
         types: NODE_TYPES,

@@ -221,7 +221,6 @@ async function timeline(ctx: Context, args: QueryTimelineArgs, whole = true) {
     actorId: args.actorId,
     aboutId: args.aboutId ?? null,
     topicId: args.topicId ?? null,
-    focus: args.aboutId ?? args.topicId ?? null,
     ...range,
     limit: MAX_TIMELINE_STATEMENTS + 1,
     anchorIds: refs.map((r) => r.id),

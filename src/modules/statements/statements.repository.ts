@@ -202,6 +202,8 @@ export interface PageExtras {
   anchorIds?: readonly string[];
   /** The total over every page. */
   count?: boolean;
+  /** How to read the statements themselves (whole by default). */
+  statements?: StatementRead;
 }
 
 /** anchors: nodes by id, whole, in one row. */
@@ -223,6 +225,132 @@ function linkedNodes(linked: ReadonlyArray<[LinkedField, LinkedRead]>): string {
       }]`,
   );
   return `{ ${lists.join(', ')} }`;
+}
+
+/** The links `keys` of `n` (allow-listed), with the nodes `linked` asks for riding on them. */
+function partialLinks(
+  keys: ReadonlyArray<LinkKey>,
+  linked: Partial<Record<LinkedField, LinkedRead>>,
+): string {
+  const nodeRead = (key: LinkKey) =>
+    (Object.keys(LINKED_ON) as LinkedField[])
+      .filter((field) => LINKED_ON[field] === key)
+      .map((field) => linked[field])[0];
+  // A linked field's link is read even when the request did not list its key.
+  const all = new Set<LinkKey>(keys.filter((key) => LINK_KEYS.has(key)));
+  for (const field of Object.keys(linked) as LinkedField[])
+    if (Object.hasOwn(LINKED_ON, field)) all.add(LINKED_ON[field]);
+  return `{ ${['id: n.id', ...[...all].map((key) => `${key}: ${partialLink(key, nodeRead(key))}`)].join(',\n  ')} }`;
+}
+
+/** The keys of a statement's links (see `StatementLinks`). */
+export type LinkKey = Exclude<keyof StatementLinks, 'id'>;
+
+/**
+ * How a page reads its statements: whole, with every link (what any resolver may
+ * ask for), or only these properties and links (what the request selects). A
+ * partial statement answers that page's fields only: it never enters the loaders.
+ */
+export type StatementRead =
+  'whole' | { properties: readonly string[]; links: ReadonlyArray<LinkKey> };
+
+/** Which linked-node field rides on which link key when a page reads its statements partially. */
+const LINKED_ON: Record<LinkedField, LinkKey> = {
+  speaker: 'speakers',
+  about: 'about',
+  topics: 'topics',
+  mentions: 'mentions',
+  meeting: 'meeting',
+  sources: 'sources',
+};
+
+/**
+ * One link of `n` for a partial read, with the linked nodes (`node`, as `read`
+ * says) in the same expansion when the request reads them: one pass over each
+ * relationship kind, where the whole read walks it twice.
+ */
+function partialLink(key: LinkKey, read: LinkedRead | undefined): string {
+  const node = read
+    ? `, node: ${read === 'whole' ? `x { .*, ${nodeOut('x')}, __typename: ${TYPENAME_OF_X} }` : nodeProperties('x', read, TYPENAME_OF_X)}`
+    : '';
+  switch (key) {
+    case 'speakers':
+      return `COLLECT { MATCH (x)-[m:MADE]->(n) RETURN { id: x.id${node} } ORDER BY m.order }`;
+    case 'onBehalfOf':
+      return `head([(n)-[:ON_BEHALF_OF]->(a) | a.id])`;
+    case 'post':
+      return 'n.post';
+    case 'about':
+      return `[(n)-[r:ABOUT]->(x) | { target: x.id, stance: r.stance${node} }]`;
+    case 'topics':
+      return `[(n)-[:ON_TOPIC]->(x) | { id: x.id${node} }]`;
+    case 'mentions':
+      return `[(n)-[:MENTIONS]->(x) | { id: x.id${node} }]`;
+    case 'meeting':
+      return `head([(n)-[:MADE_AT]->(x) | { id: x.id${node} }])`;
+    case 'sources':
+      return `COLLECT { MATCH (n)-[r:REPORTED_IN]->(x)
+    RETURN { source: x.id, role: r.role, quoteType: r.quoteType, evidence: r.evidence${node} } ORDER BY r.order }`;
+    case 'relays':
+      return '[(n)-[:RELAYS]->(x) | x.id]';
+    case 'relayedBy':
+      return '[(x)-[:RELAYS]->(n) | x.id]';
+    case 'respondsTo':
+      return '[(n)-[:RESPONDS_TO]->(x) | x.id]';
+    case 'responses':
+      return '[(x)-[:RESPONDS_TO]->(n) | x.id]';
+  }
+}
+
+const LINK_KEYS: ReadonlySet<string> = new Set<LinkKey>([
+  'speakers',
+  'onBehalfOf',
+  'post',
+  'about',
+  'topics',
+  'mentions',
+  'meeting',
+  'sources',
+  ...STATEMENT_LISTS,
+]);
+
+/** A partial read's links as `StatementLinks` (the keys it read) and the linked nodes that rode on them. */
+function splitPartial(raw: Record<string, unknown>): {
+  links: Partial<StatementLinks> & { id: string };
+  linked: Partial<Record<LinkedField, NodeRow[]>>;
+} {
+  type WithNode = { node?: NodeRow };
+  const links: Record<string, unknown> = { id: raw.id };
+  const linked: Partial<Record<LinkedField, NodeRow[]>> = {};
+  const nodes = (field: LinkedField, items: WithNode[]) => {
+    const found = items.flatMap((i) => (i.node ? [i.node] : []));
+    if (items.some((i) => i.node !== undefined)) linked[field] = found;
+  };
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'id') continue;
+    if (key === 'speakers') {
+      const items = value as Array<{ id: string } & WithNode>;
+      links.speakers = items.map((i) => i.id);
+      nodes('speaker', items);
+    } else if (key === 'about') {
+      const items = value as Array<{ target: string; stance: string } & WithNode>;
+      links.about = items.map(({ target, stance }) => ({ target, stance }));
+      nodes('about', items);
+    } else if (key === 'topics' || key === 'mentions') {
+      const items = value as Array<{ id: string } & WithNode>;
+      links[key] = items.map((i) => i.id);
+      nodes(key, items);
+    } else if (key === 'meeting') {
+      const item = value as ({ id: string } & WithNode) | null;
+      links.meeting = item?.id ?? null;
+      nodes('meeting', item ? [item] : []);
+    } else if (key === 'sources') {
+      const items = value as Array<StatementLinks['sources'][number] & WithNode>;
+      links.sources = items.map(({ node: _node, ...source }) => source);
+      nodes('sources', items);
+    } else links[key] = value;
+  }
+  return { links: links as Partial<StatementLinks> & { id: string }, linked };
 }
 
 /** One of a statement's own sources, with the ids of every source it cites (CITES, transitively). */
@@ -332,6 +460,7 @@ export function createStatementsRepository(db: Database) {
       const linked = Object.entries(also.linked ?? {}).filter(([field]) =>
         Object.hasOwn(LINKED_NODES, field),
       ) as Array<[LinkedField, LinkedRead]>;
+      const read = also.statements ?? 'whole';
       // listStatements: the page with each statement's links, and what else the request reads
       // (the linked nodes, the nodes its filter names, the total), so listing is one round trip.
       // Each CALL aggregates without grouping: exactly one row, joined to every page row.
@@ -342,8 +471,13 @@ ${matchStatements(filter)}
   AND ${sortable(spec)}${page.after ? ` AND ${afterCondition(spec, direction)}` : ''}
 WITH n${also.anchorIds?.length ? ', anchors' : ''}${also.count ? ', total' : ''} ${orderClause(spec, direction)}
 LIMIT $limit
-RETURN ${STATEMENT_FIELDS} AS node, ${spec.expr} AS sortValue, ${LINKS_OF_N} AS links,
-  ${linkedNodes(linked)} AS linked,
+RETURN ${
+        read === 'whole'
+          ? `${STATEMENT_FIELDS} AS node, ${spec.expr} AS sortValue, ${LINKS_OF_N} AS links,
+  ${linkedNodes(linked)} AS linked,`
+          : `${nodeProperties('n', read.properties, "'Statement'")} AS node, ${spec.expr} AS sortValue,
+  ${partialLinks(read.links, also.linked ?? {})} AS links, null AS linked,`
+      }
   ${also.anchorIds?.length ? 'anchors' : '[]'} AS anchors, ${also.count ? 'total' : 'null'} AS total`;
       const rows = await db.read(cypher, {
         ...filterParams(filter),
@@ -352,16 +486,20 @@ RETURN ${STATEMENT_FIELDS} AS node, ${spec.expr} AS sortValue, ${LINKS_OF_N} AS 
         types: NODE_TYPES,
         anchorIds: also.anchorIds ?? [],
       });
-      return (
-        rows as Array<{
-          node: StatementRow;
-          sortValue: unknown;
-          links: StatementLinks;
-          linked: Partial<Record<LinkedField, NodeRow[]>>;
-          anchors: NodeRow[];
-          total: number | null;
-        }>
-      ).map((row) => ({ ...row, links: sortLinks(row.links) }));
+      type Row = {
+        node: StatementRow;
+        sortValue: unknown;
+        links: StatementLinks;
+        linked: Partial<Record<LinkedField, NodeRow[]>> | null;
+        anchors: NodeRow[];
+        total: number | null;
+      };
+      return (rows as Row[]).map((row) => {
+        if (read === 'whole')
+          return { ...row, linked: row.linked ?? {}, links: sortLinks(row.links), partial: false };
+        const { links, linked } = splitPartial(row.links as unknown as Record<string, unknown>);
+        return { ...row, links: sortLinks(links), linked, partial: true };
+      });
     },
 
     async count(filter: StatementFilter): Promise<number> {
@@ -450,16 +588,13 @@ RETURN ${STATEMENT_FIELDS} AS node, ${spec.expr} AS sortValue, ${LINKS_OF_N} AS 
 
 export type StatementsRepository = ReturnType<typeof createStatementsRepository>;
 
-/** Links come back in storage order; sort them so answers are stable. */
-function sortLinks(links: StatementLinks): StatementLinks {
+/** Links come back in storage order; sort them so answers are stable (those read: all, or a page's). */
+function sortLinks<T extends Partial<StatementLinks>>(links: T): T {
   const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return {
-    ...links,
-    about: [...links.about].sort((a, b) => byId(a.target, b.target)),
-    topics: [...links.topics].sort(byId),
-    mentions: [...links.mentions].sort(byId),
-    ...(Object.fromEntries(
-      STATEMENT_LISTS.map((key) => [key, [...links[key]].sort(byId)]),
-    ) as Record<StatementList, string[]>),
-  };
+  const out: Partial<StatementLinks> = { ...links };
+  if (links.about) out.about = [...links.about].sort((a, b) => byId(a.target, b.target));
+  if (links.topics) out.topics = [...links.topics].sort(byId);
+  if (links.mentions) out.mentions = [...links.mentions].sort(byId);
+  for (const key of STATEMENT_LISTS) if (links[key]) out[key] = [...links[key]].sort(byId);
+  return out as T;
 }

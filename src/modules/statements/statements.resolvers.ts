@@ -13,19 +13,24 @@ import {
   type TopicRow,
 } from '../shared/rows.js';
 import { STATEMENT_LISTS, type StatementList } from './statements.repository.js';
-import { capacity, linkedNodes, positionOf, statementConnection } from './statements.service.js';
+import {
+  capacity,
+  linkedNodes,
+  positionOf,
+  statementConnection,
+  statementLinks,
+} from './statements.service.js';
 
 type TargetRow = ActorRow | TopicRow | MeetingRow;
 type MentionRow = ActorRow | PlaceRow | MeetingRow;
 import { figureMatches, type FigureValue } from './statements.figures.js';
 import { badInput } from '../../errors.js';
 
-const links = async (ctx: Context, s: StatementRow) =>
-  (await ctx.loaders.statementLinks.load(s.id))!;
+const links = statementLinks;
 
 /** Links to other statements, both ways: one resolver per list the repository reads. */
 const statementList = (key: StatementList) => async (s: StatementRow, _: unknown, ctx: Context) =>
-  nodesByIds<StatementRow>(ctx, (await links(ctx, s))[key]);
+  nodesByIds<StatementRow>(ctx, (await links(ctx, s, key))[key]);
 const statementLists = Object.fromEntries(
   STATEMENT_LISTS.map((key) => [key, statementList(key)]),
 ) as Record<StatementList, ReturnType<typeof statementList>>;
@@ -83,19 +88,22 @@ export const statementsResolvers: Resolvers = {
     date: (s) => partialDate(s, 'date')!,
     figures: (s) => (s.figures ? JSON.parse(s.figures) : []),
     speaker: async (s, _, ctx) => {
-      const [first] = (await links(ctx, s)).speakers;
+      const [first] = (await links(ctx, s, 'speakers')).speakers;
       return (await linkedNodes<ActorRow>(ctx, s, 'speaker', first ? [first] : []))[0]!;
     },
-    speakers: async (s, _, ctx) => nodesByIds<ActorRow>(ctx, (await links(ctx, s)).speakers),
-    onBehalfOf: async (s, _, ctx) => nodeById<ActorRow>(ctx, (await links(ctx, s)).onBehalfOf),
+    speakers: async (s, _, ctx) =>
+      nodesByIds<ActorRow>(ctx, (await links(ctx, s, 'speakers')).speakers),
+    onBehalfOf: async (s, _, ctx) =>
+      nodeById<ActorRow>(ctx, (await links(ctx, s, 'onBehalfOf')).onBehalfOf),
     post: async (s, _, ctx) => {
-      const { speakers, post } = await links(ctx, s);
+      const { speakers, post } = await links(ctx, s, 'speakers', 'post');
       return positionOf(ctx, speakers, post);
     },
-    speakingAs: async (s, _, ctx) => capacity(ctx, await links(ctx, s), s.dateStart!, s.dateEnd!),
+    speakingAs: async (s, _, ctx) =>
+      capacity(ctx, await links(ctx, s, 'speakers', 'post'), s.dateStart!, s.dateEnd!),
     representing: async (s, _, ctx) => {
       const rows = await ctx.loaders.representation.load(s.id);
-      const speakers = (await links(ctx, s)).speakers;
+      const speakers = (await links(ctx, s, 'speakers')).speakers;
       const out = await Promise.all(
         rows.map(async (r) => ({
           actor: await nodeById<ActorRow>(ctx, r.actor),
@@ -111,7 +119,7 @@ export const statementsResolvers: Resolvers = {
     quotes: (s) => s.quotes ?? [],
     approximate: (s) => s.approximate ?? false,
     about: async (s, _, ctx) => {
-      const about = (await links(ctx, s)).about;
+      const about = (await links(ctx, s, 'about')).about;
       const targets = await linkedNodes(
         ctx,
         s,
@@ -125,17 +133,17 @@ export const statementsResolvers: Resolvers = {
       });
     },
     topics: async (s, _, ctx) =>
-      linkedNodes<TopicRow>(ctx, s, 'topics', (await links(ctx, s)).topics),
+      linkedNodes<TopicRow>(ctx, s, 'topics', (await links(ctx, s, 'topics')).topics),
     mentions: async (s, _, ctx) =>
-      linkedNodes<MentionRow>(ctx, s, 'mentions', (await links(ctx, s)).mentions),
+      linkedNodes<MentionRow>(ctx, s, 'mentions', (await links(ctx, s, 'mentions')).mentions),
     meeting: async (s, _, ctx) => {
-      const { meeting } = await links(ctx, s);
+      const { meeting } = await links(ctx, s, 'meeting');
       return meeting
         ? ((await linkedNodes<MeetingRow>(ctx, s, 'meeting', [meeting]))[0] ?? null)
         : null;
     },
     sources: async (s, _, ctx) => {
-      const sources = (await links(ctx, s)).sources;
+      const sources = (await links(ctx, s, 'sources')).sources;
       const nodes = new Map(
         (
           await linkedNodes<SourceRow>(

@@ -8,11 +8,14 @@ import { checkFilter, filterReferences, narrow } from './statements.filter.js';
 import {
   LINKED_FIELDS,
   STATEMENT_SORTS,
+  type LinkKey,
   type LinkedField,
   type LinkedRead,
+  type StatementLinks,
+  type StatementRead,
 } from './statements.repository.js';
 import { plainProperties, selectedFields } from '../shared/selection.js';
-import type { GraphQLResolveInfo } from 'graphql';
+import { getNamedType, isLeafType, isObjectType, type GraphQLResolveInfo } from 'graphql';
 
 export interface StatementListArgs {
   filter?: FilterInput | null;
@@ -40,19 +43,27 @@ export async function statementConnection(
     linked: reads,
     anchorIds: refs.map((r) => r.id),
     count: info ? selectedFields(info, []).has('totalCount') : false,
+    statements: info ? statementReadAskedFor(info) : 'whole',
   });
-  const edges = rows.map(({ node, sortValue, links, linked, anchors }) => {
-    ctx.loaders.node.prime(node.id, node);
-    ctx.loaders.statementLinks.prime(node.id, links);
+  const edges = rows.map(({ node, sortValue, links, linked, anchors, partial }) => {
+    if (!partial) {
+      ctx.loaders.node.prime(node.id, node);
+      ctx.loaders.statementLinks.prime(node.id, links as StatementLinks);
+    }
     for (const other of anchors) ctx.loaders.node.prime(other.id, other);
-    const partial: LinkedNodes = {};
+    const partialNodes: LinkedNodes = {};
     for (const [field, nodes] of Object.entries(linked) as Array<[LinkedField, NodeRow[]]>) {
       if (reads[field] === 'whole') {
         for (const other of nodes) ctx.loaders.node.prime(other.id, other);
-      } else partial[field] = new Map(nodes.map((other) => [other.id, other]));
+      } else partialNodes[field] = new Map(nodes.map((other) => [other.id, other]));
     }
-    // The loader keeps the statement as it is; its partial linked nodes go with this edge's copy only.
-    return { node: Object.keys(partial).length ? { ...node, [LINKED]: partial } : node, sortValue };
+    // The loader keeps the statement as it is; its partial linked nodes go with this edge's copy only,
+    // and so do a partially read statement's links.
+    const extra = {
+      ...(Object.keys(partialNodes).length ? { [LINKED]: partialNodes } : {}),
+      ...(partial ? { [LINKS]: links } : {}),
+    };
+    return { node: Object.keys(extra).length || partial ? { ...node, ...extra } : node, sortValue };
   });
   // An unknown id fails the field, never empties it (read from the loader: no query when the page had rows).
   await checkReferences(ctx, refs);
@@ -70,6 +81,82 @@ export async function statementConnection(
 export const LINKED = Symbol('linked nodes read with the page');
 
 type LinkedNodes = Partial<Record<LinkedField, Map<string, NodeRow>>>;
+
+/**
+ * A partially read statement's links (only the keys its request selects): the
+ * link resolvers answer from them (see `statementLinks`), never the loader.
+ */
+export const LINKS = Symbol('links read with the page');
+
+/**
+ * The links of `statement` at `keys`: those its page read for this request when
+ * it read them all, else the loader's (every link, in one batched query).
+ */
+export async function statementLinks(
+  ctx: Context,
+  statement: { id: string },
+  ...keys: LinkKey[]
+): Promise<StatementLinks> {
+  const read = (statement as { [LINKS]?: Partial<StatementLinks> })[LINKS];
+  if (read && keys.every((key) => Object.hasOwn(read, key))) return read as StatementLinks;
+  return (await ctx.loaders.statementLinks.load(statement.id))!;
+}
+
+/**
+ * What each field of Statement with a resolver of its own reads of the statement:
+ * properties and link keys (the resolvers in statements.resolvers.ts). A field
+ * with a resolver not listed here makes a page read its statements whole.
+ */
+const STATEMENT_FIELD_NEEDS: Record<
+  string,
+  { properties?: readonly string[]; links?: readonly LinkKey[] }
+> = {
+  date: { properties: ['date', 'datePrecision', 'dateStart', 'dateEnd'] },
+  figures: { properties: ['figures'] },
+  quotes: { properties: ['quotes'] },
+  approximate: { properties: ['approximate'] },
+  speaker: { links: ['speakers'] },
+  speakers: { links: ['speakers'] },
+  onBehalfOf: { links: ['onBehalfOf'] },
+  post: { links: ['speakers', 'post'] },
+  speakingAs: { properties: ['dateStart', 'dateEnd'], links: ['speakers', 'post'] },
+  representing: { links: ['speakers'] },
+  about: { links: ['about'] },
+  topics: { links: ['topics'] },
+  mentions: { links: ['mentions'] },
+  meeting: { links: ['meeting'] },
+  sources: { links: ['sources'] },
+  route: {},
+  relays: { links: ['relays'] },
+  relayedBy: { links: ['relayedBy'] },
+  respondsTo: { links: ['respondsTo'] },
+  responses: { links: ['responses'] },
+};
+
+/**
+ * How a page reads its statements: only the properties and links the request's
+ * fields of them need (a plain field is its property; see STATEMENT_FIELD_NEEDS
+ * for the others), else whole when it selects a field this does not know.
+ */
+function statementReadAskedFor(info: GraphQLResolveInfo): StatementRead {
+  const type = info.schema.getType('Statement');
+  if (!isObjectType(type)) return 'whole';
+  const fields = type.getFields();
+  const properties = new Set(['id']);
+  const links = new Set<LinkKey>();
+  for (const name of selectedFields(info, ['edges', 'node'])) {
+    if (name.startsWith('__')) continue;
+    const field = fields[name];
+    if (!field) return 'whole';
+    const needs = Object.hasOwn(STATEMENT_FIELD_NEEDS, name) ? STATEMENT_FIELD_NEEDS[name] : null;
+    if (needs) {
+      for (const p of needs.properties ?? []) properties.add(p);
+      for (const l of needs.links ?? []) links.add(l);
+    } else if (!field.resolve && isLeafType(getNamedType(field.type))) properties.add(name);
+    else return 'whole';
+  }
+  return { properties: [...properties], links: [...links] };
+}
 
 /** Where the page's link paths lead below a statement: the objects the projection is for. */
 const LINK_PATHS: Record<LinkedField, readonly string[]> = {
