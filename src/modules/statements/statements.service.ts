@@ -7,6 +7,7 @@ import { checkReferences } from '../references/references.js';
 import { checkFilter, filterReferences, narrow } from './statements.filter.js';
 import {
   LINKED_FIELDS,
+  STATEMENT_LISTS,
   STATEMENT_SORTS,
   type LinkKey,
   type LinkedField,
@@ -127,10 +128,8 @@ const STATEMENT_FIELD_NEEDS: Record<
   meeting: { links: ['meeting'] },
   sources: { links: ['sources'] },
   route: {},
-  relays: { links: ['relays'] },
-  relayedBy: { links: ['relayedBy'] },
-  respondsTo: { links: ['respondsTo'] },
-  responses: { links: ['responses'] },
+  // The links between statements, both ways: each list its own key.
+  ...Object.fromEntries(STATEMENT_LISTS.map((key) => [key, { links: [key] }])),
 };
 
 /**
