@@ -1811,7 +1811,9 @@ class Extraction {
       const words = this.text.slice(d.speaker.start, d.speaker.end).toLowerCase();
       if (d.speakerForm === 'PRONOUN' && !d.antecedent) {
         if ((PERSONAL_SINGULAR.has(words) || words === 'they' || words === 'it') && lastNamed) {
-          d.antecedent = lastNamed.antecedent ?? lastNamed.speaker;
+          const ante = lastNamed.antecedent ?? lastNamed.speaker!;
+          // "he", "she": one person, not "Local papers" (a common noun heads no one's name)
+          if (!PERSONAL_SINGULAR.has(words) || !this.commonNounHead(ante)) d.antecedent = ante;
         }
       } else if (d.speakerForm === 'NAME' && !d.antecedent) {
         const full = this.fullMention(d);
@@ -1929,7 +1931,14 @@ class Extraction {
     if (!lastNamed) return null;
     const ante = lastNamed.antecedent ?? lastNamed.speaker!;
     if (isOrganisationLike(this.text.slice(ante.start, ante.end))) return null;
+    if (this.commonNounHead(ante)) return null;
     return compatible(ante) ? ante : null;
+  }
+
+  /** A mention headed by a common noun ("Local papers", "Democratic lawmakers"): a group or a thing, no person's name. */
+  private commonNounHead(r: Range): boolean {
+    const last = this.text.slice(r.start, r.end).trim().split(/\s+/).pop() ?? '';
+    return /^\p{Ll}/u.test(last);
   }
 
   /** The countries (ISO codes) the demonyms of every mention of the speaker `ante` names give: its own words and its other names. */

@@ -110,6 +110,21 @@ describe('a surname after the full name', () => {
   });
 });
 
+describe('a title or pronoun after a group', () => {
+  it('is not resolved to a mention a common noun heads', () => {
+    const text =
+      'Local papers reported that the repairs were done badly.\n\n' +
+      'The mayor noted that the levee was old.\n\n' +
+      'She said the money was gone.';
+    const found = speakersOf(text);
+    expect(found.map((s) => [s.speaker, s.antecedent])).toEqual([
+      ['Local papers', undefined],
+      ['The mayor', undefined],
+      ['She', undefined],
+    ]);
+  });
+});
+
 describe('a lone name as speaker', () => {
   it('is a person, not an organisation', () => {
     const [s] = speakersOf('Vashchenko said the ceasefire talks had stalled.');
