@@ -1846,38 +1846,20 @@ class Extraction {
     const mine = nameWords(spoken);
     if (mine.length === 0 || countryNamed(spoken) || isOrganisationLike(spoken)) return null;
     const found: { range: Range; words: string[]; speaker: boolean }[] = [];
-    const consider = (range: Range, speaker: boolean) => {
-      if (range.end > d.speaker!.start) return;
-      const words = this.text.slice(range.start, range.end);
-      if (isOrganisationLike(words) || countryNamed(words)) return;
-      const theirs = nameWords(words);
-      if (theirs.length <= mine.length) return;
+    const consider = (range: Range, theirs: string[], speaker: boolean) => {
+      if (range.end > d.speaker!.start || theirs.length <= mine.length) return;
       const tail = theirs.slice(theirs.length - mine.length);
       if (tail.every((w, i) => w === mine[i])) found.push({ range, words: theirs, speaker });
     };
     for (const o of this.drafts) {
       if (o === d) break;
-      if (o.speaker && !o.antecedent && o.speakerForm === 'NAME') consider(o.speaker, true);
-    }
-    let run: Token[] = [];
-    const flush = () => {
-      if (run.length > 0) consider({ start: run[0]!.start, end: run[run.length - 1]!.end }, false);
-      run = [];
-    };
-    for (const t of this.tokens) {
-      if (t.start >= d.speaker!.start) break;
-      const last = run[run.length - 1];
-      // particles and a hyphen inside a name: "Ursula von der Leyen", "Abdel Fattah al-Sisi"
-      const inside =
-        !!last && (NAME_PARTICLE.test(t.text) || (t.text === '-' && t.start === last.end));
-      const inName = !this.insideQuote(t.start) && (t.pos === 'PROPN' || inside);
-      if (inName && (run.length === 0 || run[run.length - 1]!.sentence === t.sentence)) run.push(t);
-      else {
-        flush();
-        if (inName) run.push(t);
+      if (o.speaker && !o.antecedent && o.speakerForm === 'NAME') {
+        const words = this.text.slice(o.speaker.start, o.speaker.end);
+        if (!isOrganisationLike(words) && !countryNamed(words))
+          consider(o.speaker, nameWords(words), true);
       }
     }
-    flush();
+    for (const run of this.personalNames()) consider(run.range, run.words, false);
     if (found.length === 0) return null;
     // one person however often named: a full name whose words end another's is that one
     const people = found.filter(
@@ -1891,6 +1873,45 @@ class Extraction {
     if (new Set(people.map((f) => f.words.join(' '))).size > 1) return null;
     const spokenBefore = found.find((f) => f.speaker);
     return (spokenBefore ?? found[found.length - 1]!).range;
+  }
+
+  private names: { range: Range; words: string[] }[] | null = null;
+
+  /**
+   * The runs of proper names outside quotes (particles and a hyphen inside a name:
+   * "Ursula von der Leyen", "Abdel Fattah al-Sisi"), with their folded words; no country
+   * or institution. Found once per text.
+   */
+  private personalNames(): { range: Range; words: string[] }[] {
+    if (this.names) return this.names;
+    const names: { range: Range; words: string[] }[] = [];
+    let run: Token[] = [];
+    const flush = () => {
+      if (run.length > 0) {
+        const range = { start: run[0]!.start, end: run[run.length - 1]!.end };
+        const words = this.text.slice(range.start, range.end);
+        if (!isOrganisationLike(words) && !countryNamed(words))
+          names.push({ range, words: nameWords(words) });
+      }
+      run = [];
+    };
+    let q = 0;
+    for (const t of this.tokens) {
+      while (q < this.quotes.length && this.quotes[q]!.close <= t.start) q++;
+      const quoted = q < this.quotes.length && this.quotes[q]!.open <= t.start;
+      const last = run[run.length - 1];
+      const inside =
+        !!last && (NAME_PARTICLE.test(t.text) || (t.text === '-' && t.start === last.end));
+      const inName = !quoted && (t.pos === 'PROPN' || inside);
+      if (inName && (!last || last.sentence === t.sentence)) run.push(t);
+      else {
+        flush();
+        if (inName) run.push(t);
+      }
+    }
+    flush();
+    this.names = names;
+    return names;
   }
 
   /**

@@ -9,7 +9,7 @@
  * graph (extraction.repository.ts).
  */
 import { parsePartialDate } from '../calendar.js';
-import { DEMONYMS } from '../names/demonyms.js';
+import { countryOfCapital, DEMONYMS } from '../names/demonyms.js';
 import { createMatcher, type NameMatcher } from '../names/matcher.js';
 import { jointNames } from './proposal.js';
 import type { LinkableEntity, SpeakerLink, SpeakerLinker } from './types.js';
@@ -63,6 +63,12 @@ export function createLinker(
     if (reworded !== bare) {
       const office = ask(reworded, date);
       if (office) return office;
+    }
+    // a capital speaking for its government ("Moscow said"): the graph's country
+    const capital = countryOfCapital(bare);
+    if (capital) {
+      const country = entities.find((e) => e.type === 'Country' && isoOf(e.id) === capital.iso);
+      if (country) return { id: country.id, by: 'name' };
     }
     // names speaking together are none of them alone
     if (jointNames(bare)) return null;

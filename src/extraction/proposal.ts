@@ -3,7 +3,7 @@
  * review API and `statement-graph extract --dataset` share, so both propose the same
  * kind, name and id for the same words.
  */
-import { countryNamed } from '../names/demonyms.js';
+import { countryNamed, countryOfCapital } from '../names/demonyms.js';
 import { isDemonymWord, ONE_WORD_ORGANISATIONS, PRONOUNS, TITLE_WORDS } from './lexicon.js';
 
 export interface ActorProposal {
@@ -151,7 +151,7 @@ export function proposeActor(speaker: ProposableSpeaker | null | undefined): Act
     .replace(/[’']s?$/, '')
     .trim();
   if (!words || PRONOUNS.has(words.toLowerCase())) return null;
-  const country = countryNamed(words);
+  const country = countryNamed(words) ?? countryOfCapital(words);
   if (country) {
     return { type: 'COUNTRY', name: country.name, id: `country:${country.iso}`, iso: country.iso };
   }

@@ -251,6 +251,25 @@ describe('a country as speaker', () => {
     expect(speakers).toEqual(['Chile', 'Peru and Chile']);
   });
 
+  it('is its capital when the capital speaks for the government', () => {
+    const [s] = speakersOf('Canberra said that the quota was final.');
+    expect(s!.proposal).toEqual({
+      type: 'COUNTRY',
+      name: 'Australia',
+      id: 'country:AUS',
+      iso: 'AUS',
+    });
+    const linker = createLinker([
+      { id: 'country:AUS', type: 'Country', name: 'Australia', aliases: [], iso: 'AUS' },
+      { id: 'place:canberra', type: 'Place', name: 'Canberra', aliases: [] },
+    ]);
+    const [linked] = extractStatements('Canberra said that the quota was final.', {
+      date: '2025-03-14',
+      linker,
+    });
+    expect(linked!.speaker).toMatchObject({ id: 'country:AUS' });
+  });
+
   it('leaves an institution led by a demonym an organisation', () => {
     const [s] = speakersOf('The Norwegian fisheries ministry said that the quota was final.');
     expect(s!.proposal).toEqual({
