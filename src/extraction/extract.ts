@@ -14,8 +14,10 @@
  *    and "according to X"; content holding quoted words is MIXED;
  * 4. speakers as written, pronouns and titles resolved to an earlier mention,
  *    then linked (names, aliases, offices on the date) by the linker;
- * 5. dates in the attribution's frame (not in the content), else the date of
- *    the speaker's occasion given elsewhere in the article.
+ * 5. the date of saying: a date phrase attached to the attribution's cue, else
+ *    one opening its sentence (`ownDate`), else the date of the speaker's
+ *    occasion the statement continues (`carriedDate`), else none; never a date
+ *    in the content (findDates, dates.ts, reads and resolves the phrases).
  */
 import { analyse, type Sentence, type Token } from './nlp.js';
 import { findQuotes, paragraphsOf, type Quote } from './quotes.js';
@@ -51,6 +53,14 @@ import type {
 interface Range {
   start: number;
   end: number;
+}
+
+/** A dated occasion of a speaker (`key`: entity id or name key) at an offset of sentence `si`. */
+interface Occasion {
+  key: string;
+  at: number;
+  si: number;
+  date: FoundDate;
 }
 
 /** An attribution while it is being built; offsets in UTF-16 units. */
@@ -107,6 +117,12 @@ const PUBLISH = /^(publish|issue|release|put|carry|circulate|send)$/;
 
 const MAYBE_DATE =
   /\d|day|month|year|week|january|february|march|april|may|june|july|august|september|october|november|december|ago|tonight/i;
+/** Participles telling of the occasion in a frame ("X, speaking on Monday, said"): not a verb a date belongs to. */
+const FRAME_PARTICIPLE = /^(speaking|talking|addressing|writing|answering|responding|replying)$/;
+const QUOTE_MARKS = /^["“”„«»‘’'`]+$/;
+/** Words opening a relative or subordinate clause, whose dates are its own. */
+const SUBORDINATORS =
+  /^(who|whom|whose|which|that|when|whenever|while|after|before|as|because|since|until|if|where|once)$/;
 /** Sentences telling of an occasion of speaking, whose date is the speaker's. */
 const OCCASION =
   /\b(interview|speech|visit|visiting|talks|meeting|met|press conference|briefing|told|spoke|speaking|remarks|statement|address|rally|summit|hearing|testimony|discuss(ed|ing)?|appear(ed|ance))\b/i;
@@ -257,6 +273,42 @@ class Extraction {
 
   private insideQuote(offset: number): boolean {
     return this.quoteContaining(offset) !== undefined;
+  }
+
+  private readonly datesOf = new Map<number, FoundDate[]>();
+
+  /** The dates of sentence `si` that can be when something was said, outside quotation marks; UTF-16 offsets into the text. */
+  private datesIn(si: number): FoundDate[] {
+    let found = this.datesOf.get(si);
+    if (!found) {
+      const s = this.sentences[si]!;
+      const slice = this.text.slice(s.start, s.end);
+      found = MAYBE_DATE.test(slice)
+        ? findDates(slice, this.options.date)
+            .map((f) => ({ ...f, start: f.start + s.start, end: f.end + s.start }))
+            .filter((f) => !this.insideQuote(f.start))
+        : [];
+      this.datesOf.set(si, found);
+    }
+    return found;
+  }
+
+  /**
+   * "said on July 26, 2024, that …", "said on Monday, July 29, that …": the token after
+   * a date phrase starting at token k and the comma closing its apposition; else k.
+   */
+  private afterDatePhrase(k: number, si: number): number {
+    const t = this.tokens[k];
+    if (!t) return k;
+    // only a phrase with a comma inside reads as more than its first words: skip the rest cheaply
+    const near = this.tokens.slice(k, k + 8);
+    if (!near.some((x) => x.text === ',') || !MAYBE_DATE.test(near.map((x) => x.text).join(' ')))
+      return k;
+    const found = this.datesIn(si).find((f) => f.start === t.start);
+    if (!found || !/,/.test(found.text)) return k;
+    let j = k;
+    while (j < this.tokens.length && this.tokens[j]!.start < found.end) j++;
+    return this.tokens[j]?.text === ',' ? j + 1 : j;
   }
 
   private isCue(i: number): { thought: boolean; end: number } | null {
@@ -1443,6 +1495,8 @@ class Extraction {
     const limit = scope.last;
     const look = Math.min(limit, k + 12);
     let thatAt = -1;
+    // a date with its year or weekday set off by commas is one adverbial ("said on July 26, 2024, that")
+    const dated = this.afterDatePhrase(k, si);
     // "said that", "said on Sunday that", "said in response to calls for a truce that"
     const adverbial = this.tokens[k]?.pos === 'ADP' || TIME_WORDS.has(this.tokens[k]?.lower ?? '');
     // "said the new rules demand that …": a clause opening right after the cue has its own
@@ -1452,7 +1506,7 @@ class Extraction {
       ['DET', 'PRON'].includes(this.tokens[k]?.pos ?? '') &&
       this.tokens[k]?.lower !== 'that' &&
       !OBJECT_FIRST.has(this.tokens[i]!.lemma);
-    for (let j = k; j < (opensClause ? k : look); j++) {
+    for (let j = dated; j < (opensClause ? k : Math.max(look, dated + 1)); j++) {
       const t = this.tokens[j]!;
       if (t.lower === 'that' && (t.pos === 'SCONJ' || t.pos === 'PRON' || t.pos === 'DET')) {
         thatAt = j;
@@ -1529,6 +1583,7 @@ class Extraction {
         noForward = true;
       }
     }
+    if (thatAt < 0) k = this.afterDatePhrase(k, si);
     while (
       k < limit &&
       TIME_WORDS.has(this.tokens[k]!.lower) &&
@@ -1982,21 +2037,7 @@ class Extraction {
     const span = (r: Range): Span => ({ start: cp(r.start), end: cp(r.end) });
     const inAnyContent = (f: FoundDate) =>
       this.drafts.some((d) => d.content.some((c) => f.start < c.end && c.start < f.end));
-    const datesOf = new Map<number, FoundDate[]>();
-    const datesIn = (si: number): FoundDate[] => {
-      let found = datesOf.get(si);
-      if (!found) {
-        const s = this.sentences[si]!;
-        const slice = this.text.slice(s.start, s.end);
-        found = MAYBE_DATE.test(slice)
-          ? findDates(slice, date)
-              .map((f) => ({ ...f, start: f.start + s.start, end: f.end + s.start }))
-              .filter((f) => !this.insideQuote(f.start))
-          : [];
-        datesOf.set(si, found);
-      }
-      return found;
-    };
+    const datesIn = (si: number) => this.datesIn(si);
 
     // speakers, linked; the date in each attribution's own frame
     const rows = this.drafts.map((d) => {
@@ -2030,44 +2071,29 @@ class Extraction {
         const named = ante ?? d.speaker;
         key = speaker.id ?? lastWordKey(this.text.slice(named.start, named.end));
       }
-      let own: FoundDate | null = null;
-      if (d.cue && !d.nested) {
-        const cue = d.cue;
-        const candidates = datesIn(d.sentence).filter(
-          (f) => !d.content.some((c) => f.start < c.end && c.start < f.end),
-        );
-        // a date beside another attribution's cue in the sentence is that one's ("said on Sunday")
-        const others = this.drafts.filter(
-          (o) => o !== d && o.cue && o.sentence === d.sentence && !o.nested,
-        );
-        const mine = candidates.filter((f) =>
-          others.every((o) => Math.abs(f.start - o.cue!.start) >= Math.abs(f.start - cue.start)),
-        );
-        mine.sort((a, b) => Math.abs(a.start - cue.start) - Math.abs(b.start - cue.start));
-        own = mine[0] ?? null;
-      }
+      const own = d.nested || !d.cue ? null : this.ownDate(d, inAnyContent);
       return { d, speaker, key, own };
     });
 
     // occasions: a speaker's dated attribution, or a dated sentence about an interview,
-    // a visit, talks, a speech … naming them, dates the same speaker's undated ones
-    const byEntity = new Map<string, { at: number; date: FoundDate }[]>();
-    const note = (key: string, at: number, found: FoundDate) => {
-      const list = byEntity.get(key) ?? [];
-      list.push({ at, date: found });
-      byEntity.set(key, list);
-    };
-    for (const r of rows) if (r.own && r.key) note(r.key, r.d.content[0]!.start, r.own);
+    // a visit, talks, a speech … naming them; in text order
+    const occasions: Occasion[] = [];
+    for (const r of rows) {
+      if (r.own && r.key)
+        occasions.push({ key: r.key, at: r.d.content[0]!.start, si: r.d.sentence, date: r.own });
+    }
     if (rows.length > 0) {
       for (let si = 0; si < this.sentences.length; si++) {
         const s = this.sentences[si]!;
         if (!OCCASION.test(this.text.slice(s.start, s.end))) continue;
         const found = datesIn(si).filter((f) => !inAnyContent(f));
         if (found.length === 0) continue;
-        for (const key of this.namesIn(s)) note(key, s.start, found[0]!);
+        for (const key of this.namesIn(s))
+          occasions.push({ key, at: s.start, si, date: found[0]! });
       }
     }
-    for (const list of byEntity.values()) list.sort((a, b) => a.at - b.at);
+    occasions.sort((a, b) => a.at - b.at);
+    const keys = new Map(rows.map((r) => [r.d, r.key]));
 
     return rows.map(({ d, speaker, key, own }) => {
       let found: ExtractedDate | null = own ? { ...own, own: true } : null;
@@ -2075,11 +2101,8 @@ class Extraction {
       // another sentence: undated is better than another occasion's date
       const guessed = d.speakerForm === 'TITLE' && d.antecedent !== null;
       if (!found && key && !d.nested && !guessed) {
-        const list = byEntity.get(key) ?? [];
-        const at = d.content[0]!.start;
-        const before = list.filter((x) => x.at <= at);
-        const chosen = before.length > 0 ? before[before.length - 1] : list[0];
-        if (chosen) found = { ...chosen.date, own: false };
+        const carried = this.carriedDate(d, key, occasions, keys);
+        if (carried) found = { ...carried, own: false };
       }
       // the spans of the recorded words: evidence starts where the recorded text does
       const recorded = recordedSpans(this.text, d.content);
@@ -2118,6 +2141,128 @@ class Extraction {
         confidence: confidenceOf(d, kind, form, speaker),
       };
     });
+  }
+
+  /**
+   * The date of saying given in an attribution's own sentence, or null:
+   * 1. a date phrase attached to its cue (see `verbOfDate`), the nearest if several:
+   *    "X said on Sunday that …", "…, X said last week", "On Monday, X said …",
+   *    "X, speaking on Monday, said …" — but not "X, who visited Riga in 2011, said …";
+   * 2. else a date phrase opening the sentence, before every attribution's speaker and
+   *    cue and attached to one of them: it governs all of them ("On Monday, X said A
+   *    and Y said B": Y's too).
+   * Never a date inside any attribution's content or inside quotation marks: what the
+   * speaker talks about ("the ceasefire of March 3") is not when they said it; nor, by
+   * findDates, a date after the article's, a bound ("since May") or a noun's modifier.
+   */
+  private ownDate(d: Draft, inAnyContent: (f: FoundDate) => boolean): FoundDate | null {
+    const candidates = this.datesIn(d.sentence).filter((f) => !inAnyContent(f));
+    if (candidates.length === 0) return null;
+    const sentence = this.drafts.filter(
+      (o) => o.sentence === d.sentence && !o.nested && (o.cue || o.speaker),
+    );
+    const cues = sentence.flatMap((o) => (o.cue ? [o.cue] : []));
+    const holder = (f: FoundDate): Range | null => {
+      const verb = this.verbOfDate(f, d.sentence, cues);
+      if (verb === 'CLAUSE') return null;
+      if (verb) return verb;
+      // a main clause's other verb ("unleashed tweets early Friday saying"), or none in
+      // the date's clause ("On Monday, X said"): the nearest cue
+      let best: Range | null = null;
+      for (const c of cues)
+        if (!best || Math.abs(f.start - c.start) < Math.abs(f.start - best.start)) best = c;
+      return best;
+    };
+    const held = candidates.map((f) => ({ f, cue: holder(f) }));
+    if (d.cue) {
+      const cue = d.cue;
+      const mine = held.filter((h) => h.cue === cue).map((h) => h.f);
+      mine.sort((a, b) => Math.abs(a.start - cue.start) - Math.abs(b.start - cue.start));
+      if (mine[0]) return mine[0];
+    }
+    const frames = sentence.flatMap((o) => [o.cue?.start, o.speaker?.start]);
+    const frameStart = Math.min(...frames.filter((x): x is number => x !== undefined));
+    return held.find((h) => h.cue && h.f.end <= frameStart)?.f ?? null;
+  }
+
+  /**
+   * The date an undated attribution carries over from its speaker's occasion told in
+   * another sentence, when journalists would read it as a continuation of it:
+   * - the latest dated occasion before it is the speaker's ("Lavrov said on Sunday …"
+   *   and his quotes in the paragraphs after; "Last month, X … in an interview" and X's
+   *   words after), and no one else's words come between (after the occasion's
+   *   sentence). Another's dated occasion in between ends the carry-over (the article
+   *   has moved to another time), and so does another speaker's attribution (it has
+   *   moved to another voice);
+   * - or, before any dated occasion of the article (a pull quote or headline above the
+   *   lead), the first one, when it is the speaker's and in the next paragraph that
+   *   attributes anything.
+   * Otherwise none: the statement is undated (recorded on or before the article's date).
+   */
+  private carriedDate(
+    d: Draft,
+    key: string,
+    occasions: Occasion[],
+    keys: Map<Draft, string | null>,
+  ): FoundDate | null {
+    const at = d.content[0]!.start;
+    const before = occasions.filter((o) => o.at <= at);
+    if (before.length > 0) {
+      // occasions told in one sentence ("X and Y met on Monday") are one
+      const last = before[before.length - 1]!;
+      const mine = before.find((o) => o.at === last.at && o.key === key);
+      if (!mine) return null;
+      const after = this.sentences[mine.si]!.end;
+      const interrupted = this.drafts.some((o) => {
+        const theirs = keys.get(o);
+        return (
+          !o.nested &&
+          theirs &&
+          theirs !== key &&
+          o.content[0]!.start >= after &&
+          o.content[0]!.start < at
+        );
+      });
+      return interrupted ? null : mine.date;
+    }
+    const next = occasions[0];
+    if (!next) return null;
+    const mine = occasions.find((o) => o.at === next.at && o.key === key);
+    if (!mine) return null;
+    const paragraphOf = (si: number) => this.sentences[si]!.paragraph;
+    const own = paragraphOf(d.sentence);
+    const following = this.drafts
+      .map((o) => paragraphOf(o.sentence))
+      .filter((p) => p > own)
+      .sort((a, b) => a - b)[0];
+    return following === paragraphOf(mine.si) ? mine.date : null;
+  }
+
+  /**
+   * What a date phrase belongs to, from the nearest verb before it in its clause (no
+   * comma, colon or quotation mark between): a cue (`Range`) when that verb is one ("X
+   * said on Sunday", "according to X on Monday"); 'CLAUSE' when it is the verb of a
+   * relative or subordinate clause ("X, who visited Riga in 2011, said", "when he ran in
+   * 2008"): not when anything was said; null otherwise. A participle of the frame is
+   * not such a verb ("X, speaking on Monday, said").
+   */
+  private verbOfDate(f: FoundDate, si: number, cues: Range[]): Range | 'CLAUSE' | null {
+    const s = this.sentences[si]!;
+    const cueOf = (t: Token) => cues.find((c) => t.start >= c.start && t.start < c.end);
+    for (let j = this.tokenAt(f.start) - 1; j >= s.first; j--) {
+      const t = this.tokens[j]!;
+      if (/^[,;:()]$/.test(t.text) || QUOTE_MARKS.test(t.text)) return null;
+      const cue = cueOf(t);
+      if (cue) return cue;
+      if ((t.pos !== 'VERB' && t.pos !== 'AUX') || FRAME_PARTICIPLE.test(t.lower)) continue;
+      for (let k = j - 1; k >= s.first; k--) {
+        const w = this.tokens[k]!;
+        if (/^[,;:()]$/.test(w.text) || QUOTE_MARKS.test(w.text) || cueOf(w)) break;
+        if (SUBORDINATORS.test(w.lower)) return 'CLAUSE';
+      }
+      return null;
+    }
+    return null;
   }
 
   private isQuoted(r: Range): boolean {

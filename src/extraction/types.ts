@@ -5,7 +5,7 @@
  * `extractStatements` (as brat standoff counts characters), end exclusive:
  * an emoji before a quote counts as one character, not two UTF-16 units.
  */
-import type { DatePrecision } from '../calendar.js';
+import type { FoundPrecision } from './dates.js';
 import type { NamedEntity } from '../names/matcher.js';
 
 /** Same names as the graph's `StatementKind`. */
@@ -43,8 +43,12 @@ export interface ExtractedSpeaker extends TextSpan {
 }
 
 export interface ExtractedDate extends TextSpan {
-  precision: DatePrecision;
-  /** YYYY, YYYY-MM or YYYY-MM-DD: the shape is the precision. */
+  /** DAY, MONTH, YEAR, or BOUNDED for a week or a period up to the article's day ("last week", "earlier this year"). */
+  precision: FoundPrecision;
+  /**
+   * YYYY, YYYY-MM or YYYY-MM-DD (the shape is the precision), or for BOUNDED
+   * ISO 8601-2 bounds "YYYY-MM-DD/YYYY-MM-DD", as a statement's date is written.
+   */
   value: string;
   /** First and last day covered, YYYY-MM-DD. */
   from: string;

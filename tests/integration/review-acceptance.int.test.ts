@@ -208,6 +208,62 @@ describe.skipIf(!hasSeedArticle)('review with the real extractor (issue 11 accep
     expect(in2003.candidates![0]!.speaker?.actor).toBeNull();
   });
 
+  it('dates “said last week” by the week’s bounds, and accepting records them as the statement’s date', async () => {
+    // 2024-07-28 is a Sunday: last week is the ISO week 2024-07-15 … 2024-07-21
+    const text =
+      'Russian Foreign Minister Sergey Lavrov said last week that the harbour talks would resume.';
+    const found = await extract({ text, publishedDate: '2024-07-28' });
+    expect(found.errors).toEqual([]);
+    expect(found.candidates).toHaveLength(1);
+    const [candidate] = found.candidates!;
+    expect(candidate!.speaker?.actor?.id).toBe('person:sergey-lavrov');
+    expect(candidate!.date).toEqual({
+      text: 'last week',
+      value: '2024-07-15/2024-07-21',
+      precision: 'BOUNDED',
+    });
+
+    const accepted = (
+      await gql<{ acceptCandidate: { errors: unknown[]; statement: { id: string } } }>(
+        `mutation ($input: AcceptCandidateInput!) { acceptCandidate(input: $input) {
+           errors { code path message } statement { id } } }`,
+        { input: { id: candidate!.id } },
+      )
+    ).acceptCandidate;
+    expect(accepted.errors).toEqual([]);
+    expect(accepted.statement.id).toMatch(/^statement:sergey-lavrov-2024-07-15-to-2024-07-21-/);
+
+    const { node } = await gql<{
+      node: {
+        datePhrase: string;
+        date: { text: string; precision: string; start: string; end: string };
+      };
+    }>(
+      `query ($id: ID!) { node(id: $id) { ... on Statement { datePhrase date { text precision start end } } } }`,
+      { id: accepted.statement.id },
+    );
+    expect(node).toEqual({
+      datePhrase: 'last week',
+      date: {
+        text: '2024-07-15/2024-07-21',
+        precision: 'BOUNDED',
+        start: '2024-07-15',
+        end: '2024-07-21',
+      },
+    });
+    // a range filter over that week finds it; one over the week after does not
+    const within = await gql<{ statements: { edges: Array<{ node: { id: string } }> } }>(
+      `query ($from: Date, $to: Date) { statements(filter: { speakerIds: ["person:sergey-lavrov"], from: $from, to: $to }, first: 100) { edges { node { id } } } }`,
+      { from: '2024-07-15', to: '2024-07-21' },
+    );
+    expect(within.statements.edges.map((e) => e.node.id)).toContain(accepted.statement.id);
+    const after = await gql<{ statements: { edges: Array<{ node: { id: string } }> } }>(
+      `query ($from: Date, $to: Date) { statements(filter: { speakerIds: ["person:sergey-lavrov"], from: $from, to: $to }, first: 100) { edges { node { id } } } }`,
+      { from: '2024-07-22', to: '2024-07-28' },
+    );
+    expect(after.statements.edges.map((e) => e.node.id)).not.toContain(accepted.statement.id);
+  });
+
   it('a second extraction of the same article adds nothing', async () => {
     const before = await graphCounts(t.db);
     const again = await extract({ text: seed });

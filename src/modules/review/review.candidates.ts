@@ -138,9 +138,20 @@ export function candidatesOf(
   return [...rows.values()].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : 1));
 }
 
+/**
+ * A statement date as it can stand in an id (no "/"): "2024-07-28", "2024-07-15-to-2024-07-21",
+ * "by-2024-07-28" (../2024-07-28), "from-2024-06" (2024-06/..), "undated" (../..).
+ */
+function dateInId(date: string): string {
+  const [from, to] = date.split('/');
+  if (to === undefined) return date;
+  if (from === '..') return to === '..' ? 'undated' : `by-${to}`;
+  return to === '..' ? `from-${from}` : `${from}-to-${to}`;
+}
+
 /** The id of the statement a candidate becomes: its speaker, its date and where it is in which article. */
 export function statementIdFor(candidateId: string, speakerId: string, date: string): string {
   const speaker = slugOf(speakerId.replace(/^[a-z]+:/, '')).slice(0, 40);
   const hash = createHash('sha256').update(candidateId).digest('hex').slice(0, 10);
-  return `statement:${speaker}-${date}-${hash}`;
+  return `statement:${speaker}-${dateInId(date)}-${hash}`;
 }

@@ -92,7 +92,7 @@ export const reviewResolvers: Resolvers = {
         : {
             text: c.dateText,
             value: c.dateValue,
-            precision: c.datePrecision as 'DAY' | 'MONTH' | 'YEAR' | null,
+            precision: c.datePrecision as 'DAY' | 'MONTH' | 'YEAR' | 'BOUNDED' | null,
             span: (await text(ctx, c))?.span(c.dateStart, c.dateEnd) ?? null,
           },
     mentions: (c, _, ctx) => nodesByIds<NodeRow>(ctx, c.mentionIds),
