@@ -3,10 +3,10 @@ import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { charsetOf, decodeBytes } from '../../src/articles/article.text.js';
-import { createLinker, entitiesOfDataset } from '../../src/extraction/linker.js';
+import { takeArticle, type Article } from '../../src/articles/article.intake.js';
+import { entitiesOfDataset } from '../../src/extraction/linker.js';
 import { extractStatements } from '../../src/extraction/extract.js';
-import { extractArticle } from '../../src/extraction/document.js';
-import { readHtml } from '../../src/extraction/html.js';
+import { articleFacts, articleLinkers, extractArticle } from '../../src/extraction/document.js';
 import { recordedDate } from '../../src/extraction/dataset.js';
 import type { ExtractedStatement } from '../../src/extraction/types.js';
 import { parseAnn } from './brat.js';
@@ -46,6 +46,16 @@ const say = (line = '') => {
 };
 const pct = (x: number) => x.toFixed(3);
 const readText = (path: string) => readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+
+// Every article goes the way the review API and the CLI take it: src/articles' intake
+// (text as given, headline and metadata read from it; a page's readable body), then
+// extractArticle, the one extraction of an article.
+const INTAKE = {
+  maxBytes: 8 << 20,
+  fetch: { timeoutMs: 1000, maxRedirects: 0, allowLoopback: false },
+};
+const asArticle = (text: string, date?: string) =>
+  takeArticle({ text, metadata: { publishedDate: date, credits: [] } }, INTAKE);
 
 const toAttribution = (s: ExtractedStatement): Attribution => ({
   content: s.content,
@@ -106,7 +116,8 @@ if (!existsSync(polnear)) {
     const text = readText(join(polnear, 'text', file));
     const gold = parseAnn(readText(join(polnear, 'attributions', chosen)));
     const chars = [...text];
-    score(chars, gold, extractStatements(text, { date: info?.date }).map(toAttribution), ours);
+    const found = extractArticle(articleFacts(await asArticle(text, info?.date)));
+    score(chars, gold, found.map(toAttribution), ours);
     score(chars, gold, regexBaseline(text), base);
     speedTexts.push(text);
     articles++;
@@ -149,9 +160,9 @@ if (!seedArticle) {
   const articleSource = dataset.sources.find((s: { kind: string }) => s.kind === 'ARTICLE');
   const outlet: string | undefined = articleSource?.publishedBy;
   const date: string = articleSource?.publishedDate;
-  const linker = createLinker(entitiesOfDataset(dataset));
+  const linkers = articleLinkers(entitiesOfDataset(dataset));
   const text = readText(join(seedsDir, seedArticle));
-  const found = extractStatements(text, { date, linker });
+  const found = extractArticle({ ...articleFacts(await asArticle(text, date)), ...linkers });
   const expected = (dataset.statements as SeedStatement[])
     .map((s) => ({ ...s, speaker: s.speakers[0]! }))
     .filter((s) => s.speaker !== outlet);
@@ -203,18 +214,19 @@ if (!existsSync(mfa)) {
     .sort()) {
     // Decoded as the CLI and a fetched page are: in the charset the page declares.
     const bytes = readFileSync(join(mfa, file));
-    const page = readHtml(decodeBytes(bytes, charsetOf(undefined, bytes), file));
-    if (!page) {
+    let article: Article;
+    try {
+      article = await takeArticle(
+        { html: decodeBytes(bytes, charsetOf(undefined, bytes), file) },
+        INTAKE,
+      );
+    } catch {
       say(`| ${file} | no readable body | | | ✗ |`);
       continue;
     }
-    const [doc] = extractArticle({
-      text: page.text,
-      title: page.title,
-      pageTitle: page.pageTitle,
-      publisher: page.publisher,
-      date: page.date,
-    });
+    const facts = articleFacts(article);
+    const page = { title: facts.title, pageTitle: facts.pageTitle, publisher: facts.publisher };
+    const [doc] = extractArticle(facts);
     const isDoc = !!doc && doc.cue === null && !!doc.speaker && doc.content.length > 1;
     const words = isDoc ? doc.text.split(/\s+/).length : 0;
     const furniture = /(^|\s)(Home \/|Go to|All Rights Reserved|©|Share this|Print version)/i;

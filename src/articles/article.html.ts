@@ -4,9 +4,9 @@ import { ArticleError } from './article.errors.js';
 import { calendarDateIn, type ArticleMetadata } from './article.metadata.js';
 
 /**
- * The one reader of HTML (Mozilla's Readability over linkedom), for the review
- * API's intake and for `statement-graph extract` and the evaluation
- * (src/extraction/html.ts imports it): the readable body as plain text, the
+ * The one reader of HTML (Mozilla's Readability over linkedom), for article
+ * intake (takeArticle), which the review API, `statement-graph extract` and the
+ * evaluation all take a page through: the readable body as plain text, the
  * headline first, then one paragraph per block, blank-line separated;
  * breadcrumbs dropped, and whatever follows a closing dateline ("December 6,
  * 2021, Minsk") too. And what the page says of itself: Open Graph and article:

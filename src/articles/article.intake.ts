@@ -25,6 +25,8 @@ export interface Article {
   metadata: ArticleMetadata;
   /** sha256 of the stored text (base64url): the same text is the same article. */
   textHash: string;
+  /** What an HTML page says of itself beyond the metadata: its headline as set over the body, its whole <title>. */
+  page?: { title?: string; pageTitle?: string };
 }
 
 export interface IntakeOptions {
@@ -71,7 +73,7 @@ export async function takeArticle(input: ArticleInput, options: IntakeOptions): 
     const html = checkText(input.html, options.maxBytes, 'input.html');
     const page = (await loadHtmlReader()).readHtml(html, 'input.html');
     const text = checkText(page.text, options.maxBytes, 'input.html');
-    return finish(text, 'HTML', mergeMetadata(givenMeta, page.metadata, textMetadata(text)));
+    return finish(text, 'HTML', mergeMetadata(givenMeta, page.metadata, textMetadata(text)), page);
   }
   const url = parseArticleUrl(input.url!).href;
   checkSize(utf8Length(url), 2000, 'input.url');
@@ -100,9 +102,21 @@ export async function takeArticle(input: ArticleInput, options: IntakeOptions): 
     text,
     'URL',
     mergeMetadata(givenMeta, { url, credits: [] }, read.metadata, textMetadata(text)),
+    read,
   );
 }
 
-function finish(text: string, format: ArticleFormat, metadata: ArticleMetadata): Article {
-  return { text, format, metadata, textHash: textHashOf(text) };
+function finish(
+  text: string,
+  format: ArticleFormat,
+  metadata: ArticleMetadata,
+  page?: { title?: string; pageTitle?: string },
+): Article {
+  return {
+    text,
+    format,
+    metadata,
+    textHash: textHashOf(text),
+    ...(page ? { page: { title: page.title, pageTitle: page.pageTitle } } : {}),
+  };
 }

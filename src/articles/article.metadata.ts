@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import { isPartialDate } from '../calendar.js';
 
 /**
@@ -64,6 +65,45 @@ const CREDIT_LINE =
 const AGENCY_AFTER = /\bnews agency,?\s+((?:[A-Z][\w.&-]*)(?:\s+[A-Z][\w.&-]*){0,3})/g;
 const AGENCY_BEFORE = /\b(?:the\s+)((?:[A-Z][\w.&-]*)(?:\s+[A-Z][\w.&-]*){0,3})\s+news agency\b/g;
 
+/**
+ * Wire agencies a credit is read as when it is written one letter off ("TASSA" for TASS):
+ * a page's typo is not a second agency. Names of four letters or more only; shorter ones
+ * ("AP", "PC") are taken as written.
+ */
+const KNOWN_AGENCIES = [
+  'TASS',
+  'Reuters',
+  'AFP',
+  'AP',
+  'dpa',
+  'EFE',
+  'ANSA',
+  'Xinhua',
+  'Kyodo',
+  'Yonhap',
+  'Interfax',
+  'RIA Novosti',
+  'Anadolu',
+  'WAFA',
+  'IRNA',
+  'Bernama',
+  'Sputnik',
+  'UNIAN',
+  'Ukrinform',
+  'BelTA',
+];
+
+/** Two ways of writing one name: the same letters, or, from four letters, one letter off. */
+function sameCredit(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x === y || (Math.min(x.length, y.length) >= 4 && distance(x, y) <= 1);
+}
+
+/** Days and months after an agency's name ("the news agency Reuters Monday") are not part of it. */
+const NOT_A_NAME =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
 /** Metadata read from plain article text. */
 export function textMetadata(text: string): Partial<ArticleMetadata> {
   const lines = text.split('\n').map((line) => line.trim());
@@ -73,12 +113,21 @@ export function textMetadata(text: string): Partial<ArticleMetadata> {
   const staffOf = byline
     ? /^(.+?)\s+(?:Staff|Staff Writers?|Newsroom|Desk)$/.exec(byline)?.[1]
     : undefined;
+  // credits the page states, each once: a spelling one letter off a known agency, or off a
+  // credit already read, is that agency or credit (in the known spelling), not another one
   const credits: string[] = [];
   const add = (name: string) => {
-    const trimmed = name.trim().replace(/[.,;]+$/, '');
-    if (trimmed && !credits.some((c) => c.toLowerCase() === trimmed.toLowerCase())) {
-      credits.push(trimmed);
-    }
+    const words = name
+      .trim()
+      .replace(/[.,;]+$/, '')
+      .split(/\s+/);
+    while (words.length > 1 && NOT_A_NAME.test(words.at(-1)!)) words.pop();
+    const written = words.join(' ');
+    if (!written) return;
+    const known = KNOWN_AGENCIES.find((k) => sameCredit(k, written));
+    const at = credits.findIndex((c) => sameCredit(c, written));
+    if (at < 0) credits.push(known ?? written);
+    else if (known && credits[at] !== known) credits[at] = known;
   };
   const last = lines.filter(Boolean).at(-1) ?? '';
   const closing = CREDIT_LINE.exec(last);

@@ -56,6 +56,22 @@ export function charsetOf(contentType: string | undefined, bytes: Uint8Array): s
   return /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
 }
 
+/**
+ * Bytes that are not text in any 8-bit or UTF-8 charset: a NUL, or more than 8 other
+ * control bytes (what checkText refuses in decoded text), as images, archives and
+ * office files have, long before any invalid UTF-8 is met.
+ */
+export function isBinary(bytes: Uint8Array): boolean {
+  let controls = 0;
+  for (const b of bytes) {
+    if (b === 0) return true;
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) {
+      if (++controls > 8) return true;
+    }
+  }
+  return false;
+}
+
 /** Bytes to text in the given charset (UTF-8 by default); invalid bytes are refused, never replaced. */
 export function decodeBytes(bytes: Uint8Array, charset: string | undefined, path: string): string {
   let decoder: TextDecoder;
@@ -68,8 +84,8 @@ export function decodeBytes(bytes: Uint8Array, charset: string | undefined, path
       path,
     );
   }
-  if (bytes.includes(0) && decoder.encoding !== 'utf-16le' && decoder.encoding !== 'utf-16be') {
-    throw new ArticleError('ARTICLE_BINARY', 'The page holds binary data, not text.', path);
+  if (decoder.encoding !== 'utf-16le' && decoder.encoding !== 'utf-16be' && isBinary(bytes)) {
+    throw new ArticleError('ARTICLE_BINARY', 'The article holds binary data, not text.', path);
   }
   try {
     return decoder.decode(bytes);

@@ -3,18 +3,20 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ArticleError } from '../articles/article.errors.js';
-import { charsetOf, checkText, decodeBytes } from '../articles/article.text.js';
+import { takeArticle, type Article } from '../articles/article.intake.js';
+import { articleTitle } from '../articles/article.metadata.js';
+import { charsetOf, decodeBytes } from '../articles/article.text.js';
 import { checkDay } from '../calendar.js';
 import type { Config } from '../config.js';
 import { connectIfReachable } from '../db/connect.js';
 import { FORMAT, type Dataset } from '../records/dataset.js';
 import { candidatesToDataset, slugOf } from '../extraction/dataset.js';
-import { extractArticle } from '../extraction/document.js';
+import { articleFacts, articleLinkers, extractArticle } from '../extraction/document.js';
 import { createExtractionRepository } from '../extraction/extraction.repository.js';
-import { readHtml } from '../extraction/html.js';
-import { readTextFile } from '../import/text-file.js';
-import { createLinker, entitiesOfDataset } from '../extraction/linker.js';
-import type { ExtractedStatement, LinkableEntity, SpeakerLinker } from '../extraction/types.js';
+import { entitiesOfDataset } from '../extraction/linker.js';
+import type { ExtractedStatement, LinkableEntity } from '../extraction/types.js';
+import { articleSourceId } from '../modules/review/review.candidates.js';
+import { USAGE_ERROR } from './usage.js';
 
 export const EXTRACT_USAGE = `  extract FILE... [--date YYYY-MM-DD] [--jsonl] [--dataset OUT] [--entities DATASET.json]
       Candidate statements of each article (.txt, or .html: its readable body), one JSON
@@ -28,6 +30,7 @@ export async function runExtract(
   config: Config,
   log: (line: string) => void,
 ): Promise<number> {
+  // an unknown option or one missing its value throws: a usage error (exit 2, see statement-graph.ts)
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -39,63 +42,50 @@ export async function runExtract(
     },
   });
   if (positionals.length === 0) {
-    log(`Usage: statement-graph\n${EXTRACT_USAGE}`);
-    return 2;
+    log(`statement-graph extract: no FILE given\nUsage: statement-graph\n${EXTRACT_USAGE}`);
+    return USAGE_ERROR;
   }
   const day = values.date === undefined ? undefined : checkDay(values.date);
   if (day && !day.ok) {
-    log(`--date ${day.message}`);
-    return 2;
+    log(`statement-graph extract: --date ${day.message}`);
+    return USAGE_ERROR;
   }
-  const linker = await loadLinker(values.entities, config, log);
+  const linkers = await loadLinkers(values.entities, config, log);
   const datasets: Dataset[] = [];
   let failed = 0;
   for (const file of positionals) {
-    const html = /^\.x?html?$/i.test(extname(file));
-    let raw: string;
+    let article: Article;
     try {
-      // The checks the review API makes on an article: UTF-8 (or the charset a page
-      // declares, as for a page fetched by URL), not empty, not binary, within ARTICLE_MAX_BYTES.
-      raw = checkText(
-        html ? await readPage(file) : await readTextFile(file),
-        config.articles.maxBytes,
-        file,
-      );
+      article = await readArticle(file, config);
     } catch (error) {
-      const code = error instanceof ArticleError ? `${error.articleCode}: ` : '';
-      log(`${file}: ${code}${(error as Error).message}`);
+      if (!(error instanceof ArticleError)) throw error;
+      log(`${file}: ${error.articleCode}: ${error.message}`);
       failed++;
       continue;
     }
-    const page = html ? readHtml(raw) : null;
-    if (html && !page) {
-      log(`${file}: no readable body`);
-      failed++;
-      continue;
-    }
-    const text = page?.text ?? raw;
-    const date = values.date ?? page?.date ?? undefined;
-    const statements = extractArticle({
-      text,
-      title: page?.title,
-      pageTitle: page?.pageTitle,
-      publisher: page?.publisher,
-      date,
-      linker,
-    });
+    const facts = articleFacts(article, values.date);
+    const statements = extractArticle({ ...facts, ...linkers });
     const out = {
       file: basename(file),
-      ...(page ? { text } : {}),
+      ...(article.format === 'HTML' ? { text: article.text } : {}),
       statements: statements.map(outputShape),
     };
     console.log(values.jsonl ? JSON.stringify(out) : JSON.stringify(out, null, 2));
     const base = basename(file, extname(file));
+    const m = article.metadata;
     datasets.push(
       candidatesToDataset(statements, {
-        slug: slugOf(`${base}${date ? `-${date}` : ''}`),
-        title: page?.title ?? base,
-        date,
-        publisher: page?.publisher ?? undefined,
+        slug: slugOf(`${base}${facts.date ? `-${facts.date}` : ''}`),
+        // the id the review API gives the same text: importing and reviewing meet on one Source
+        sourceId: articleSourceId(article.textHash),
+        title: articleTitle(article.text, m),
+        date: facts.date ?? undefined,
+        publisher: m.outlet,
+        publisherId: (m.outlet && linkers?.linkOutlet(m.outlet)) || undefined,
+        url: m.url,
+        text: article.text,
+        author: m.author,
+        credits: m.credits,
       }),
     );
   }
@@ -106,6 +96,21 @@ export async function runExtract(
     );
   }
   return failed > 0 ? 1 : 0;
+}
+
+/**
+ * A file as the review API takes an article in (src/articles: the same checks, the same
+ * text and metadata): .html is a page, read in the charset it declares; anything else is
+ * UTF-8 plain text. Binary bytes are refused as binary, before any decoding.
+ */
+async function readArticle(file: string, config: Config): Promise<Article> {
+  const bytes = await readFile(file);
+  const html = /^\.x?html?$/i.test(extname(file));
+  const raw = decodeBytes(bytes, html ? charsetOf(undefined, bytes) : 'utf-8', file);
+  return takeArticle(html ? { html: raw } : { text: raw }, {
+    maxBytes: config.articles.maxBytes,
+    fetch: config.articles.fetch,
+  });
 }
 
 /** The shape the issue fixes for scripts: nothing more. */
@@ -130,11 +135,11 @@ function outputShape(s: ExtractedStatement) {
   };
 }
 
-async function loadLinker(
+async function loadLinkers(
   entitiesFile: string | undefined,
   config: Config,
   log: (line: string) => void,
-): Promise<SpeakerLinker | undefined> {
+): Promise<ReturnType<typeof articleLinkers> | undefined> {
   let entities: LinkableEntity[] | null = null;
   if (entitiesFile) {
     entities = entitiesOfDataset(JSON.parse(readFileSync(entitiesFile, 'utf8')));
@@ -152,7 +157,7 @@ async function loadLinker(
       await connection.close();
     }
   }
-  return createLinker(entities);
+  return articleLinkers(entities);
 }
 
 function mergeDatasets(list: Dataset[]): Dataset {
@@ -180,10 +185,4 @@ function mergeDatasets(list: Dataset[]): Dataset {
     }
   }
   return merged;
-}
-
-/** An HTML file in the charset it declares (UTF-8 when it declares none), invalid bytes refused. */
-async function readPage(file: string): Promise<string> {
-  const bytes = await readFile(file);
-  return decodeBytes(bytes, charsetOf(undefined, bytes), file);
 }

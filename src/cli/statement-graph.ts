@@ -9,6 +9,7 @@ import { formatProblem } from '../records/validate.js';
 import { runExport } from './export.js';
 import { runBulkImport } from './bulk-import.js';
 import { EXTRACT_USAGE, runExtract } from './extract.js';
+import { isUsageError, USAGE_ERROR } from './usage.js';
 
 const USAGE = `Usage: statement-graph <command> [options]
 
@@ -34,7 +35,9 @@ const USAGE = `Usage: statement-graph <command> [options]
       --date-match WITHIN|OVERLAPS --text WORDS --filter JSON
 ${EXTRACT_USAGE}
 
-Neo4j: NEO4J_URI if set; else the local one (started for the command if not running).`;
+Neo4j: NEO4J_URI if set; else the local one (started for the command if not running).
+Exit codes: 0 done; 1 failed, or in part (a file refused, a dataset with problems);
+2 a usage error (an unknown command or option, a missing or malformed value).`;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -145,6 +148,10 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     log(`statement-graph: ${(error as Error).message}`);
+    if (isUsageError(error)) {
+      log('Run statement-graph --help for the commands and their options.');
+      process.exit(USAGE_ERROR);
+    }
     process.exit(1);
   },
 );

@@ -8,20 +8,30 @@
  */
 import { FORMAT, type Dataset } from '../records/dataset.js';
 import { newRecord } from '../records/record-kinds.js';
+import { proposeSpeaker } from './article-facts.js';
 import { proposeSpeakers, slugOf } from './proposal.js';
 import type { ExtractedStatement } from './types.js';
 
 export { slugOf } from './proposal.js';
 
 export interface ArticleInfo {
-  /** Base of the ids: "source:<slug>", "statement:<slug>-1", … */
+  /** Base of the statements' ids: "statement:<slug>-1", … */
   slug: string;
+  /** The Source's id ("source:<slug>" when not given): the review API's for the same text. */
+  sourceId?: string;
   title: string;
   /** YYYY-MM-DD. */
   date?: string;
   publisher?: string;
+  /** The graph's organisation the publisher is, when known: linked, not proposed. */
+  publisherId?: string;
   url?: string;
   language?: string;
+  /** The article's text as stored: the statements' evidence spans point into it. */
+  text?: string;
+  author?: string;
+  /** Wire agencies and outlets credited, as the page states them. */
+  credits?: string[];
 }
 
 export const UNDATED_PHRASE = 'not dated in the article';
@@ -42,25 +52,28 @@ export function candidatesToDataset(
   statements: readonly ExtractedStatement[],
   article: ArticleInfo,
 ): Dataset {
-  const source = `source:${article.slug}`;
+  const source = article.sourceId ?? `source:${article.slug}`;
   // The publisher is one link (format 2): proposed as an organisation, like an unknown speaker.
-  const publisher: Dataset['organizations'][number] | undefined = article.publisher
-    ? {
-        id: `org:${slugOf(article.publisher)}`,
-        name: article.publisher,
-        aliases: [],
-        kind: 'other',
-        description: `Proposed by extraction from ${source}: the page names it as its publisher.`,
-        partOf: [],
-      }
-    : undefined;
+  const publisher: Dataset['organizations'][number] | undefined =
+    article.publisher && !article.publisherId
+      ? {
+          id: `org:${slugOf(article.publisher)}`,
+          name: article.publisher,
+          aliases: [],
+          kind: 'other',
+          description: `Proposed by extraction from ${source}: the page names it as its publisher.`,
+          partOf: [],
+        }
+      : undefined;
   const people = new Map<string, Dataset['people'][number]>();
   const organizations = new Map<string, Dataset['organizations'][number]>();
   const countries = new Map<string, Dataset['countries'][number]>();
   const records: Dataset['statements'] = [];
   statements.forEach((s, i) => {
     if (!s.speaker) return;
-    const speakers = proposeSpeakers(s.speaker);
+    // a statement page's own statement: its publisher, proposed by its full name
+    const own = s.speaker.publisher && !s.speaker.id ? proposeSpeaker(s.speaker) : null;
+    const speakers = own ? [{ id: own.id, proposal: own }] : proposeSpeakers(s.speaker);
     if (speakers.length === 0) return;
     for (const { proposal } of speakers) {
       if (!proposal) continue;
@@ -101,7 +114,17 @@ export function candidatesToDataset(
         date,
         ...(datePhrase ? { datePhrase } : {}),
         mentions,
-        sources: [{ source, role: 'READ', quoteType: s.kind }],
+        // evidence: where it stands in the stored text, as accepting it in review records it
+        sources: [
+          {
+            source,
+            role: 'READ',
+            quoteType: s.kind,
+            ...(article.text
+              ? { evidence: s.content.map((c) => `${c.start}-${c.end}`).join(',') }
+              : {}),
+          },
+        ],
         confidence: s.confidence,
         verification: 'UNVERIFIED',
         note: evidenceNote(s),
@@ -116,11 +139,16 @@ export function candidatesToDataset(
         id: source,
         kind: 'ARTICLE',
         title: article.title,
-        ...(publisher ? { publishedBy: publisher.id } : {}),
+        ...(article.publisherId || publisher
+          ? { publishedBy: article.publisherId ?? publisher!.id }
+          : {}),
         ...(article.url ? { url: article.url } : {}),
         ...(article.date ? { publishedDate: article.date } : {}),
         language: article.language ?? 'en',
         cites: [],
+        ...(article.text ? { text: article.text } : {}),
+        ...(article.author ? { author: article.author } : {}),
+        ...(article.credits?.length ? { credits: article.credits } : {}),
       } as Dataset['sources'][number],
     ],
     people: [...people.values()],

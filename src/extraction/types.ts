@@ -40,6 +40,11 @@ export interface ExtractedSpeaker extends TextSpan {
    * speaker then has no `id` of its own.
    */
   joint?: { text: string; id?: string }[];
+  /**
+   * A statement page's own statement: the publisher's name these words stand for (the
+   * speaker is the page's publisher, linked or proposed by that name).
+   */
+  publisher?: string;
 }
 
 export interface ExtractedDate extends TextSpan {

@@ -1,9 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { runExtract } from '../../src/cli/extract.js';
+import { isUsageError } from '../../src/cli/usage.js';
 import { loadConfig } from '../../src/config.js';
+import { takeArticle } from '../../src/articles/article.intake.js';
+import { recordedText } from '../../src/extraction/statement-text.js';
+import { articleSourceId } from '../../src/modules/review/review.candidates.js';
+import { dataset as datasetSchema } from '../../src/records/dataset.js';
 
 // The CLI refuses what the review API refuses, file by file, and says why (issue 11's bad input).
 describe('statement-graph extract: bad input', () => {
@@ -29,6 +35,18 @@ describe('statement-graph extract: bad input', () => {
   it.each([
     ['empty.txt', '  \n', 'ARTICLE_EMPTY'],
     ['binary.txt', Buffer.from([0, 1, 2, 3, 0x62]), 'ARTICLE_BINARY'],
+    // an image: invalid UTF-8 too, but binary is what it is
+    [
+      'photo.txt',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      'ARTICLE_BINARY',
+    ],
+    // no NUL, but control bytes no text has, and bytes that are not UTF-8
+    [
+      'archive.html',
+      Buffer.from([0x1f, 0x8b, 8, 1, 2, 3, 4, 5, 6, 0x0e, 0x0f, 0xff, 0xfe, 0x61]),
+      'ARTICLE_BINARY',
+    ],
     ['latin1.txt', Buffer.from('caf\xe9, he said.', 'latin1'), 'not valid UTF-8'],
   ])(
     '%s → exit 1, a message naming the file and the problem, nothing printed',
@@ -41,6 +59,27 @@ describe('statement-graph extract: bad input', () => {
       expect(printed).toBe(0);
     },
   );
+
+  it('an option missing its value, or an unknown one, is a usage error (exit 2), before any file is read', async () => {
+    const ok = file('ok-usage.txt', 'He said that talks would go on.');
+    for (const args of [
+      [ok, '--date'],
+      [ok, '--date', '--jsonl'],
+      [ok, '--dates', '2024-01-01'],
+    ]) {
+      const error = await run(args).catch((e: unknown) => e);
+      expect(isUsageError(error), String(error)).toBe(true);
+    }
+    // as the command runs it: the message names the option, the exit code is a usage error's
+    const cli = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/statement-graph.ts', 'extract', ok, '--date'],
+      { encoding: 'utf8' },
+    );
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toMatch(/--date <value>' argument missing/);
+    expect(cli.stdout).toBe('');
+  });
 
   it('refuses a --date that is not a calendar day, before reading any file', async () => {
     const { code, lines } = await run([
@@ -88,5 +127,61 @@ describe('statement-graph extract: bad input', () => {
     const { code, printed } = await run([file('empty2.txt', ''), good]);
     expect(code).toBe(1);
     expect(printed).toBe(1);
+  });
+});
+
+describe('statement-graph extract --dataset', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'extract-dataset-'));
+
+  it('writes what accepting in review records: the article’s Source with its headline, text, outlet, date and credits, each statement with its evidence', async () => {
+    const article = join(dir, 'harbour.txt');
+    const text =
+      'Harbour minister says the ferry will stay\n\n' +
+      'date 2024-03-10 By Harbour Courier Staff\n\n' +
+      '“The ferry will stay until the bridge opens,” Ana Ruiz told reporters on Friday.\n\n' +
+      'The Harbour Workers Union said that the strike would go on, according to the news agency Reuter.\n\n' +
+      '(HC, Reuters)';
+    writeFileSync(article, text);
+    const out = join(dir, 'candidates.json');
+    const lines: string[] = [];
+    const printed = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      const code = await runExtract(
+        [article, '--dataset', out, '--entities', 'seed/statement-graph.json'],
+        loadConfig({}),
+        (l) => lines.push(l),
+      );
+      expect(code).toBe(0);
+    } finally {
+      printed.mockRestore();
+    }
+    const data = JSON.parse(readFileSync(out, 'utf8'));
+    expect(datasetSchema.safeParse(data).success).toBe(true);
+    const taken = await takeArticle(
+      { text },
+      { maxBytes: 1 << 20, fetch: { timeoutMs: 1, maxRedirects: 0, allowLoopback: false } },
+    );
+    expect(data.sources).toEqual([
+      expect.objectContaining({
+        id: articleSourceId(taken.textHash),
+        kind: 'ARTICLE',
+        title: 'Harbour minister says the ferry will stay',
+        publishedDate: '2024-03-10',
+        publishedBy: 'org:harbour-courier',
+        text,
+        credits: ['HC', 'Reuters'],
+      }),
+    ]);
+    expect(data.statements.length).toBeGreaterThanOrEqual(2);
+    for (const s of data.statements) {
+      const [entry] = s.sources;
+      expect(entry.source).toBe(data.sources[0].id);
+      const quoted = entry.evidence
+        .split(',')
+        .map((span: string) => span.split('-').map(Number))
+        .map(([a, b]: number[]) => Array.from(text).slice(a, b).join(''));
+      // the evidence is the statement's words in the stored text, recorded as review records them
+      expect(recordedText(quoted)).toBe(s.text);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { proposeActor } from '../../extraction/proposal.js';
+import { proposeSpeaker } from '../../extraction/article-facts.js';
 import { recordedText } from '../../extraction/statement-text.js';
 import type { CodePoints } from '../shared/spans.js';
 import type { NewCandidate } from './review.repository.js';
@@ -22,6 +22,8 @@ export interface Extracted {
     form?: string;
     /** The earlier mention a pronoun or title was resolved to. */
     antecedent?: { text: string };
+    /** A statement page's own statement: the publisher these words stand for. */
+    publisher?: string;
   } | null;
   cue: { start: number; end: number } | null;
   date: {
@@ -35,8 +37,19 @@ export interface Extracted {
   confidence: number;
 }
 
-/** Extracts statements from an article's text; `date` is its publication day, YYYY-MM-DD. */
-export type ExtractFn = (text: string, options: { date?: string }) => Promise<Extracted[]>;
+/**
+ * Extracts statements from an article's stored text, with what else is known of it:
+ * its headline, page title, outlet, and publication day (YYYY-MM-DD).
+ */
+export type ExtractFn = (
+  text: string,
+  article: {
+    date?: string | null;
+    title?: string | null;
+    pageTitle?: string | null;
+    publisher?: string | null;
+  },
+) => Promise<Extracted[]>;
 
 /** The graph's organisation an outlet's name names, or null. */
 export type OutletLinkFn = (outlet: string) => Promise<string | null>;
@@ -90,6 +103,8 @@ export function candidatesOf(
   sourceId: string,
   text: CodePoints,
   extracted: Extracted[],
+  /** The article Source's publisher: the speaker of a statement page's own statement. */
+  publisherId?: string | null,
 ): NewCandidate[] {
   const rows = new Map<string, NewCandidate>();
   for (const e of extracted) {
@@ -102,7 +117,8 @@ export function candidatesOf(
     const speaker = e.speaker && text.holds(e.speaker.start, e.speaker.end) ? e.speaker : null;
     const cue = e.cue && text.holds(e.cue.start, e.cue.end) ? e.cue : null;
     const date = e.date && text.holds(e.date.start, e.date.end) ? e.date : null;
-    const proposal = proposeActor(speaker);
+    const speakerId = e.speaker?.id ?? (e.speaker?.publisher ? publisherId : null) ?? null;
+    const proposal = speakerId ? null : proposeSpeaker(speaker);
     const speakerText = speaker
       ? text.slice(speaker.start, speaker.end)
       : (e.speaker?.text ?? null);
@@ -119,7 +135,7 @@ export function candidatesOf(
       speakerText,
       speakerStart: speaker?.start ?? null,
       speakerEnd: speaker?.end ?? null,
-      speakerId: e.speaker?.id ?? null,
+      speakerId,
       proposalType: proposal?.type ?? null,
       proposalName: proposal?.name ?? null,
       proposalId: proposal?.id ?? null,

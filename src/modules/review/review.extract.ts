@@ -1,23 +1,24 @@
 import type { Database } from '../../db/neo4j.js';
 import { createExtractionRepository } from '../../extraction/extraction.repository.js';
-import { createLinker } from '../../extraction/linker.js';
+import { outletLinker } from '../../extraction/article-facts.js';
 import { createMatcher } from '../../names/matcher.js';
 import type { ExtractFn, OutletLinkFn } from './review.candidates.js';
 
 /**
- * The extractor review uses: src/extraction, with speakers and mentions linked
- * to this graph's entities (names, aliases, and offices held on the article's
- * date, through the name matcher of src/names). The entities are read once per
- * extraction, so an actor added a minute ago is linked.
+ * The extractor review uses: src/extraction's `extractArticle`, the one function the
+ * CLI and the evaluation extract an article with, with speakers, mentions and a
+ * statement page's publisher linked to this graph's entities (names, aliases, and
+ * offices held on the article's date, through the name matcher of src/names). The
+ * entities are read once per extraction, so an actor added a minute ago is linked.
  */
 export function createGraphExtractor(db: Database): ExtractFn {
   const repo = createExtractionRepository(db);
-  return async (text, { date }) => {
-    const [{ extractStatements }, entities] = await Promise.all([
+  return async (text, article) => {
+    const [{ extractArticle, articleLinkers }, entities] = await Promise.all([
       loadExtraction(),
       repo.linkableEntities(),
     ]);
-    return extractStatements(text, { date, linker: createLinker(entities) });
+    return extractArticle({ ...article, text, ...articleLinkers(entities) });
   };
 }
 
@@ -28,19 +29,17 @@ export function createGraphExtractor(db: Database): ExtractFn {
  * later calls free.
  */
 function loadExtraction() {
-  return import('../../extraction/extract.js');
+  return import('../../extraction/document.js');
 }
 
 /**
  * An article's publisher: the graph's one organisation whose name or an alias is
  * the outlet's name (the same name in another spelling or script); null when
- * none is, or several are.
+ * none is, or several are. The same rule links a statement page's speaker.
  */
 export function createOutletLinker(db: Database): OutletLinkFn {
   const repo = createExtractionRepository(db);
   return async (outlet) => {
-    const matcher = createMatcher(await repo.linkableEntities());
-    const ids = new Set(matcher.duplicates([outlet], { type: 'Organization' }).map((h) => h.id));
-    return ids.size === 1 ? [...ids][0]! : null;
+    return outletLinker(createMatcher(await repo.linkableEntities()))(outlet);
   };
 }

@@ -61,6 +61,8 @@ export interface ArticleRow {
   text: string | null;
   published: string | null;
   language: string | null;
+  /** Its PUBLISHED_BY organisation's id. */
+  publishedBy: string | null;
 }
 
 /** Integer properties: a JS number is a float to Neo4j, so offsets go as Cypher integers. */
@@ -90,7 +92,8 @@ ORDER BY s.createdAt LIMIT 1`;
 // article
 const ARTICLE = `
 MATCH (s:Source {id: $id})
-RETURN s { .id, text: s.articleText, .published, .language } AS article`;
+RETURN s { .id, text: s.articleText, .published, .language,
+  publishedBy: head(COLLECT { MATCH (s)-[:PUBLISHED_BY]->(o) RETURN o.id }) } AS article`;
 
 // articleTexts: the stored text of each source, in key order (null for one without).
 const ARTICLE_TEXTS = `

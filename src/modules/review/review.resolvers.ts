@@ -1,5 +1,5 @@
 import { ArticleError } from '../../articles/article.errors.js';
-import { AppError } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import type { ErrorCode, Resolvers } from '../../generated/graphql.js';
 import { EditRejected, type Outcome } from '../editing/editing.service.js';
 import type { Context } from '../shared/context.js';
@@ -49,7 +49,14 @@ const text = (ctx: Context, c: CandidateRow) => ctx.loaders.articleText.load(c.s
 export const reviewResolvers: Resolvers = {
   Query: {
     candidate: (_, { id }, ctx) => ctx.review.candidate(id),
-    candidates: (_, { sourceId, status }, ctx) => ctx.review.candidatesOf(sourceId, status ?? null),
+    candidates: async (_, { sourceId, status }, ctx) => {
+      const found = await ctx.review.candidatesOf(sourceId, status ?? null);
+      // none: an article with none (in those states), or no such Source at all
+      if (found.length === 0 && (await nodeById(ctx, sourceId))?.__typename !== 'Source') {
+        throw notFound('source', sourceId);
+      }
+      return found;
+    },
   },
   Mutation: {
     extractArticle: async (_, { input }, ctx) => {

@@ -2,6 +2,7 @@ import type { Config } from '../../config.js';
 import type { Database } from '../../db/neo4j.js';
 import { takeArticle, type ArticleInput } from '../../articles/article.intake.js';
 import { articleTitle } from '../../articles/article.metadata.js';
+import { articleFacts } from '../../extraction/article-facts.js';
 import { parsePartialDate } from '../../calendar.js';
 import { EditRejected, type EditingService, type Outcome } from '../editing/editing.service.js';
 import type { StatementRow } from '../shared/rows.js';
@@ -129,19 +130,24 @@ export function createReviewService(
     const text = stored?.text ?? article.text;
     const sourceId = known ?? articleSourceId(article.textHash);
     const points = new CodePoints(text);
+    const facts = articleFacts(article, stored?.published ?? article.metadata.publishedDate);
     const extracted = await options.extract(text, {
-      date: dayOf(stored?.published ?? article.metadata.publishedDate),
+      date: dayOf(facts.date ?? undefined),
+      title: facts.title,
+      pageTitle: facts.pageTitle,
+      publisher: facts.publisher,
     });
-    const rows = candidatesOf(sourceId, points, extracted);
     const outlet = article.metadata.outlet;
     const publishedBy = !known && outlet ? await options.linkOutlet(outlet) : null;
 
     return editing.writeTx(async (tx, written) => {
       let created = 0;
-      if (!(await repo.article(tx, sourceId))) {
+      const existing = await repo.article(tx, sourceId);
+      let publisher = existing?.publishedBy ?? undefined;
+      if (!existing) {
         const m = article.metadata;
         // The publisher is one link: an outlet no organisation is named as gets one of its own.
-        const publisher =
+        publisher =
           publishedBy ??
           (m.outlet ? await editing.createPublisherIn(tx, written, m.outlet, by) : undefined);
         const record = {
@@ -159,6 +165,8 @@ export function createReviewService(
         await editing.writeRecordIn(tx, written, 'source', record, by, 'input');
         created += 1;
       }
+      // A statement page's own statement is its publisher's: the organisation the Source is published by.
+      const rows = candidatesOf(sourceId, points, extracted, publisher);
       // Found again at other offsets (an improved extractor moved its edges): the one stored stands.
       const stored = await repo.candidatesOf(sourceId, null, tx);
       const said = new Map(stored.map((c) => [contentKeyOf(c.speakerText, c.text), c.id]));
