@@ -6,6 +6,9 @@
  * adjectives as written (folded and matched by the normaliser). Add rows as
  * the graph needs them; a country absent here is still found by its name.
  */
+import countries from 'i18n-iso-countries';
+import english from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+
 export interface Demonym {
   iso: string;
   name: string;
@@ -180,17 +183,35 @@ const COUNTRY_BY_NAME = new Map(
 );
 
 /**
- * The country of the table a name names ("Russia", "the United States", "Britain"), or
- * undefined: how the extractor tells a country speaking from an organisation when no
+ * The country a name names ("Russia", "the United States", "Britain", and any other
+ * ISO 3166 country by its English name: "Iceland"), or undefined: how the extractor tells a country speaking from an organisation when no
  * graph knows it. Case and a leading "the" do not count; "US" only in capitals.
  */
 export function countryNamed(words: string): Demonym | undefined {
   const bare = words.trim().replace(/^the\s+/i, '');
-  const found = COUNTRY_BY_NAME.get(bare.toLowerCase());
+  const found = COUNTRY_BY_NAME.get(bare.toLowerCase()) ?? iso3166Country(bare);
   if (!found) return undefined;
   // "us" is a pronoun: a short name counts only as written in capitals
   if (bare.replace(/\./g, '').length <= 3 && bare !== bare.toUpperCase()) return undefined;
   return found;
+}
+
+countries.registerLocale(english);
+
+/**
+ * A country the table lacks, by its English name in ISO 3166 (i18n-iso-countries:
+ * "Iceland", "Chad"), as written with a capital; no adjectives, so a demonym
+ * still needs a row above.
+ */
+function iso3166Country(name: string): Demonym | undefined {
+  if (!/^\p{Lu}/u.test(name)) return undefined;
+  const iso = countries.getAlpha3Code(name, 'en');
+  if (!iso) return undefined;
+  return {
+    iso,
+    name: countries.getName(iso, 'en', { select: 'official' }) ?? name,
+    adjectives: [],
+  };
 }
 
 const COUNTRY_BY_CAPITAL = new Map(

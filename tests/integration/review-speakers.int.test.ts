@@ -22,7 +22,8 @@ const ARTICLE =
   'Kowalczyk said that the quota would not change before the winter.\n\n' +
   'Ursel Brandt, a baker from the old town, also spoke. Brandt said that flour was scarce.\n\n' +
   'Norway said that the talks would resume in March.\n\n' +
-  'Finland warned that the border would stay closed.';
+  'Finland warned that the border would stay closed.\n\n' +
+  'Iceland said that the harbour fees would fall.';
 
 interface Span {
   start: number;
@@ -158,5 +159,22 @@ describe('review: surnames and countries linked through the graph', () => {
       { id: 'country:NOR' },
     );
     expect(node).toEqual({ name: 'Norway', iso: 'NOR' });
+  });
+
+  it('creates a new country named by the reviewer without an id under its ISO code', async () => {
+    const iceland = bySpeaker('Iceland');
+    expect(iceland.speaker!.proposal).toMatchObject({ id: 'country:ISL', iso: 'ISL' });
+    const { errors, statement } = await accept({
+      id: iceland.id,
+      newSpeaker: { type: 'COUNTRY', name: 'Iceland' },
+      date: '2025-03-14',
+    });
+    expect(errors).toEqual([]);
+    expect(statement!.speaker.id).toBe('country:ISL');
+    const { node } = await gql<{ node: { name: string; iso: string } }>(
+      `query ($id: ID!) { node(id: $id) { ... on Country { name iso } } }`,
+      { id: 'country:ISL' },
+    );
+    expect(node).toEqual({ name: 'Iceland', iso: 'ISL' });
   });
 });

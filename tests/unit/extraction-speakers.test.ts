@@ -190,6 +190,16 @@ describe('a country as speaker', () => {
     });
   });
 
+  it('knows every ISO 3166 country by its English name, not only the demonym table’s', () => {
+    const text =
+      'Iceland said on Monday that the whaling season was over.\n\nChad warned that it would object.';
+    const found = extractStatements(text, { date: '2025-03-14' });
+    expect(found.map((s) => proposeActor(s.speaker))).toEqual([
+      { type: 'COUNTRY', name: 'Iceland', id: 'country:ISL', iso: 'ISL' },
+      { type: 'COUNTRY', name: 'Chad', id: 'country:TCD', iso: 'TCD' },
+    ]);
+  });
+
   it('is written as a country by `statement-graph extract --dataset`', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'extract-countries-'));
     const article = join(dir, 'quota.txt');

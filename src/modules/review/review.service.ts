@@ -7,6 +7,7 @@ import { parsePartialDate } from '../../calendar.js';
 import { EditRejected, type EditingService, type Outcome } from '../editing/editing.service.js';
 import type { StatementRow } from '../shared/rows.js';
 import { CodePoints, evidenceOf } from '../shared/spans.js';
+import { countryNamed } from '../../names/demonyms.js';
 import {
   articleSourceId,
   candidatesOf,
@@ -203,10 +204,12 @@ export function createReviewService(
           );
         }
         const n = input.newSpeaker;
-        const id = n.id ?? `${ACTOR_PREFIXES[n.type]}:${slugOf(n.name)}`;
+        // a country is known by its ISO code, as the extractor proposes it: "country:NOR"
+        const iso = n.type === 'COUNTRY' ? (n.iso ?? countryNamed(n.name)?.iso) : undefined;
+        const id = n.id ?? `${ACTOR_PREFIXES[n.type]}:${iso ?? slugOf(n.name)}`;
         const record =
           n.type === 'COUNTRY'
-            ? { id, name: n.name, iso: n.iso }
+            ? { id, name: n.name, iso }
             : n.type === 'ORGANIZATION'
               ? { id, name: n.name, kind: n.kind }
               : { id, name: n.name };
