@@ -215,7 +215,11 @@ export function readHtml(html: string, path: string): ReadPage {
       ...metadata,
       outlet: metadata.outlet ?? clean(article?.siteName) ?? titleSite ?? copyright,
       author: metadata.author ?? clean(article?.byline),
-      headline: metadata.headline ?? clean(article?.title),
+      // an og:title that is the whole <title> ("… - Press Releases - Portal") carries the site's parts
+      headline:
+        (metadata.headline && metadata.headline !== pageTitle ? metadata.headline : title) ??
+        metadata.headline ??
+        clean(article?.title),
       publishedDate: metadata.publishedDate ?? dateOf(article?.publishedTime) ?? dateline,
     },
   };

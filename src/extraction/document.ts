@@ -42,7 +42,27 @@ export function extractArticle(input: ArticleInput): ExtractedStatement[] {
     lead > 0 ? codePointIndexer(input.text)(paragraphs[lead - 1]!.end) : 0,
   );
   const doc = documentStatement(input, paragraphs, lead);
-  return doc ? [doc, ...statements] : statements;
+  return doc ? [doc, ...statements.map((s) => ourStatement(s, doc.speaker!))] : statements;
+}
+
+/**
+ * On a statement page, "we" that no named speaker stands for is the page's publisher:
+ * the words stay "we" at their span, the speaker is linked or proposed as the publisher.
+ */
+function ourStatement(
+  s: ExtractedStatement,
+  publisher: NonNullable<ExtractedStatement['speaker']>,
+): ExtractedStatement {
+  const sp = s.speaker;
+  if (!sp || sp.id || sp.antecedent || !/^(we|us)$/i.test(sp.text)) return s;
+  return {
+    ...s,
+    speaker: {
+      ...sp,
+      publisher: publisher.publisher,
+      ...(publisher.id ? { id: publisher.id, linkedBy: 'coreference' as const } : {}),
+    },
+  };
 }
 
 type Paragraph = { start: number; end: number };

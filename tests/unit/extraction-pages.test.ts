@@ -255,3 +255,38 @@ describe('wire credits: what the page states, each once', () => {
     ).toEqual(['Reuters']);
   });
 });
+
+describe('on a statement page', () => {
+  it('“we” that no named speaker stands for is the publisher; the words stay “we”', () => {
+    const text =
+      'Statement of the Ministry of Foreign Affairs of Norland on the lake\n\n' +
+      'We welcome the agreement on the lake. We said last year that only talks would settle it.\n\n' +
+      '3 May 2024';
+    const found = extractArticle({
+      text,
+      title: 'Statement of the Ministry of Foreign Affairs of Norland on the lake',
+      publisher: 'Ministry of Foreign Affairs of Norland',
+      date: '2024-05-03',
+      linkOutlet: (name) => (name === 'Ministry of Foreign Affairs of Norland' ? 'org:nfm' : null),
+    });
+    const we = found.filter((s) => /^we$/i.test(s.speaker?.text ?? ''));
+    expect(we.length).toBeGreaterThan(0);
+    for (const s of we) {
+      expect(s.speaker).toMatchObject({
+        id: 'org:nfm',
+        publisher: 'Ministry of Foreign Affairs of Norland',
+      });
+      expect(slice(text, s.speaker!.start, s.speaker!.end)).toBe(s.speaker!.text);
+    }
+  });
+
+  it('a page’s og:title that is its whole <title> gives the headline without the site’s parts', async () => {
+    const article = await take({
+      html: PRESS_RELEASE_PAGE.replace(
+        '<meta charset="utf-8">',
+        '<meta charset="utf-8"><meta property="og:title" content="NORLAND SENDS WATER PUMPS TO THE DELTA REGION - Press Releases - Portal">',
+      ),
+    });
+    expect(article.metadata.headline).toBe('NORLAND SENDS WATER PUMPS TO THE DELTA REGION');
+  });
+});
