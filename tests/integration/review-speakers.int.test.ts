@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { createImporter } from '../../src/import/importer.js';
-import { createLogger } from '../../src/logger.js';
-import { createMetrics } from '../../src/metrics.js';
 import { FORMAT } from '../../src/records/dataset.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 
 /**
@@ -43,15 +40,10 @@ interface CandidateView {
 
 describe('review: surnames and countries linked through the graph', () => {
   let t: TestDatabase;
-  let app: ReturnType<typeof createApp>;
+  let app: TestApp;
 
   const gql = async <T>(query: string, variables: Record<string, unknown>) => {
-    const response = await app.fetch('http://test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
+    const body = await app.gql<T>(query, variables);
     expect(body.errors).toBeUndefined();
     return body.data!;
   };
@@ -93,12 +85,7 @@ describe('review: surnames and countries linked through the graph', () => {
       { by: 'test' },
     );
     expect(report.ok).toBe(true);
-    app = createApp({
-      db: t.db,
-      logger: createLogger('silent'),
-      metrics: createMetrics(),
-      config: loadConfig({ API_TOKENS: `ed:editor:${EDITOR}` }),
-    });
+    app = createTestApp(t.db, { editorToken: EDITOR });
     const { extractArticle } = await gql<{
       extractArticle: { errors: unknown[]; candidates: CandidateView[] };
     }>(

@@ -20,7 +20,7 @@ import {
 } from './review-api.js';
 import { runsOf, type Mark } from './review-text.js';
 import { EMPTY_STATE, formatState, withExpanded } from './state.js';
-import { humanize, STANCES } from './theme.js';
+import { formatDate, humanize, STANCES } from './theme.js';
 
 const KINDS = ['DIRECT_QUOTE', 'PARAPHRASE', 'REPORTED'] as const;
 
@@ -410,13 +410,15 @@ export class ReviewScreen {
         { class: 'review-written muted' },
         c.speaker ? `Speaker as written: “${c.speaker.text}”` : 'No speaker found',
         c.speaker?.actor ? ` → ${c.speaker.actor.name}` : '',
-        c.date ? ` · date: “${c.date.text}”${c.date.value ? ` → ${c.date.value}` : ''}` : '',
+        c.date
+          ? ` · date: “${c.date.text}”${c.date.value ? ` → ${formatDate({ text: c.date.value })}` : ''}`
+          : '',
       ),
       c.status === 'ACCEPTED' && c.statement
         ? h(
             'p',
             { class: 'review-accepted' },
-            `Accepted: ${c.statement.speaker.name}, ${c.statement.date.text}`,
+            `Accepted: ${c.statement.speaker.name}, ${formatDate(c.statement.date)}`,
             c.statement.about.length
               ? ` — ${c.statement.about.map((a) => `${a.target.name ?? a.target.title ?? a.target.id}: ${a.stance.toLowerCase()}`).join(', ')}`
               : '',
