@@ -58,12 +58,18 @@ export async function runExtract(
     try {
       article = await readArticle(file, config);
     } catch (error) {
-      if (!(error instanceof ArticleError)) throw error;
-      log(`${file}: ${error.articleCode}: ${error.message}`);
+      const why = refusal(error);
+      if (!why) throw error;
+      log(`${file}: ${why}`);
       failed++;
       continue;
     }
     const facts = articleFacts(article, values.date);
+    if (!facts.date) {
+      log(
+        `${file}: no --date and no date in the article: relative dates ("on Sunday") are read against today`,
+      );
+    }
     const statements = extractArticle({ ...facts, ...linkers });
     const out = {
       file: basename(file),
@@ -111,6 +117,19 @@ async function readArticle(file: string, config: Config): Promise<Article> {
     maxBytes: config.articles.maxBytes,
     fetch: config.articles.fetch,
   });
+}
+
+const FILE_PROBLEMS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'a directory, not a file',
+  EACCES: 'not readable (permission denied)',
+};
+
+/** Why a file was refused, as "CODE: reason"; null for an error that is not the input's. */
+function refusal(error: unknown): string | null {
+  if (error instanceof ArticleError) return `${error.articleCode}: ${error.message}`;
+  const code = (error as NodeJS.ErrnoException).code;
+  return code && FILE_PROBLEMS[code] ? `FILE_UNREADABLE: ${FILE_PROBLEMS[code]}` : null;
 }
 
 /** The shape the issue fixes for scripts: nothing more. */

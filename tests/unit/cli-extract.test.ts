@@ -128,6 +128,27 @@ describe('statement-graph extract: bad input', () => {
     expect(code).toBe(1);
     expect(printed).toBe(1);
   });
+
+  it('names a missing file or a directory with FILE_UNREADABLE and still reads the others', async () => {
+    const good = file('good3.txt', 'The minister said on Sunday that "talks will go on".');
+    const missing = join(dir, 'nope.txt');
+    const { code, lines, printed } = await run([missing, dir, good, '--date', '2024-07-28']);
+    expect(code).toBe(1);
+    expect(lines).toEqual([
+      `${missing}: FILE_UNREADABLE: no such file`,
+      `${dir}: FILE_UNREADABLE: a directory, not a file`,
+    ]);
+    expect(printed).toBe(1);
+  });
+
+  it('warns when no date is known, since relative dates are then read against today', async () => {
+    const good = file('undated.txt', 'The minister said on Sunday that "talks will go on".');
+    const { code, lines } = await run([good]);
+    expect(code).toBe(0);
+    expect(lines).toEqual([
+      `${good}: no --date and no date in the article: relative dates ("on Sunday") are read against today`,
+    ]);
+  });
 });
 
 describe('statement-graph extract --dataset', () => {
