@@ -9,6 +9,7 @@ import { startArticleServer, type ArticleServer } from '../helpers/article-serve
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { graphCounts, SEED_FILE } from '../helpers/seed.js';
 import { hasSeedArticle, readSeedArticle } from '../helpers/seed-article.js';
+import type { TextSpan as Span } from '../../src/modules/shared/spans.js';
 
 /**
  * Issue 11's acceptance, against the real Neo4j with the real extractor
@@ -18,11 +19,6 @@ import { hasSeedArticle, readSeedArticle } from '../helpers/seed-article.js';
 
 const EDITOR = 'editor-token-0123456789abcdef';
 
-interface Span {
-  start: number;
-  end: number;
-  text: string;
-}
 interface CandidateView {
   id: string;
   status: string;

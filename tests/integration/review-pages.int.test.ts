@@ -13,6 +13,7 @@ import {
   STATEMENT_PAGE,
 } from '../helpers/ministry-pages.js';
 import { SEED_FILE } from '../helpers/seed.js';
+import type { TextSpan as Span } from '../../src/modules/shared/spans.js';
 
 /**
  * The review API extracts an article as the CLI and the evaluation do (one function,
@@ -24,11 +25,6 @@ import { SEED_FILE } from '../helpers/seed.js';
 
 const EDITOR = 'editor-token-pages-0123456789abcdef';
 
-interface Span {
-  start: number;
-  end: number;
-  text: string;
-}
 interface CandidateView {
   id: string;
   text: string;

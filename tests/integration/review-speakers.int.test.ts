@@ -3,6 +3,7 @@ import { createImporter } from '../../src/import/importer.js';
 import { FORMAT } from '../../src/records/dataset.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
+import type { TextSpan as Span } from '../../src/modules/shared/spans.js';
 
 /**
  * Speakers named in short and countries speaking, through the review API with the
@@ -22,11 +23,6 @@ const ARTICLE =
   'Finland warned that the border would stay closed.\n\n' +
   'Iceland said that the harbour fees would fall.';
 
-interface Span {
-  start: number;
-  end: number;
-  text: string;
-}
 interface CandidateView {
   id: string;
   text: string;

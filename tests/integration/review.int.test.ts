@@ -10,6 +10,7 @@ import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { graphCounts, SEED_FILE } from '../helpers/seed.js';
 import { quoteExtractor } from '../helpers/quote-extractor.js';
 import { hasSeedArticle, readSeedArticle } from '../helpers/seed-article.js';
+import type { TextSpan as Span } from '../../src/modules/shared/spans.js';
 
 /**
  * The review workflow's mechanics against the real Neo4j, with a small fixed
@@ -21,11 +22,6 @@ import { hasSeedArticle, readSeedArticle } from '../helpers/seed-article.js';
 const EDITOR = 'editor-token-0123456789abcdef';
 const READER = 'reader-token-0123456789abcdef';
 
-interface Span {
-  start: number;
-  end: number;
-  text: string;
-}
 interface CandidateView {
   id: string;
   status: string;

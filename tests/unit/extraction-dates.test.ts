@@ -18,7 +18,7 @@ import { validateDataset } from '../../src/records/validate.js';
  */
 
 const cut = (text: string, span: { start: number; end: number }) =>
-  [...text].slice(span.start, span.end).join('');
+  new CodePoints(text).slice(span.start, span.end);
 
 /** 2024-07-28 is a Sunday; its ISO week runs from Monday 2024-07-22. */
 const SUNDAY = '2024-07-28';

@@ -11,7 +11,7 @@ import { CodePoints } from '../../src/modules/shared/spans.js';
  */
 
 const cut = (text: string, span: { start: number; end: number }) =>
-  [...text].slice(span.start, span.end).join('');
+  new CodePoints(text).slice(span.start, span.end);
 const marks = (t: string) => ({
   double: [...t].filter((c) => '“”«»„"'.includes(c)).length,
   open: [...t].filter((c) => '“«„‘'.includes(c)).length,

@@ -4,10 +4,11 @@ import {
   extractStatements,
   type ExtractedStatement,
 } from '../../src/extraction/index.js';
+import { CodePoints } from '../../src/modules/shared/spans.js';
 
 /** The text of a code-point span, as a brat reader would cut it. */
 const cut = (text: string, span: { start: number; end: number }) =>
-  [...text].slice(span.start, span.end).join('');
+  new CodePoints(text).slice(span.start, span.end);
 const contentOf = (text: string, s: ExtractedStatement) =>
   s.content.map((c) => cut(text, c)).join(' | ');
 

@@ -35,11 +35,24 @@ const TEMPORAL = [
  * A source's publisher is its PUBLISHED_BY organisation's name (one link, no copy
  * to drift), read here so a page of statements with their sources stays one query.
  */
-export const nodeOut = (alias: string) =>
-  `${KEYS_OUT}, ${TEMPORAL.map((key) => `${key}: toString(${alias}.${key})`).join(', ')}, ` +
-  `publisher: CASE WHEN ${alias}:Source THEN head(COLLECT { MATCH (${alias})-[:PUBLISHED_BY]->(publisherOrg) RETURN publisherOrg.name }) END`;
+export const nodeOut = (alias: string) => {
+  cypherName(alias);
+  return (
+    `${KEYS_OUT}, ${TEMPORAL.map((key) => `${key}: toString(${alias}.${key})`).join(', ')}, ` +
+    `publisher: CASE WHEN ${alias}:Source THEN head(COLLECT { MATCH (${alias})-[:PUBLISHED_BY]->(publisherOrg) RETURN publisherOrg.name }) END`
+  );
+};
 
 const PROPERTY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * A variable or property name that goes into Cypher text: the code's own names only
+ * (never a request's), checked so nothing else can pass; anything else is a programming error.
+ */
+function cypherName(name: string): string {
+  if (!PROPERTY.test(name)) throw new Error(`not a Cypher name: ${name}`);
+  return name;
+}
 
 /**
  * A projection of `alias` to some of its properties (and `__typename`), each as a
@@ -48,8 +61,9 @@ const PROPERTY = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * else is a programming error.
  */
 export function nodeProperties(alias: string, properties: readonly string[], typename: string) {
+  cypherName(alias);
   const parts = properties.map((key) => {
-    if (!PROPERTY.test(key)) throw new Error(`not a property name: ${key}`);
+    cypherName(key);
     if (HIDDEN.includes(key)) return `${key}: null`;
     return TEMPORAL.includes(key) ? `${key}: toString(${alias}.${key})` : `.${key}`;
   });
