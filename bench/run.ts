@@ -310,12 +310,16 @@ async function runQueries(uri: string, failures: Failure[]): Promise<LoadResult[
     failures.push(...failing);
     const results: LoadResult[] = [];
     // Warm-up, not recorded: each server's mix, long enough that every query runs a few times.
-    for (const server of servers) await cannon(server, 4, warmUpSeconds, mixOf(server));
+    for (const server of servers) {
+      await cannon(server, 4, warmUpSeconds, mixOf(server));
+      await settle(uri);
+    }
     for (const concurrency of concurrencies) {
       for (const server of servers) {
         log(`${server.target} at concurrency ${concurrency}`);
         results.push(await cannon(server, concurrency, duration, mixOf(server)));
         log(JSON.stringify(results.at(-1)));
+        await settle(uri);
       }
     }
     // Each query alone, one connection: where the time of the mix goes.
@@ -327,6 +331,7 @@ async function runQueries(uri: string, failures: Failure[]): Promise<LoadResult[
           query: query.name,
         });
         log(JSON.stringify(results.at(-1)));
+        await settle(uri);
       }
     }
     return results;
@@ -358,6 +363,42 @@ async function warmUp(uri: string) {
     await driver.close();
   }
   log(`warm-up: store read in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Waits until Neo4j runs no transaction but this one, so each timed run starts on an idle
+ * database: a request autocannon gave up on keeps running in Neo4j (at 1,000,000 statements
+ * the peer's abandoned 32-connection requests ran on into the next server's runs). What still
+ * runs after `patienceMs` is terminated, and said so.
+ */
+async function settle(uri: string, patienceMs = 120_000) {
+  const driver = neo4j.driver(uri, undefined, { disableLosslessIntegers: true });
+  const started = Date.now();
+  try {
+    for (;;) {
+      const { records } = await driver.executeQuery(
+        `SHOW TRANSACTIONS YIELD transactionId AS id, currentQuery AS query
+         WHERE NOT query STARTS WITH 'SHOW TRANSACTIONS' RETURN collect(id) AS ids`,
+        {},
+        { database: 'neo4j' },
+      );
+      const ids = records[0]!.get('ids') as string[];
+      if (ids.length === 0) break;
+      if (Date.now() - started > patienceMs) {
+        await driver.executeQuery('TERMINATE TRANSACTIONS $ids', { ids }, { database: 'neo4j' });
+        log(
+          `settle: terminated ${ids.length} transactions still running after ${patienceMs / 1000} s`,
+        );
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await driver.close();
+  }
+  const waited = Date.now() - started;
+  if (waited > 1000)
+    log(`settle: Neo4j busy with earlier requests for ${(waited / 1000).toFixed(1)} s`);
 }
 
 /** Each target's answer to each query, before anything is timed: the ones that fail. */
