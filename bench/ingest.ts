@@ -89,8 +89,28 @@ export async function ingestOurs(
   const db = createDatabase(driver, { database: 'neo4j', txTimeoutMs: 600_000 });
   await migrate(db);
   let count = 0;
+  // Phases from the importer's progress: validation (and the first batch of nodes), nodes, links.
+  const phases: Record<string, number> = {};
+  const start = performance.now();
+  let lap = start;
+  const onProgress = (done: number, total: number) => {
+    const now = performance.now();
+    const phase = !phases['validate + first batch']
+      ? 'validate + first batch'
+      : done <= total / 2
+        ? 'nodes'
+        : 'links';
+    if (phase === 'validate + first batch' || done === total / 2 || done === total) {
+      phases[phase] = (now - lap) / 1000;
+      lap = now;
+    }
+  };
   return timed('ours (importer)', statements, 0, async () => {
-    const report = await createImporter(db).importJsonLines(file, { by: 'bench', batchSize });
+    const report = await createImporter(db).importJsonLines(file, {
+      by: 'bench',
+      batchSize,
+      onProgress,
+    });
     if (!report.ok)
       throw new Error(
         `import failed: ${report.problems
@@ -99,7 +119,7 @@ export async function ingestOurs(
           .join('; ')}`,
       );
     count = report.records;
-  }).then((r) => ({ ...r, records: count }));
+  }).then((r) => ({ ...r, records: count, phases }));
 }
 
 /**

@@ -30,7 +30,8 @@ import {
  */
 
 const USAGE = `Usage: npm run bench -- [--size 10000] [--duration 10] [--concurrency 1,4,16,32] [--row-sample 1000]
-  [--ingest floor,row-at-a-time,ours,bulk] [--queries-on ours|bulk] [--skip-ingest-comparison]`;
+  [--ingest floor,row-at-a-time,ours,bulk] [--queries-on ours|bulk|none] [--skip-ingest-comparison]
+  (--queries-on none: stop after the ingests)`;
 
 const { values } = parseArgs({
   options: {
@@ -192,7 +193,8 @@ async function main() {
     await floorAndRowAtATime();
     const neo = await ours(values['queries-on'] === 'ours');
     await bulk(false);
-    await query(neo);
+    if (values['queries-on'] === 'none') write();
+    else await query(neo);
   }
 }
 

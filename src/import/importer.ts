@@ -1,8 +1,10 @@
+import { stat } from 'node:fs/promises';
 import type { Database, Tx } from '../db/neo4j.js';
 import { FORMAT, FORMATS, type Dataset, type RecordType } from '../records/dataset.js';
 import { prepareUpgrade, UpgradeScan, type Upgrade } from '../records/upgrade.js';
 import {
   createRecordStore,
+  rowLinks,
   storedFacts,
   writeRow,
   type RecordStore,
@@ -14,6 +16,7 @@ import { COLLECTIONS, TYPES, type AnyRecord } from '../records/record-kinds.js';
 import {
   parseLine,
   ReferenceChecker,
+  unparsedLine,
   upgradeFacts,
   validateDataset,
   type ExistingIds,
@@ -106,24 +109,31 @@ export function createImporter(db: Database) {
    * batch by batch, then links (which may point anywhere in the file), each batch
    * its own transaction. A record counts as imported once its links are written,
    * so a re-run after a failure skips what fully landed and finishes the rest.
+   * The passes after the first trust it, so the file must stay as it was validated:
+   * if it changes (size or time), the import stops before its next write.
    */
   async function importJsonLines(file: string, options: ImportOptions): Promise<ImportReport> {
+    const validatedFile = await fileState(file);
     const checked = await validateJsonLines(file, existing, facts);
     if (!checked.ok) return checked;
     const total = checked.records;
 
     const counts = emptyCounts();
     const batchSize = options.batchSize ?? 1000;
-    // What the nodes pass wrote, so the links pass knows without asking the graph again.
-    const written = new Map<string, 'fresh' | 'changed'>();
+    // What the nodes pass wrote, with its content hash, so the links pass neither asks the
+    // graph again nor hashes the record again.
+    const written: Written = { fresh: new Map(), changed: new Map() };
     let done = 0;
+    // Before each write: the batch just read is of the file that was validated.
+    const unchanged = async () => {
+      if ((await fileState(file)) !== validatedFile) throw new FileChangedError(file);
+    };
     for await (const batch of prefetched(batches(file, batchSize, checked.upgrade))) {
+      await unchanged();
       const plan = await classify(repo, batch, counts);
-      for (const [kind, rows] of [
-        ['fresh', plan.fresh],
-        ['changed', plan.changed],
-      ] as const) {
-        for (const list of rows.values()) for (const row of list) written.set(row.id, kind);
+      for (const kind of ['fresh', 'changed'] as const) {
+        for (const list of plan[kind].values())
+          for (const row of list) written[kind].set(row.id, row.hash);
       }
       if (!options.dryRun) await db.writeTx((tx) => writeNodes(repo, tx, plan, options.by));
       done += batch.length;
@@ -131,17 +141,12 @@ export function createImporter(db: Database) {
     }
     const warnings = checked.upgrade?.warnings.length ? { warnings: checked.upgrade.warnings } : {};
     if (options.dryRun) return { ok: true, dryRun: true, counts, records: total, ...warnings };
-    for await (const batch of prefetched(batches(file, batchSize, checked.upgrade))) {
-      const plan: Plan = { fresh: new Map(), changed: new Map() };
-      for (const { type, record, row } of batch) {
-        const kind = written.get(record.id);
-        if (!kind) continue;
-        const rows = plan[kind].get(type) ?? [];
-        rows.push(row ?? writeRow(type, record));
-        plan[kind].set(type, rows);
-      }
+    for await (const { plan, records } of prefetched(
+      linkBatches(file, batchSize, written, checked.upgrade),
+    )) {
+      await unchanged();
       await db.writeTx((tx) => writeLinks(repo, tx, plan, options.by));
-      done += batch.length;
+      done += records;
       options.onProgress?.(done, total * 2);
     }
     return { ok: true, dryRun: false, counts, records: total, ...warnings };
@@ -321,6 +326,21 @@ function headerFormat(text: string): string | undefined {
   }
 }
 
+/** The file's inode, size and modification time: what tells that it changed between two passes. */
+async function fileState(file: string): Promise<string> {
+  const { size, mtimeMs, ino } = await stat(file);
+  return `${ino}:${size}:${mtimeMs}`;
+}
+
+/** The file changed after it was validated: the import stops (what landed is skipped by the next). */
+export class FileChangedError extends Error {
+  constructor(file: string) {
+    super(
+      `${file} changed while it was being imported; import it again (what was written is kept)`,
+    );
+  }
+}
+
 /** Where the file's bytes are not UTF-8: the line, or the file as a whole. */
 const encodingProblem = (file: string, error: FileEncodingError): Problem => ({
   path: error.line === undefined ? file : `line ${error.line}`,
@@ -350,6 +370,60 @@ async function* prefetched<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
   }
 }
 
+/** The records the nodes pass wrote, by id, with their content hashes. */
+interface Written {
+  fresh: Map<string, string>;
+  changed: Map<string, string>;
+}
+
+/**
+ * The links pass's batches: the records the nodes pass wrote, as link rows. The file
+ * was validated whole first and has not changed since (checked before each write),
+ * and a record's links read from its line as written are the links
+ * of its parsed record: the schema checks the ids and link fields but changes none of
+ * them (no trimming; a list left out is an empty list either way). So no record is
+ * parsed with the schema, hashed or given search keys a second time here — except
+ * positions, whose link row carries their properties (they are few).
+ */
+async function* linkBatches(file: string, size: number, written: Written, upgrade?: Upgrade) {
+  let plan: Plan = { fresh: new Map(), changed: new Map() };
+  let records = 0;
+  const add = (type: RecordType, record: AnyRecord, parsed: () => AnyRecord) => {
+    const kind = written.fresh.has(record.id) ? 'fresh' : 'changed';
+    const hash = written[kind].get(record.id);
+    if (hash === undefined) return;
+    const row: WriteRow =
+      type === 'position'
+        ? writeRow(type, parsed())
+        : // writeLinks reads a row's id, hash and links; its properties were the nodes pass's.
+          { id: record.id, hash, props: {}, links: rowLinks(type, record) };
+    const rows = plan[kind].get(type) ?? [];
+    rows.push(row);
+    plan[kind].set(type, rows);
+  };
+  for (const record of upgrade?.created ?? []) add('organization', record, () => record);
+  records += upgrade?.created.length ?? 0;
+  let format: string | undefined;
+  for await (const { lineNumber, text } of lines(file)) {
+    if (lineNumber === 1 && (format = headerFormat(text))) continue;
+    // Valid when it was validated: if not now, the file changed.
+    const line = unparsedLine(text, format, upgrade);
+    if (!line) throw new FileChangedError(file);
+    add(line.type, line.record, () => {
+      const parsed = parseLine(text, lineNumber, format, upgrade).line;
+      if (!parsed) throw new FileChangedError(file);
+      return parsed.record;
+    });
+    records += 1;
+    if (records >= size) {
+      yield { plan, records };
+      plan = { fresh: new Map(), changed: new Map() };
+      records = 0;
+    }
+  }
+  if (records) yield { plan, records };
+}
+
 /** Batches of records with their write rows, ready to classify and write. */
 async function* batches(file: string, size: number, upgrade?: Upgrade) {
   let batch: Typed[] = (upgrade?.created ?? []).map((record) => ({
@@ -359,7 +433,8 @@ async function* batches(file: string, size: number, upgrade?: Upgrade) {
   let format: string | undefined;
   for await (const { lineNumber, text } of lines(file)) {
     if (lineNumber === 1 && (format = headerFormat(text))) continue;
-    const line = parseLine(text, lineNumber, format, upgrade).line!;
+    const line = parseLine(text, lineNumber, format, upgrade).line;
+    if (!line) throw new FileChangedError(file);
     batch.push({ ...line, row: writeRow(line.type, line.record) });
     if (batch.length >= size) {
       yield batch;

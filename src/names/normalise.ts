@@ -155,6 +155,19 @@ const CLASS: Record<string, string> = {
  * final h dropped (Arabic ta marbuta: Haniyeh / Haniya). Digits are kept.
  */
 export function skeletonOfWord(word: string): string {
+  // Words repeat (an import keys every name and title it writes): each is worked out once.
+  let known = SKELETONS.get(word);
+  if (known === undefined) {
+    known = skeletonOfNewWord(word);
+    if (SKELETONS.size >= 100_000) SKELETONS.clear();
+    SKELETONS.set(word, known);
+  }
+  return known;
+}
+
+const SKELETONS = new Map<string, string>();
+
+function skeletonOfNewWord(word: string): string {
   let out = '';
   for (let i = 0; i < word.length;) {
     const three = word.slice(i, i + 3);

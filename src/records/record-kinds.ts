@@ -455,10 +455,11 @@ type Loose = Record<string, unknown>;
  * order. Ordered lists (speakers, a statement's sources) keep theirs, repeats dropped.
  */
 export function canonical<T extends RecordType>(type: T, record: RecordOf[T]): RecordOf[T] {
+  // The last item of each key, in key order (each key computed once).
   const byKey = <V>(items: V[], key: (v: V) => string) =>
-    [...new Map(items.map((item) => [key(item), item])).values()].sort((a, b) =>
-      key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0,
-    );
+    [...new Map(items.map((item) => [key(item), item]))]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, item]) => item);
   const many = kind(type).links.filter((l) => l.many);
   if (many.length === 0) return record;
   const r = { ...(record as unknown as Loose) };
@@ -495,40 +496,61 @@ export function propsOf(type: RecordType, record: AnyRecord): Props {
 export function linksOf(type: RecordType, record: AnyRecord): Link[] {
   const r = record as unknown as Loose;
   const links: Link[] = [];
+  // Plain loops and one helper outside: this runs for every record an import reads, up to three times.
   for (const spec of kind(type).links) {
-    const add = (path: string, id: unknown, entry?: Loose, order?: number) => {
-      if (typeof id !== 'string') return;
-      const props: Link['props'] = Object.fromEntries(
-        (spec.props ?? []).flatMap((p) => (entry?.[p] == null ? [] : [[p, String(entry[p])]])),
-      );
-      if (order !== undefined) props.order = order;
-      links.push(
-        spec.in
-          ? { path, rel: spec.rel, from: id, to: record.id, props }
-          : { path, rel: spec.rel, from: record.id, to: id, props },
-      );
-    };
     const value = r[spec.field];
-    if (!spec.many) add(spec.field, value);
+    if (!spec.many) addLink(links, spec, record.id, spec.field, value);
     else if (spec.ref) {
-      ((value as Loose[] | undefined) ?? []).forEach((e, i) =>
-        add(`${spec.field}[${i}].${spec.ref}`, e[spec.ref!], e, spec.ordered ? i : undefined),
-      );
+      const entries = (value as Loose[] | undefined) ?? [];
+      for (let i = 0; i < entries.length; i++) {
+        const e = entries[i]!;
+        const path = `${spec.field}[${i}].${spec.ref}`;
+        addLink(links, spec, record.id, path, e[spec.ref], e, spec.ordered ? i : undefined);
+      }
     } else {
-      ((value as string[] | undefined) ?? []).forEach((id, i) =>
-        add(`${spec.field}[${i}]`, id, undefined, spec.ordered ? i : undefined),
-      );
+      const ids = (value as string[] | undefined) ?? [];
+      for (let i = 0; i < ids.length; i++)
+        addLink(
+          links,
+          spec,
+          record.id,
+          `${spec.field}[${i}]`,
+          ids[i],
+          undefined,
+          spec.ordered ? i : undefined,
+        );
     }
   }
   return links;
+}
+
+function addLink(
+  links: Link[],
+  spec: LinkSpec,
+  self: string,
+  path: string,
+  id: unknown,
+  entry?: Loose,
+  order?: number,
+) {
+  if (typeof id !== 'string') return;
+  const props: Link['props'] = {};
+  for (const p of spec.props ?? []) if (entry?.[p] != null) props[p] = String(entry[p]);
+  if (order !== undefined) props.order = order;
+  links.push(
+    spec.in
+      ? { path, rel: spec.rel, from: id, to: self, props }
+      : { path, rel: spec.rel, from: self, to: id, props },
+  );
 }
 
 /** Every id a record refers to, with the field path it comes from. */
 export function referencesOf(
   type: RecordType,
   record: AnyRecord,
+  links: Link[] = linksOf(type, record),
 ): Array<[path: string, id: string]> {
-  return linksOf(type, record).map((l) => [l.path, l.from === record.id ? l.to : l.from]);
+  return links.map((l) => [l.path, l.from === record.id ? l.to : l.from]);
 }
 
 /**
@@ -545,6 +567,7 @@ export function relationshipsOf(type: RecordType, record: AnyRecord): Link[] {
 export function consistencyProblems(
   type: RecordType,
   record: AnyRecord,
+  links: Link[] = linksOf(type, record),
 ): Array<[path: string, message: string]> {
   const problems: Array<[string, string]> = [];
   const ordered = (fromPath: string, from?: string, toPath?: string, to?: string) => {
@@ -591,7 +614,7 @@ export function consistencyProblems(
       if (!r.text.includes(q)) problems.push([`quotes[${i}]`, 'must occur in text as written']);
     });
   }
-  for (const link of linksOf(type, record)) {
+  for (const link of links) {
     const message = link.rel && SELF_LINK[link.rel];
     if (message && link.from === link.to) problems.push([link.path, message]);
   }

@@ -39,13 +39,21 @@ export function writeRow(type: RecordType, record: AnyRecord): WriteRow {
     id: record.id,
     hash: canonicalHash(type, canonicalRecord),
     props: propsOf(type, record),
-    // A position is one relationship of its own: its links say between which nodes.
-    // A link kept as a property (rel null: a statement's post) is not a relationship.
-    links:
-      type === 'position'
-        ? linksOf(type, record)
-        : linksOf(type, canonicalRecord).filter((l) => l.rel !== null),
+    links: rowLinks(type, record, canonicalRecord),
   };
+}
+
+/** A row's `links` alone: what writeLinks needs of a record besides its id and hash. */
+export function rowLinks(
+  type: RecordType,
+  record: AnyRecord,
+  canonicalRecord = canonical(type, record as never) as AnyRecord,
+): Link[] {
+  // A position is one relationship of its own: its links say between which nodes.
+  // A link kept as a property (rel null: a statement's post) is not a relationship.
+  return type === 'position'
+    ? linksOf(type, record)
+    : linksOf(type, canonicalRecord).filter((l) => l.rel !== null);
 }
 
 export const DATE_PROPS = /^(published|from|to|date|endDate)(Start|End)$/;

@@ -17,6 +17,7 @@ import {
 import {
   COLLECTIONS,
   consistencyProblems,
+  linksOf,
   referencesOf,
   type AnyRecord,
   type Collection,
@@ -383,10 +384,11 @@ export class ReferenceChecker {
     const at = (field: string) => within(path, separator, field);
     this.define(record.id, path, separator);
     this.cross.add(type, record, path, separator);
-    for (const [field, message] of consistencyProblems(type, record)) {
+    const links = linksOf(type, record);
+    for (const [field, message] of consistencyProblems(type, record, links)) {
       this.problems.push({ path: at(field), message });
     }
-    for (const [field, id] of referencesOf(type, record)) {
+    for (const [field, id] of referencesOf(type, record, links)) {
       if (this.defined.has(id)) continue;
       this.pending.push({ path: at(field), id });
     }
@@ -505,6 +507,35 @@ export function parseLine(
   upgrade?: Upgrade,
 ): { line?: ParsedLine; problems: Problem[] } {
   const at = `line ${lineNumber}`;
+  const raw = rawLine(text, at, format, upgrade);
+  if (!raw.line) return { problems: raw.problems };
+  const parsed = RECORD_TYPES[raw.line.type].safeParse(raw.line.record);
+  if (!parsed.success) return { problems: zodProblems(parsed.error, at, ': ') };
+  return { line: { type: raw.line.type, record: parsed.data as AnyRecord }, problems: [] };
+}
+
+/**
+ * A line of a file that `parseLine` accepted, read again without the schema: the
+ * record as written (upgraded as parseLine upgrades it), its defaults not filled in
+ * and its text not trimmed. Only for what the schema checks but never changes — a
+ * record's id and links (see `rowLinks`) —, so a second pass over a validated file
+ * need not validate it again. Undefined for a line parseLine would refuse.
+ */
+export function unparsedLine(
+  text: string,
+  format?: string,
+  upgrade?: Upgrade,
+): ParsedLine | undefined {
+  return rawLine(text, '', format, upgrade).line as ParsedLine | undefined;
+}
+
+/** A line's JSON object, its type and its record in version 2's shape, before the schema. */
+function rawLine(
+  text: string,
+  at: string,
+  format?: string,
+  upgrade?: Upgrade,
+): { line?: { type: RecordType; record: unknown }; problems: Problem[] } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -522,13 +553,11 @@ export function parseLine(
       ],
     };
   }
-  const parsed = RECORD_TYPES[type as RecordType].safeParse(
+  const upgraded =
     format === FORMAT
       ? record
       : upgrade
         ? upgrade.record(type, record)
-        : upgradeRecord(type, record),
-  );
-  if (!parsed.success) return { problems: zodProblems(parsed.error, at, ': ') };
-  return { line: { type: type as RecordType, record: parsed.data as AnyRecord }, problems: [] };
+        : upgradeRecord(type, record);
+  return { line: { type: type as RecordType, record: upgraded }, problems: [] };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -138,6 +138,30 @@ describe('importer', () => {
       expect(unchanged).toBe(failAt > 9 ? (failAt - 10) * 10 : 0);
     },
   );
+
+  it('stops a JSON Lines import whose file changes after it was validated', async () => {
+    const seed = readSeed();
+    const file = join(dir, 'changing.jsonl');
+    const lines = [JSON.stringify({ format: seed.format })];
+    for (const [collection, type] of COLLECTIONS) {
+      for (const record of seed[collection]) lines.push(JSON.stringify({ type, ...record }));
+    }
+    writeFileSync(file, lines.join('\n'));
+    let touched = false;
+    await expect(
+      createImporter(t.db).importJsonLines(file, {
+        by: 'test',
+        batchSize: 10,
+        // After the first batch of nodes: the links pass must not read an unvalidated file.
+        onProgress: () => {
+          if (touched) return;
+          touched = true;
+          appendFileSync(file, '\n{"type":"person","id":"person:late","name":"Late"}');
+        },
+      }),
+    ).rejects.toThrow(/changed while it was being imported/);
+    expect((await graphCounts(t.db))['rel:MADE']).toBeUndefined();
+  });
 
   it('reports JSON Lines problems by line; references may point to later lines', async () => {
     const file = join(dir, 'bad.jsonl');

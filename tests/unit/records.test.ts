@@ -7,6 +7,8 @@ import {
   type RecordType,
 } from '../../src/records/dataset.js';
 import { contentHash, stableStringify } from '../../src/records/content-hash.js';
+import { rowLinks, writeRow } from '../../src/records/record-store.repository.js';
+import { parseLine, unparsedLine } from '../../src/records/validate.js';
 import {
   canonical,
   COLLECTIONS,
@@ -122,5 +124,48 @@ describe('record kinds', () => {
     expect(stableStringify({ b: 1, a: [{ d: 2, c: undefined, b: null }] })).toBe(
       '{"a":[{"b":null,"d":2}],"b":1}',
     );
+    // As Array#join writes them; keys by UTF-16 code units ("Z" < "a" < "é").
+    // eslint-disable-next-line no-sparse-arrays
+    expect(stableStringify([1, , undefined, null, 'x'])).toBe('[1,,,null,"x"]');
+    expect(stableStringify({ é: 1, a: 2, Z: [] })).toBe('{"Z":[],"a":2,"é":1}');
+  });
+
+  it("read a validated line's links again without the schema, as its row has them", () => {
+    const v1Statement = {
+      type: 'statement',
+      id: 'statement:v1',
+      speaker: 'person:a',
+      text: '  Padded text.  ',
+      kind: 'PARAPHRASE',
+      language: 'en',
+      date: '2024',
+      sources: [{ source: 'source:s', role: 'READ', quoteType: 'PARAPHRASE' }],
+      confidence: 0.5,
+      verification: 'UNVERIFIED',
+    };
+    const lines = [
+      ...[...seedRecords, ...generated].map(({ type, record }) => ({
+        text: JSON.stringify({ type, ...record }),
+        format: 'statement-graph/2',
+      })),
+      // Link lists left out (the schema's defaults), text to trim, a version 1 statement.
+      {
+        text: JSON.stringify({ type: 'person', id: 'person:a', name: ' A ' }),
+        format: 'statement-graph/2',
+      },
+      { text: JSON.stringify(v1Statement), format: 'statement-graph/1' },
+      { text: JSON.stringify(v1Statement), format: undefined },
+    ];
+    for (const { text, format } of lines) {
+      const parsed = parseLine(text, 1, format).line!;
+      const unparsed = unparsedLine(text, format)!;
+      expect(unparsed.type).toBe(parsed.type);
+      expect(unparsed.record.id).toBe(parsed.record.id);
+      expect(rowLinks(unparsed.type, unparsed.record)).toEqual(
+        writeRow(parsed.type, parsed.record).links,
+      );
+    }
+    expect(unparsedLine('not json')).toBeUndefined();
+    expect(unparsedLine('{"type":"planet","id":"x"}')).toBeUndefined();
   });
 });
