@@ -135,6 +135,8 @@ export async function ingestFloor(
 ): Promise<IngestResult> {
   await migrate(createDatabase(driver, { database: 'neo4j', txTimeoutMs: 600_000 }));
   let count = 0;
+  let nodesDone = 0;
+  const started = performance.now();
   const result = await timed('floor (UNWIND … CREATE)', statements, 0, async () => {
     const session = driver.session({ database: 'neo4j' });
     const pending = new Map<string, object[]>();
@@ -169,6 +171,7 @@ export async function ingestFloor(
         if (type !== 'position') await flush(type, nodeCypher(type));
       // Every node is written before the relationships that find them.
       await inFlight;
+      nodesDone = performance.now();
       for await (const { type, record } of fileRecords(file)) {
         for (const [rel, from, to, props] of relationships(type, record)) {
           await add(rel, { from, to, props }, relCypher(rel));
@@ -180,7 +183,11 @@ export async function ingestFloor(
       await session.close();
     }
   });
-  return { ...result, records: count };
+  const phases = {
+    nodes: (nodesDone - started) / 1000,
+    links: result.seconds - (nodesDone - started) / 1000,
+  };
+  return { ...result, records: count, phases };
 }
 
 async function* fileRecords(file: string): AsyncGenerator<{ type: RecordType; record: AnyRecord }> {
