@@ -128,9 +128,11 @@ export function createImporter(db: Database) {
     const unchanged = async () => {
       if ((await fileState(file)) !== validatedFile) throw new FileChangedError(file);
     };
+    // Into an empty graph (the first import of a file), every record is new: no hashes to ask for.
+    const known = (await repo.isEmpty()) ? NOTHING_STORED : repo;
     for await (const batch of prefetched(batches(file, batchSize, checked.upgrade))) {
       await unchanged();
-      const plan = await classify(repo, batch, counts);
+      const plan = await classify(known, batch, counts);
       for (const kind of ['fresh', 'changed'] as const) {
         for (const list of plan[kind].values())
           for (const row of list) written[kind].set(row.id, row.hash);
@@ -268,8 +270,17 @@ interface Plan {
   changed: Map<RecordType, WriteRow[]>;
 }
 
+/** What an empty graph holds: no record, so nothing to ask it (the file's ids are distinct). */
+const NOTHING_STORED: Pick<RecordStore, 'existingHashes'> = {
+  existingHashes: async () => new Map(),
+};
+
 /** Counts created / updated / unchanged and plans the rows that need writing. */
-async function classify(repo: RecordStore, records: Typed[], counts: Record<RecordType, Counts>) {
+async function classify(
+  repo: Pick<RecordStore, 'existingHashes'>,
+  records: Typed[],
+  counts: Record<RecordType, Counts>,
+) {
   const plan: Plan = { fresh: new Map(), changed: new Map() };
   for (const type of TYPES) {
     const ofType = records.filter((r) => r.type === type);
