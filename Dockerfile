@@ -18,8 +18,10 @@ COPY --from=build /app/web/dist ./web/dist
 COPY package.json ./
 COPY schema ./schema
 COPY seed ./seed
+COPY scripts/start.sh ./scripts/start.sh
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:4000/health/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["node", "dist/main.js"]
+# As npm start: a capped heap (API_HEAP_MB), exports in threads of their own (EXPORT_HEAP_MB).
+CMD ["scripts/start.sh"]

@@ -215,8 +215,9 @@ async function startServer(
   target: LoadResult['target'],
   command: string[],
   env: Record<string, string>,
+  executable = process.execPath,
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, command, {
+  const child = spawn(executable, command, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -256,13 +257,15 @@ async function runQueries(uri: string, failures: Failure[]): Promise<LoadResult[
     {
       target: 'ours',
       url: `http://127.0.0.1:${ports.ours}`,
-      // The production entry point, logging one line per request as it does in production.
+      // Started as `npm start` starts it (scripts/start.sh: its heap cap and malloc setting),
+      // logging one line per request as it does in production.
       // BENCH_PROFILE_DIR: a V8 CPU profile of our API over the whole run, written when it stops.
-      child: await startServer('ours', [...profileFlags(), 'dist/main.js'], {
-        ...env,
-        PORT: String(ports.ours),
-        LOG_LEVEL: 'info',
-      }),
+      child: await startServer(
+        'ours',
+        profileFlags(),
+        { ...env, PORT: String(ports.ours), LOG_LEVEL: 'info' },
+        'scripts/start.sh',
+      ),
       cypherCount: async () => {
         const text = await (await fetch(`http://127.0.0.1:${ports.ours}/metrics`)).text();
         return text

@@ -16,6 +16,7 @@ import { requestDecoder } from './request-decoder.js';
 import { schema } from './schema.js';
 import { createStatementEvents, type StatementEvents } from './events/statement-events.js';
 import { exportDownloads } from './export/export.plugin.js';
+import { exportInProcess, type ExportRunner } from './export/export-runner.js';
 import { createWebhooks, type Webhooks } from './webhooks/webhooks.service.js';
 import { webExplorer } from './web/web.plugin.js';
 
@@ -33,6 +34,11 @@ export interface AppDeps {
   extract?: ExtractFn;
   /** Finds the organisation an article's outlet names; by default in this graph. */
   linkOutlet?: OutletLinkFn;
+  /**
+   * Writes `/export/…` downloads. The service (main.ts) runs each in a worker thread with
+   * its own memory limit (exportThreads); by default in this thread, with none.
+   */
+  exports?: ExportRunner;
 }
 
 /** The header a browser must add to a form-encoded or text/plain POST (CSRF); any value. */
@@ -48,6 +54,7 @@ export function createApp({
   webhooks = createWebhooks({ db, events, options: config.webhooks, logger }),
   extract = createGraphExtractor(db),
   linkOutlet = createOutletLinker(db),
+  exports = exportInProcess(db),
 }: AppDeps) {
   const auth = createAuth(config.auth);
   const review = { articles: config.articles, extract, linkOutlet };
@@ -77,7 +84,7 @@ export function createApp({
     plugins: [
       healthAndMetrics(db, metrics),
       webExplorer(),
-      exportDownloads(db, auth.authorizeRead, logger),
+      exportDownloads(exports, auth.authorizeRead, logger),
       requestLog(logger, metrics),
       csrfPrevention(),
       requestDecoder(),

@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 /** The only reader of process.env. Every bad variable is reported at once. */
 
+/** The API's V8 heap cap by default; scripts/start.sh has the same default. */
+export const API_HEAP_MB_DEFAULT = 192;
+
 const port = z.coerce.number().int().min(1).max(65535);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -60,6 +63,12 @@ const env = z.object({
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(2_000),
   WEBHOOK_QUEUE_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  // Read by scripts/start.sh (node's --max-old-space-size) before this runs; checked here too.
+  API_HEAP_MB: z.coerce.number().int().min(64).max(65_536).default(API_HEAP_MB_DEFAULT),
+  EXPORT_HEAP_MB: z.coerce.number().int().min(16).max(65_536).default(1536),
+  EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  EXTRACT_HEAP_MB: z.coerce.number().int().min(16).max(65_536).default(256),
+  EXTRACT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
 });
 
 export type Role = 'reader' | 'editor';
@@ -170,6 +179,18 @@ export interface Config {
     readonly retryBaseMs: number;
     readonly queueSize: number;
   };
+  /**
+   * The API's V8 heap cap (set by scripts/start.sh when node starts; main.ts logs the one
+   * in force), and the worker threads of exports and of article extraction: heap of each,
+   * how many at once.
+   */
+  readonly memory: {
+    readonly apiHeapMb: number;
+    readonly exportHeapMb: number;
+    readonly exportConcurrency: number;
+    readonly extractHeapMb: number;
+    readonly extractConcurrency: number;
+  };
   /** Article intake: the size limit of an article, and how a URL is fetched. */
   readonly articles: {
     readonly maxBytes: number;
@@ -242,6 +263,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
       queueSize: e.WEBHOOK_QUEUE_SIZE,
+    }),
+    memory: Object.freeze({
+      apiHeapMb: e.API_HEAP_MB,
+      exportHeapMb: e.EXPORT_HEAP_MB,
+      exportConcurrency: e.EXPORT_CONCURRENCY,
+      extractHeapMb: e.EXTRACT_HEAP_MB,
+      extractConcurrency: e.EXTRACT_CONCURRENCY,
     }),
     articles: Object.freeze({
       maxBytes: e.ARTICLE_MAX_BYTES,

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'SUBSCRIPTION_OVERFLOW'
   | 'TOO_MANY_SUBSCRIBERS'
+  | 'EXPORT_TOO_LARGE'
   | ArticleErrorCode;
 
 export interface FieldProblem {
@@ -30,6 +31,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   REQUEST_ENTITY_TOO_LARGE: 413,
+  EXPORT_TOO_LARGE: 413,
   BAD_REQUEST: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
 };

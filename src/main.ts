@@ -1,9 +1,12 @@
 import { createServer } from 'node:http';
+import { getHeapStatistics } from 'node:v8';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { startLocalNeo4j, LocalNeo4jError, type LocalNeo4j } from './db/local-neo4j.js';
 import { migrate } from './db/migrations.js';
 import { createDatabase, createDriver, type Database } from './db/neo4j.js';
+import { exportThreads } from './export/export-runner.js';
+import { createGraphExtractor } from './modules/review/review.extract.js';
 import { createImporter } from './import/importer.js';
 import { formatProblem } from './records/validate.js';
 import { createLogger, type Logger } from './logger.js';
@@ -42,7 +45,26 @@ async function main(): Promise<void> {
   logger.info({ uri, database: config.neo4j.database }, 'neo4j schema is up to date');
   if (config.seed.onEmpty) await loadSeed(db, config.seed.file, logger);
 
-  const yoga = createApp({ db, logger, metrics, config });
+  logHeapLimit(config, logger);
+  const exports = exportThreads({
+    connection: {
+      uri,
+      user: config.neo4j.user,
+      password: config.neo4j.password,
+      database: config.neo4j.database,
+      txTimeoutMs: config.neo4j.txTimeoutMs,
+    },
+    heapMb: config.memory.exportHeapMb,
+    concurrency: config.memory.exportConcurrency,
+    onQueries: (count) => {
+      for (let i = 0; i < count; i += 1) metrics.countQuery('read');
+    },
+  });
+  const extract = createGraphExtractor(db, {
+    heapMb: config.memory.extractHeapMb,
+    concurrency: config.memory.extractConcurrency,
+  });
+  const yoga = createApp({ db, logger, metrics, config, exports, extract });
   const server = createServer(yoga);
   await new Promise<void>((listening, failed) => {
     server.once('error', failed);
@@ -67,6 +89,23 @@ async function main(): Promise<void> {
 }
 
 class StartupError extends Error {}
+
+/**
+ * The heap cap is a flag of node itself (scripts/start.sh passes API_HEAP_MB as
+ * --max-old-space-size): say which one is in force, and warn when the service was started
+ * without it (`node dist/main.js` alone: V8's default, which scales with the machine).
+ */
+function logHeapLimit(config: Config, logger: Logger) {
+  const limitMb = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+  const expected = config.memory.apiHeapMb;
+  // heap_size_limit adds the young generation (a few MB) to --max-old-space-size.
+  if (limitMb < expected || limitMb > expected + 64)
+    logger.warn(
+      { heapLimitMb: limitMb, API_HEAP_MB: expected },
+      'the V8 heap limit is not API_HEAP_MB: start the service with npm start or scripts/start.sh',
+    );
+  else logger.info({ heapLimitMb: limitMb }, 'heap cap');
+}
 
 /** An empty graph gets the seed dataset, so a first start has something to answer. */
 async function loadSeed(db: Database, file: string, logger: Logger): Promise<void> {

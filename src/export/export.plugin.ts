@@ -1,8 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
-import type { Database } from '../db/neo4j.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { exportSlice } from './exporter.js';
+import type { ExportRunner } from './export-runner.js';
 import { statementFilterFromParams } from './filter-input.js';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, isExportFormat } from './formats.js';
 
@@ -31,10 +30,11 @@ export function errorResponse(error: AppError): Response {
 /**
  * Download endpoints: `GET /export/<format>?<StatementFilter fields>` answers the
  * slice as a file (see formats.ts), with the `statements` query's filter and its
- * reader-token rules. The whole slice is built in memory, as the CLI's export is.
+ * reader-token rules. The file is written by `exports` (in production a worker thread
+ * with its own memory limit, see export-runner.ts) and sent once whole.
  */
 export function exportDownloads(
-  db: Database,
+  exports: ExportRunner,
   authorizeRead: (request: Request) => unknown,
   logger: Logger,
 ): Plugin {
@@ -59,19 +59,23 @@ export function exportDownloads(
         authorizeRead(request);
         const filter = statementFilterFromParams(url.searchParams);
         const started = performance.now();
-        const slice = await exportSlice(db, filter);
-        const { contentType, extension, write } = EXPORT_FORMATS[format];
-        const body = write(slice, `Statement Graph export: ${url.search || 'the whole graph'}`);
+        const { contentType, extension } = EXPORT_FORMATS[format];
+        const file = await exports.run({
+          format,
+          filter,
+          description: `Statement Graph export: ${url.search || 'the whole graph'}`,
+        });
         logger.info(
           {
             format,
-            statements: slice.matching.length,
+            statements: file.statements,
+            bytes: file.body.byteLength,
             ms: Math.round(performance.now() - started),
           },
           'export',
         );
         return endResponse(
-          new Response(body, {
+          new Response(file.body, {
             headers: {
               'content-type': contentType,
               'content-disposition': `attachment; filename="statement-graph${extension}"`,
@@ -81,7 +85,11 @@ export function exportDownloads(
           }),
         );
       } catch (error) {
-        if (error instanceof AppError) return endResponse(errorResponse(error));
+        if (error instanceof AppError) {
+          if (error.code === 'EXPORT_TOO_LARGE')
+            logger.warn({ format, url: url.search }, error.message);
+          return endResponse(errorResponse(error));
+        }
         // Anything unexpected stays masked, as yoga masks it for GraphQL.
         logger.error({ err: error }, 'export failed');
         return endResponse(

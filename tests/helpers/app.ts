@@ -1,8 +1,10 @@
+import { inject } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { createDatabase, type Database } from '../../src/db/neo4j.js';
 import { createLogger } from '../../src/logger.js';
 import { createMetrics, type Metrics } from '../../src/metrics.js';
+import { exportThreads, type ExportRunner } from '../../src/export/export-runner.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T;
@@ -25,6 +27,19 @@ export interface TestApp {
   metric(name: string): Promise<number>;
 }
 
+/**
+ * Downloads as the service writes them: each in a worker thread with its own heap limit
+ * (`heapMb`, 1024 by default as EXPORT_HEAP_MB), reading from the run's Neo4j.
+ */
+export function testExportThreads(db: Database, heapMb = 1024): ExportRunner {
+  const { uri, user, password } = inject('neo4j');
+  return exportThreads({
+    connection: { uri, user, password, database: db.name, txTimeoutMs: 30_000 },
+    heapMb,
+    concurrency: 1,
+  });
+}
+
 /** `editorToken`: configured as an editor's token and sent with every query. */
 export function createTestApp(db: Database, options: { editorToken?: string } = {}): TestApp {
   const metrics = createMetrics();
@@ -39,6 +54,7 @@ export function createTestApp(db: Database, options: { editorToken?: string } = 
     db: counted,
     logger: createLogger('silent'),
     metrics,
+    exports: testExportThreads(db),
     ...(editorToken ? { config: loadConfig({ API_TOKENS: `editor:editor:${editorToken}` }) } : {}),
   });
   return {

@@ -1,8 +1,11 @@
 import type { Database } from '../../db/neo4j.js';
+import { ArticleError } from '../../articles/article.errors.js';
+import type { ExtractWorkerInput } from '../../extraction/extract.worker.js';
+import { createGate, runInThread, ThreadOutOfMemory } from '../../worker-thread.js';
 import { createExtractionRepository } from '../../extraction/extraction.repository.js';
 import { outletLinker } from '../../extraction/article-facts.js';
 import { createMatcher } from '../../names/matcher.js';
-import type { ExtractFn, OutletLinkFn } from './review.candidates.js';
+import type { Extracted, ExtractFn, OutletLinkFn } from './review.candidates.js';
 
 /**
  * The extractor review uses: src/extraction's `extractArticle`, the one function the
@@ -11,8 +14,29 @@ import type { ExtractFn, OutletLinkFn } from './review.candidates.js';
  * offices held on the article's date, through the name matcher of src/names). The
  * entities are read once per extraction, so an actor added a minute ago is linked.
  */
-export function createGraphExtractor(db: Database): ExtractFn {
+export function createGraphExtractor(db: Database, threads?: ExtractThreads): ExtractFn {
   const repo = createExtractionRepository(db);
+  if (threads) {
+    const gate = createGate(threads.concurrency);
+    return (text, article) =>
+      gate(async () => {
+        const entities = await repo.linkableEntities();
+        try {
+          return await runInThread<ExtractWorkerInput, Extracted[]>(
+            WORKER,
+            { text, article, entities },
+            threads.heapMb,
+          );
+        } catch (error) {
+          if (!(error instanceof ThreadOutOfMemory)) throw error;
+          throw new ArticleError(
+            'ARTICLE_TOO_LARGE',
+            `Extracting this article needs more than the ${threads.heapMb} MB an extraction may use (EXTRACT_HEAP_MB): send a shorter article.`,
+            'input',
+          );
+        }
+      });
+  }
   return async (text, article) => {
     const [{ extractArticle, articleLinkers }, entities] = await Promise.all([
       loadExtraction(),
@@ -21,6 +45,21 @@ export function createGraphExtractor(db: Database): ExtractFn {
     return extractArticle({ ...article, text, ...articleLinkers(entities) });
   };
 }
+
+/**
+ * Extractions in worker threads (the service's way): each with its own heap limit
+ * (`heapMb`; an article that needs more is ARTICLE_TOO_LARGE), `concurrency` at once,
+ * and none of them blocks the service's event loop for the seconds a long article takes.
+ */
+export interface ExtractThreads {
+  heapMb: number;
+  concurrency: number;
+}
+
+const WORKER = new URL(
+  `../../extraction/extract.worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
+  import.meta.url,
+);
 
 /**
  * The extraction core (wink-nlp and its English model, chrono) is ~40 MB once

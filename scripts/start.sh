@@ -1,0 +1,17 @@
+#!/bin/sh
+# The API as it runs in production (npm start, the Docker image, the bench): node with a
+# capped V8 heap, so its memory stays bounded under load. Exports run in worker threads
+# with their own limit (EXPORT_HEAP_MB), so a large one fails alone (EXPORT_TOO_LARGE).
+#   API_HEAP_MB        old-generation heap of the API, MB (default 192; see README, Configuration)
+#   MALLOC_ARENA_MAX   glibc malloc arenas (default 2: fewer arenas keep less freed memory)
+# Extra arguments go to node before the entry point (e.g. --cpu-prof).
+set -eu
+heap="${API_HEAP_MB:-192}"
+case "$heap" in
+  '' | *[!0-9]*)
+    echo "statement-graph: API_HEAP_MB must be a whole number of MB, not \"$heap\"" >&2
+    exit 2
+    ;;
+esac
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+exec node --max-old-space-size="$heap" --max-semi-space-size=4 "$@" "$(dirname "$0")/../dist/main.js"

@@ -1,0 +1,103 @@
+import type { Database, Neo4jConnection } from '../db/neo4j.js';
+import { AppError, type ErrorCode } from '../errors.js';
+import { exportSlice, type ExportFilter } from './exporter.js';
+import { EXPORT_FORMATS, type ExportFormatName } from './formats.js';
+import { createGate, runInThread, siblingModule, ThreadOutOfMemory } from '../worker-thread.js';
+
+/** Where an export thread reads from: its own driver on the service's Neo4j. */
+export interface ExportConnection extends Neo4jConnection {
+  database: string;
+  txTimeoutMs: number;
+}
+
+export interface ExportJob {
+  format: ExportFormatName;
+  filter: ExportFilter;
+  /** What the file says it holds (GEXF's description). */
+  description: string;
+}
+
+/** A written export: the file's bytes (outside the JavaScript heap) and how many statements matched. */
+export interface ExportFile {
+  body: Uint8Array<ArrayBuffer>;
+  statements: number;
+}
+
+export interface ExportRunner {
+  /** Writes one export; EXPORT_TOO_LARGE when it needs more than its memory limit. */
+  run(job: ExportJob): Promise<ExportFile>;
+}
+
+export interface ExportWorkerInput extends ExportJob {
+  connection: ExportConnection;
+}
+
+export type ExportWorkerOutput =
+  | { ok: true; body: Uint8Array<ArrayBuffer>; statements: number; queries: number }
+  | { ok: false; code?: ErrorCode; message: string; queries: number };
+
+export interface ExportThreadOptions {
+  connection: ExportConnection;
+  /** Old-generation heap of one export thread, MB (EXPORT_HEAP_MB). */
+  heapMb: number;
+  /** Export threads at once (EXPORT_CONCURRENCY); more wait their turn, in order. */
+  concurrency: number;
+  /** Told how many Cypher queries each export sent (the service counts them on /metrics). */
+  onQueries?: (count: number) => void;
+}
+
+export const exportTooLarge = (heapMb: number) =>
+  new AppError(
+    'EXPORT_TOO_LARGE',
+    `This export needs more than the ${heapMb} MB an export may use (EXPORT_HEAP_MB): narrow the filter, or export with the command line (statement-graph export), which has no such limit.`,
+  );
+
+/**
+ * Exports run in worker threads, one per download, each with its own V8 heap limit
+ * and its own Neo4j driver: an export that needs more memory than that ends its thread
+ * with EXPORT_TOO_LARGE, and the service, whose own heap is capped too (API_HEAP_MB),
+ * never holds the slice or the file in its heap — the file comes back as bytes
+ * transferred from the thread. At most `concurrency` threads run at once.
+ */
+export function exportThreads(options: ExportThreadOptions): ExportRunner {
+  const { connection, heapMb, concurrency, onQueries } = options;
+  const gate = createGate(concurrency);
+  return {
+    run: (job) =>
+      gate(async () => {
+        const input: ExportWorkerInput = {
+          // Plain data only: the filter crosses to the thread by structured clone.
+          ...job,
+          filter: JSON.parse(JSON.stringify(job.filter)) as ExportFilter,
+          connection,
+        };
+        let output: ExportWorkerOutput;
+        try {
+          output = await runInThread<ExportWorkerInput, ExportWorkerOutput>(WORKER, input, heapMb);
+        } catch (error) {
+          throw error instanceof ThreadOutOfMemory ? exportTooLarge(heapMb) : error;
+        }
+        onQueries?.(output.queries);
+        if (output.ok) return { body: output.body, statements: output.statements };
+        if (output.code === 'EXPORT_TOO_LARGE') throw exportTooLarge(heapMb);
+        if (output.code) throw new AppError(output.code, output.message);
+        throw new Error(`export thread failed: ${output.message}`);
+      }),
+  };
+}
+
+/**
+ * Exports in the calling thread, with no limit of their own (the CLI's way): for an app
+ * built without a connection to hand to threads (scripts). The service uses exportThreads.
+ */
+export function exportInProcess(db: Database): ExportRunner {
+  return {
+    async run({ format, filter, description }) {
+      const slice = await exportSlice(db, filter);
+      const body = new TextEncoder().encode(EXPORT_FORMATS[format].write(slice, description));
+      return { body, statements: slice.matching.length };
+    },
+  };
+}
+
+const WORKER = siblingModule(import.meta.url, 'export.worker');
