@@ -56,9 +56,7 @@ async function main(): Promise<void> {
     },
     heapMb: config.memory.exportHeapMb,
     concurrency: config.memory.exportConcurrency,
-    onQueries: (count) => {
-      for (let i = 0; i < count; i += 1) metrics.countQuery('read');
-    },
+    onQuery: metrics.countQuery,
   });
   const extract = createGraphExtractor(db, {
     heapMb: config.memory.extractHeapMb,

@@ -42,8 +42,8 @@ export interface ExportThreadOptions {
   heapMb: number;
   /** Export threads at once (EXPORT_CONCURRENCY); more wait their turn, in order. */
   concurrency: number;
-  /** Told how many Cypher queries each export sent (the service counts them on /metrics). */
-  onQueries?: (count: number) => void;
+  /** Told of each Cypher query an export thread sent, as the service's Database is (/metrics). */
+  onQuery?: (mode: 'read' | 'write') => void;
 }
 
 export const exportTooLarge = (heapMb: number) =>
@@ -60,7 +60,7 @@ export const exportTooLarge = (heapMb: number) =>
  * transferred from the thread. At most `concurrency` threads run at once.
  */
 export function exportThreads(options: ExportThreadOptions): ExportRunner {
-  const { connection, heapMb, concurrency, onQueries } = options;
+  const { connection, heapMb, concurrency, onQuery } = options;
   const gate = createGate(concurrency);
   return {
     run: (job) =>
@@ -77,7 +77,7 @@ export function exportThreads(options: ExportThreadOptions): ExportRunner {
         } catch (error) {
           throw error instanceof ThreadOutOfMemory ? exportTooLarge(heapMb) : error;
         }
-        onQueries?.(output.queries);
+        for (let i = 0; i < output.queries; i += 1) onQuery?.('read');
         if (output.ok) return { body: output.body, statements: output.statements };
         if (output.code === 'EXPORT_TOO_LARGE') throw exportTooLarge(heapMb);
         if (output.code) throw new AppError(output.code, output.message);

@@ -31,12 +31,17 @@ export interface TestApp {
  * Downloads as the service writes them: each in a worker thread with its own heap limit
  * (`heapMb`, 1024 by default as EXPORT_HEAP_MB), reading from the run's Neo4j.
  */
-export function testExportThreads(db: Database, heapMb = 1024): ExportRunner {
+export function testExportThreads(
+  db: Database,
+  heapMb = 1024,
+  onQuery?: Metrics['countQuery'],
+): ExportRunner {
   const { uri, user, password } = inject('neo4j');
   return exportThreads({
     connection: { uri, user, password, database: db.name, txTimeoutMs: 30_000 },
     heapMb,
     concurrency: 1,
+    onQuery,
   });
 }
 
@@ -54,7 +59,7 @@ export function createTestApp(db: Database, options: { editorToken?: string } = 
     db: counted,
     logger: createLogger('silent'),
     metrics,
-    exports: testExportThreads(db),
+    exports: testExportThreads(db, 1024, metrics.countQuery),
     ...(editorToken ? { config: loadConfig({ API_TOKENS: `editor:editor:${editorToken}` }) } : {}),
   });
   return {
