@@ -1,7 +1,8 @@
 #!/bin/sh
 # The API as it runs in production (npm start, the Docker image, the bench): node with a
-# capped V8 heap, so its memory stays bounded under load. Exports run in worker threads
-# with their own limit (EXPORT_HEAP_MB), so a large one fails alone (EXPORT_TOO_LARGE).
+# capped V8 heap, so its memory stays bounded under load. Exports and article extraction
+# run in child processes with limits of their own (EXPORT_HEAP_MB, EXTRACT_HEAP_MB), so a
+# large one fails alone (EXPORT_TOO_LARGE, ARTICLE_TOO_LARGE).
 #   API_HEAP_MB        old-generation heap of the API, MB (default 192; see README, Configuration)
 #   MALLOC_ARENA_MAX   glibc malloc arenas (default 2: fewer arenas keep less freed memory)
 # Extra arguments go to node before the entry point (e.g. --cpu-prof).

@@ -35,8 +35,8 @@ export interface AppDeps {
   /** Finds the organisation an article's outlet names; by default in this graph. */
   linkOutlet?: OutletLinkFn;
   /**
-   * Writes `/export/…` downloads. The service (main.ts) runs each in a worker thread with
-   * its own memory limit (exportThreads); by default in this thread, with none.
+   * Writes `/export/…` downloads. The service (main.ts) runs each in a child process with
+   * its own memory limit (exportProcesses); by default in this process, with none.
    */
   exports?: ExportRunner;
 }

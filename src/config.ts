@@ -181,7 +181,7 @@ export interface Config {
   };
   /**
    * The API's V8 heap cap (set by scripts/start.sh when node starts; main.ts logs the one
-   * in force), and the worker threads of exports and of article extraction: heap of each,
+   * in force), and the child processes of exports and of article extraction: heap of each,
    * how many at once.
    */
   readonly memory: {

@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { startLocalNeo4j, LocalNeo4jError, type LocalNeo4j } from './db/local-neo4j.js';
 import { migrate } from './db/migrations.js';
 import { createDatabase, createDriver, type Database } from './db/neo4j.js';
-import { exportThreads } from './export/export-runner.js';
+import { exportProcesses } from './export/export-runner.js';
 import { createGraphExtractor } from './modules/review/review.extract.js';
 import { createImporter } from './import/importer.js';
 import { formatProblem } from './records/validate.js';
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   if (config.seed.onEmpty) await loadSeed(db, config.seed.file, logger);
 
   logHeapLimit(config, logger);
-  const exports = exportThreads({
+  const exports = exportProcesses({
     connection: {
       uri,
       user: config.neo4j.user,

@@ -2,9 +2,9 @@ import type { Database, Neo4jConnection } from '../db/neo4j.js';
 import { AppError, type ErrorCode } from '../errors.js';
 import { exportSlice, type ExportFilter } from './exporter.js';
 import { EXPORT_FORMATS, type ExportFormatName } from './formats.js';
-import { createGate, runInThread, siblingModule, ThreadOutOfMemory } from '../worker-thread.js';
+import { createGate, OutOfMemory, runInProcess, siblingModule } from '../subprocess.js';
 
-/** Where an export thread reads from: its own driver on the service's Neo4j. */
+/** Where an export process reads from: its own driver on the service's Neo4j. */
 export interface ExportConnection extends Neo4jConnection {
   database: string;
   txTimeoutMs: number;
@@ -36,13 +36,13 @@ export type ExportWorkerOutput =
   | { ok: true; body: Uint8Array<ArrayBuffer>; statements: number; queries: number }
   | { ok: false; code?: ErrorCode; message: string; queries: number };
 
-export interface ExportThreadOptions {
+export interface ExportProcessOptions {
   connection: ExportConnection;
-  /** Old-generation heap of one export thread, MB (EXPORT_HEAP_MB). */
+  /** Old-generation heap of one export process, MB (EXPORT_HEAP_MB). */
   heapMb: number;
-  /** Export threads at once (EXPORT_CONCURRENCY); more wait their turn, in order. */
+  /** Export processes at once (EXPORT_CONCURRENCY); more wait their turn, in order. */
   concurrency: number;
-  /** Told of each Cypher query an export thread sent, as the service's Database is (/metrics). */
+  /** Told of each Cypher query an export process sent, as the service's Database is (/metrics). */
   onQuery?: (mode: 'read' | 'write') => void;
 }
 
@@ -53,42 +53,42 @@ export const exportTooLarge = (heapMb: number) =>
   );
 
 /**
- * Exports run in worker threads, one per download, each with its own V8 heap limit
- * and its own Neo4j driver: an export that needs more memory than that ends its thread
+ * Exports run in child processes, one per download, each with its own V8 heap limit and
+ * its own Neo4j driver: an export that needs more memory than that ends its process
  * with EXPORT_TOO_LARGE, and the service, whose own heap is capped too (API_HEAP_MB),
  * never holds the slice or the file in its heap — the file comes back as bytes
- * transferred from the thread. At most `concurrency` threads run at once.
+ * (outside the JavaScript heap). At most `concurrency` run at once.
  */
-export function exportThreads(options: ExportThreadOptions): ExportRunner {
+export function exportProcesses(options: ExportProcessOptions): ExportRunner {
   const { connection, heapMb, concurrency, onQuery } = options;
   const gate = createGate(concurrency);
   return {
     run: (job) =>
       gate(async () => {
         const input: ExportWorkerInput = {
-          // Plain data only: the filter crosses to the thread by structured clone.
+          // Plain data only: the filter crosses to the process by structured clone.
           ...job,
           filter: JSON.parse(JSON.stringify(job.filter)) as ExportFilter,
           connection,
         };
         let output: ExportWorkerOutput;
         try {
-          output = await runInThread<ExportWorkerInput, ExportWorkerOutput>(WORKER, input, heapMb);
+          output = await runInProcess<ExportWorkerInput, ExportWorkerOutput>(WORKER, input, heapMb);
         } catch (error) {
-          throw error instanceof ThreadOutOfMemory ? exportTooLarge(heapMb) : error;
+          throw error instanceof OutOfMemory ? exportTooLarge(heapMb) : error;
         }
         for (let i = 0; i < output.queries; i += 1) onQuery?.('read');
         if (output.ok) return { body: output.body, statements: output.statements };
         if (output.code === 'EXPORT_TOO_LARGE') throw exportTooLarge(heapMb);
         if (output.code) throw new AppError(output.code, output.message);
-        throw new Error(`export thread failed: ${output.message}`);
+        throw new Error(`export process failed: ${output.message}`);
       }),
   };
 }
 
 /**
- * Exports in the calling thread, with no limit of their own (the CLI's way): for an app
- * built without a connection to hand to threads (scripts). The service uses exportThreads.
+ * Exports in the calling process, with no limit of their own (the CLI's way): for an app
+ * built without a connection to hand to a process (scripts). The service uses exportProcesses.
  */
 export function exportInProcess(db: Database): ExportRunner {
   return {

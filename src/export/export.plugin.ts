@@ -30,7 +30,7 @@ export function errorResponse(error: AppError): Response {
 /**
  * Download endpoints: `GET /export/<format>?<StatementFilter fields>` answers the
  * slice as a file (see formats.ts), with the `statements` query's filter and its
- * reader-token rules. The file is written by `exports` (in production a worker thread
+ * reader-token rules. The file is written by `exports` (in production a child process
  * with its own memory limit, see export-runner.ts) and sent once whole.
  */
 export function exportDownloads(

@@ -1,14 +1,14 @@
-import { parentPort, workerData } from 'node:worker_threads';
 import { createDatabase, createDriver } from '../db/neo4j.js';
 import { AppError } from '../errors.js';
 import { exportSlice } from './exporter.js';
 import { EXPORT_FORMATS } from './formats.js';
 import type { ExportWorkerInput, ExportWorkerOutput } from './export-runner.js';
+import { answerParent, inputFromParent } from '../subprocess.js';
 
 /**
- * One export in its own thread (see export-runner.ts): reads the slice with a driver of
- * its own, writes the file and hands its bytes over (transferred, not copied). Every
- * outcome is one message; running out of heap ends the thread before it can send one.
+ * One export in a child process of its own (see export-runner.ts): reads the slice with a
+ * driver of its own, writes the file and sends its bytes back. Every outcome is one
+ * message; running out of heap ends the process before it can send one.
  */
 async function run(input: ExportWorkerInput): Promise<ExportWorkerOutput> {
   const { connection, format, filter, description } = input;
@@ -35,5 +35,4 @@ async function run(input: ExportWorkerInput): Promise<ExportWorkerOutput> {
   }
 }
 
-const output = await run(workerData as ExportWorkerInput);
-parentPort!.postMessage(output, output.ok ? [output.body.buffer as ArrayBuffer] : []);
+await answerParent(await run(await inputFromParent<ExportWorkerInput>()));

@@ -1,8 +1,8 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { answerParent, inputFromParent } from '../subprocess.js';
 import { articleLinkers, extractArticle } from './document.js';
 import type { LinkableEntity } from './types.js';
 
-/** What review's extraction thread is given: the article, what is known of it, the graph's entities. */
+/** What review's extraction process is given: the article, what is known of it, the graph's entities. */
 export interface ExtractWorkerInput {
   text: string;
   article: {
@@ -14,6 +14,6 @@ export interface ExtractWorkerInput {
   entities: LinkableEntity[];
 }
 
-/** One extraction (see review.extract.ts): the statements found, posted as plain data. */
-const { text, article, entities } = workerData as ExtractWorkerInput;
-parentPort!.postMessage(extractArticle({ ...article, text, ...articleLinkers(entities) }));
+/** One extraction in a child process (see review.extract.ts): the statements found, as plain data. */
+const { text, article, entities } = await inputFromParent<ExtractWorkerInput>();
+await answerParent(extractArticle({ ...article, text, ...articleLinkers(entities) }));

@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config.js';
 import { createDatabase, type Database } from '../../src/db/neo4j.js';
 import { createLogger } from '../../src/logger.js';
 import { createMetrics, type Metrics } from '../../src/metrics.js';
-import { exportThreads, type ExportRunner } from '../../src/export/export-runner.js';
+import { exportProcesses, type ExportRunner } from '../../src/export/export-runner.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T;
@@ -28,16 +28,16 @@ export interface TestApp {
 }
 
 /**
- * Downloads as the service writes them: each in a worker thread with its own heap limit
+ * Downloads as the service writes them: each in a child process with its own heap limit
  * (`heapMb`, 1024 by default as EXPORT_HEAP_MB), reading from the run's Neo4j.
  */
-export function testExportThreads(
+export function testExportProcesses(
   db: Database,
   heapMb = 1024,
   onQuery?: Metrics['countQuery'],
 ): ExportRunner {
   const { uri, user, password } = inject('neo4j');
-  return exportThreads({
+  return exportProcesses({
     connection: { uri, user, password, database: db.name, txTimeoutMs: 30_000 },
     heapMb,
     concurrency: 1,
@@ -59,7 +59,7 @@ export function createTestApp(db: Database, options: { editorToken?: string } = 
     db: counted,
     logger: createLogger('silent'),
     metrics,
-    exports: testExportThreads(db, 1024, metrics.countQuery),
+    exports: testExportProcesses(db, 1024, metrics.countQuery),
     ...(editorToken ? { config: loadConfig({ API_TOKENS: `editor:editor:${editorToken}` }) } : {}),
   });
   return {

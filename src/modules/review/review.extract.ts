@@ -1,7 +1,7 @@
 import type { Database } from '../../db/neo4j.js';
 import { ArticleError } from '../../articles/article.errors.js';
 import type { ExtractWorkerInput } from '../../extraction/extract.worker.js';
-import { createGate, runInThread, ThreadOutOfMemory } from '../../worker-thread.js';
+import { createGate, OutOfMemory, runInProcess } from '../../subprocess.js';
 import { createExtractionRepository } from '../../extraction/extraction.repository.js';
 import { outletLinker } from '../../extraction/article-facts.js';
 import { createMatcher } from '../../names/matcher.js';
@@ -14,24 +14,24 @@ import type { Extracted, ExtractFn, OutletLinkFn } from './review.candidates.js'
  * offices held on the article's date, through the name matcher of src/names). The
  * entities are read once per extraction, so an actor added a minute ago is linked.
  */
-export function createGraphExtractor(db: Database, threads?: ExtractThreads): ExtractFn {
+export function createGraphExtractor(db: Database, processes?: ExtractProcesses): ExtractFn {
   const repo = createExtractionRepository(db);
-  if (threads) {
-    const gate = createGate(threads.concurrency);
+  if (processes) {
+    const gate = createGate(processes.concurrency);
     return (text, article) =>
       gate(async () => {
         const entities = await repo.linkableEntities();
         try {
-          return await runInThread<ExtractWorkerInput, Extracted[]>(
+          return await runInProcess<ExtractWorkerInput, Extracted[]>(
             WORKER,
             { text, article, entities },
-            threads.heapMb,
+            processes.heapMb,
           );
         } catch (error) {
-          if (!(error instanceof ThreadOutOfMemory)) throw error;
+          if (!(error instanceof OutOfMemory)) throw error;
           throw new ArticleError(
             'ARTICLE_TOO_LARGE',
-            `Extracting this article needs more than the ${threads.heapMb} MB an extraction may use (EXTRACT_HEAP_MB): send a shorter article.`,
+            `Extracting this article needs more than the ${processes.heapMb} MB an extraction may use (EXTRACT_HEAP_MB): send a shorter article.`,
             'input',
           );
         }
@@ -47,11 +47,11 @@ export function createGraphExtractor(db: Database, threads?: ExtractThreads): Ex
 }
 
 /**
- * Extractions in worker threads (the service's way): each with its own heap limit
+ * Extractions in child processes (the service's way): each with its own heap limit
  * (`heapMb`; an article that needs more is ARTICLE_TOO_LARGE), `concurrency` at once,
  * and none of them blocks the service's event loop for the seconds a long article takes.
  */
-export interface ExtractThreads {
+export interface ExtractProcesses {
   heapMb: number;
   concurrency: number;
 }

@@ -7,13 +7,13 @@ import { createImporter } from '../../src/import/importer.js';
 import { createLogger } from '../../src/logger.js';
 import { createMetrics } from '../../src/metrics.js';
 import { createGraphExtractor } from '../../src/modules/review/review.extract.js';
-import { createTestApp, testExportThreads, type TestApp } from '../helpers/app.js';
+import { createTestApp, testExportProcesses, type TestApp } from '../helpers/app.js';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { readSeed, SEED_FILE } from '../helpers/seed.js';
 
 const HAMAS = '?aboutIds=topic:eradication-of-hamas&stances=CRITICAL';
 
-describe('downloads written in worker threads', () => {
+describe('downloads written in child processes', () => {
   let t: TestDatabase;
   let app: TestApp;
   beforeAll(async () => {
@@ -23,7 +23,7 @@ describe('downloads written in worker threads', () => {
   });
   afterAll(() => t.close());
 
-  it('answer, byte for byte, the file the exporter writes in the calling thread, in every format', async () => {
+  it('answer, byte for byte, the file the exporter writes in the calling process, in every format', async () => {
     for (const query of ['', HAMAS]) {
       const slice = await exportSlice(t.db, statementFilterFromParams(new URLSearchParams(query)));
       const description = `Statement Graph export: ${query || 'the whole graph'}`;
@@ -48,7 +48,7 @@ describe('downloads written in worker threads', () => {
   });
 
   describe('beyond their memory limit', () => {
-    // A graph whose whole export needs far more than the threads' limit below: 3,000
+    // A graph whose whole export needs far more than the processes' limit below: 3,000
     // statements of ~9,500 characters (~28 MB of text), while a filtered slice stays small.
     const LIMIT_MB = 64;
     beforeAll(async () => {
@@ -75,7 +75,7 @@ describe('downloads written in worker threads', () => {
         db: t.db,
         logger: createLogger('silent'),
         metrics,
-        exports: testExportThreads(t.db, LIMIT_MB),
+        exports: testExportProcesses(t.db, LIMIT_MB),
       });
       const refused = await yoga.fetch('http://test/export/json');
       expect(refused.status).toBe(413);
@@ -99,7 +99,7 @@ describe('downloads written in worker threads', () => {
   });
 });
 
-describe('article extraction in worker threads', () => {
+describe('article extraction in child processes', () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await openTestDatabase();
@@ -114,7 +114,7 @@ describe('article extraction in worker threads', () => {
   ].join('\n\n');
   const FACTS = { date: '2024-07-28', title: null, pageTitle: null, publisher: 'Test Chronicle' };
 
-  it('find, linked to the graph, what the extractor finds in the calling thread', async () => {
+  it('find, linked to the graph, what the extractor finds in the calling process', async () => {
     const inThread = await createGraphExtractor(t.db, { heapMb: 256, concurrency: 1 })(
       ARTICLE,
       FACTS,
