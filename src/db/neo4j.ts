@@ -147,7 +147,10 @@ export function toPlain(value: unknown): unknown {
   if (isInt(value)) return value.toNumber();
   if (isDate(value)) return String(value);
   if (isDateTime(value) || isLocalDateTime(value)) return new Date(String(value)).toISOString();
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));
+  // A loop, not Object.fromEntries(Object.entries(…)): no pair arrays per key on every row.
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = toPlain((value as Record<string, unknown>)[key]);
+  return out;
 }
 
 export const int = (n: number) => neo4j.int(n);

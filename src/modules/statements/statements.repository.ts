@@ -2,7 +2,7 @@ import type { Database, Params } from '../../db/neo4j.js';
 import { int } from '../../db/neo4j.js';
 import { type Direction, type PageRequest, type SortSpec } from '../shared/connection.js';
 import { afterCondition, sortable, orderClause, pageParams } from '../shared/keyset.js';
-import { nodeOut, nodeProperties } from '../nodes/nodes.repository.js';
+import { nodeFromValues, nodeOut, nodeProperties, nodeValues } from '../nodes/nodes.repository.js';
 import type { NodeRow, StatementRow } from '../shared/rows.js';
 import { NODE_TYPES } from '../../records/record-kinds.js';
 
@@ -232,15 +232,21 @@ function partialLinks(
   keys: ReadonlyArray<LinkKey>,
   linked: Partial<Record<LinkedField, LinkedRead>>,
 ): string {
-  const nodeRead = (key: LinkKey) =>
-    (Object.keys(LINKED_ON) as LinkedField[])
-      .filter((field) => LINKED_ON[field] === key)
-      .map((field) => linked[field])[0];
+  const fieldOn = (key: LinkKey) =>
+    (Object.keys(LINKED_ON) as LinkedField[]).find(
+      (field) => LINKED_ON[field] === key && linked[field],
+    );
   // A linked field's link is read even when the request did not list its key.
   const all = new Set<LinkKey>(keys.filter((key) => LINK_KEYS.has(key)));
   for (const field of Object.keys(linked) as LinkedField[])
     if (Object.hasOwn(LINKED_ON, field)) all.add(LINKED_ON[field]);
-  return `{ ${['id: n.id', ...[...all].map((key) => `${key}: ${partialLink(key, nodeRead(key))}`)].join(',\n  ')} }`;
+  return `{ ${[
+    'id: n.id',
+    ...[...all].map((key) => {
+      const field = fieldOn(key);
+      return `${key}: ${partialLink(key, field, field && linked[field])}`;
+    }),
+  ].join(',\n  ')} }`;
 }
 
 /** The keys of a statement's links (see `StatementLinks`). */
@@ -264,33 +270,50 @@ const LINKED_ON: Record<LinkedField, LinkKey> = {
   sources: 'sources',
 };
 
+/** What the nodes of a link may be: a single type needs no look at the labels. */
+const TYPENAME_ON: Record<LinkedField, string> = {
+  speaker: TYPENAME_OF_X,
+  about: TYPENAME_OF_X,
+  mentions: TYPENAME_OF_X,
+  topics: "'Topic'",
+  meeting: "'Meeting'",
+  sources: "'Source'",
+};
+
 /**
- * One link of `n` for a partial read, with the linked nodes (`node`, as `read`
- * says) in the same expansion when the request reads them: one pass over each
- * relationship kind, where the whole read walks it twice.
+ * One link of `n` for a partial read, with the linked nodes (as `read` says) in
+ * the same expansion when the request reads them: one pass over each relationship
+ * kind, where the whole read walks it twice. Each item is a list, not a map (no
+ * keys to send and decode): the link's values, then the node when read (see
+ * `splitPartial`).
  */
-function partialLink(key: LinkKey, read: LinkedRead | undefined): string {
-  const node = read
-    ? `, node: ${read === 'whole' ? `x { .*, ${nodeOut('x')}, __typename: ${TYPENAME_OF_X} }` : nodeProperties('x', read, TYPENAME_OF_X)}`
-    : '';
+function partialLink(
+  key: LinkKey,
+  field: LinkedField | undefined,
+  read: LinkedRead | undefined,
+): string {
+  const node =
+    field && read
+      ? `, ${read === 'whole' ? `x { .*, ${nodeOut('x')}, __typename: ${TYPENAME_OF_X} }` : nodeValues('x', read, TYPENAME_ON[field])}`
+      : '';
   switch (key) {
     case 'speakers':
-      return `COLLECT { MATCH (x)-[m:MADE]->(n) RETURN { id: x.id${node} } ORDER BY m.order }`;
+      return `COLLECT { MATCH (x)-[m:MADE]->(n) RETURN [x.id${node}] ORDER BY m.order }`;
     case 'onBehalfOf':
       return `head([(n)-[:ON_BEHALF_OF]->(a) | a.id])`;
     case 'post':
       return 'n.post';
     case 'about':
-      return `[(n)-[r:ABOUT]->(x) | { target: x.id, stance: r.stance${node} }]`;
+      return `[(n)-[r:ABOUT]->(x) | [x.id, r.stance${node}]]`;
     case 'topics':
-      return `[(n)-[:ON_TOPIC]->(x) | { id: x.id${node} }]`;
+      return `[(n)-[:ON_TOPIC]->(x) | [x.id${node}]]`;
     case 'mentions':
-      return `[(n)-[:MENTIONS]->(x) | { id: x.id${node} }]`;
+      return `[(n)-[:MENTIONS]->(x) | [x.id${node}]]`;
     case 'meeting':
-      return `head([(n)-[:MADE_AT]->(x) | { id: x.id${node} }])`;
+      return `head([(n)-[:MADE_AT]->(x) | [x.id${node}]])`;
     case 'sources':
       return `COLLECT { MATCH (n)-[r:REPORTED_IN]->(x)
-    RETURN { source: x.id, role: r.role, quoteType: r.quoteType, evidence: r.evidence${node} } ORDER BY r.order }`;
+    RETURN [x.id, r.role, r.quoteType, r.evidence${node}] ORDER BY r.order }`;
     case 'relays':
       return '[(n)-[:RELAYS]->(x) | x.id]';
     case 'relayedBy':
@@ -314,43 +337,57 @@ const LINK_KEYS: ReadonlySet<string> = new Set<LinkKey>([
   ...STATEMENT_LISTS,
 ]);
 
-/** A partial read's links as `StatementLinks` (the keys it read) and the linked nodes that rode on them. */
-function splitPartial(raw: Record<string, unknown>): {
+/**
+ * A partial read's links as `StatementLinks` (the keys it read) and the linked
+ * nodes that rode on them (see `partialLink`: each item a list, the node last
+ * when `linked` asked for it).
+ */
+function splitPartial(
+  raw: Record<string, unknown>,
+  linked: Partial<Record<LinkedField, LinkedRead>>,
+): {
   links: Partial<StatementLinks> & { id: string };
   linked: Partial<Record<LinkedField, NodeRow[]>>;
 } {
-  type WithNode = { node?: NodeRow };
   const links: Record<string, unknown> = { id: raw.id };
-  const linked: Partial<Record<LinkedField, NodeRow[]>> = {};
-  const nodes = (field: LinkedField, items: WithNode[]) => {
-    const found = items.flatMap((i) => (i.node ? [i.node] : []));
-    if (items.some((i) => i.node !== undefined)) linked[field] = found;
+  const nodes: Partial<Record<LinkedField, NodeRow[]>> = {};
+  /** The ids of `items` (their first value), and their nodes (at `at`) when `field`'s were read. */
+  const split = (field: LinkedField, items: unknown[][], at: number) => {
+    const read = linked[field];
+    if (read) {
+      nodes[field] = items.map((item) =>
+        read === 'whole'
+          ? (item[at] as NodeRow)
+          : nodeFromValues<NodeRow>(item[at] as unknown[], read),
+      );
+    }
+    return items.map((item) => item[0] as string);
   };
   for (const [key, value] of Object.entries(raw)) {
     if (key === 'id') continue;
     if (key === 'speakers') {
-      const items = value as Array<{ id: string } & WithNode>;
-      links.speakers = items.map((i) => i.id);
-      nodes('speaker', items);
+      links.speakers = split('speaker', value as unknown[][], 1);
     } else if (key === 'about') {
-      const items = value as Array<{ target: string; stance: string } & WithNode>;
-      links.about = items.map(({ target, stance }) => ({ target, stance }));
-      nodes('about', items);
+      const items = value as unknown[][];
+      links.about = items.map((i) => ({ target: i[0] as string, stance: i[1] as string }));
+      split('about', items, 2);
     } else if (key === 'topics' || key === 'mentions') {
-      const items = value as Array<{ id: string } & WithNode>;
-      links[key] = items.map((i) => i.id);
-      nodes(key, items);
+      links[key] = split(key, value as unknown[][], 1);
     } else if (key === 'meeting') {
-      const item = value as ({ id: string } & WithNode) | null;
-      links.meeting = item?.id ?? null;
-      nodes('meeting', item ? [item] : []);
+      const item = value as unknown[] | null;
+      links.meeting = split('meeting', item ? [item] : [], 1)[0] ?? null;
     } else if (key === 'sources') {
-      const items = value as Array<StatementLinks['sources'][number] & WithNode>;
-      links.sources = items.map(({ node: _node, ...source }) => source);
-      nodes('sources', items);
+      const items = value as unknown[][];
+      links.sources = items.map((i) => ({
+        source: i[0] as string,
+        role: i[1] as string,
+        quoteType: i[2] as string,
+        evidence: i[3] as string | null,
+      }));
+      split('sources', items, 4);
     } else links[key] = value;
   }
-  return { links: links as Partial<StatementLinks> & { id: string }, linked };
+  return { links: links as Partial<StatementLinks> & { id: string }, linked: nodes };
 }
 
 /** One of a statement's own sources, with the ids of every source it cites (CITES, transitively). */
@@ -497,7 +534,10 @@ RETURN ${
       return (rows as Row[]).map((row) => {
         if (read === 'whole')
           return { ...row, linked: row.linked ?? {}, links: sortLinks(row.links), partial: false };
-        const { links, linked } = splitPartial(row.links as unknown as Record<string, unknown>);
+        const { links, linked } = splitPartial(
+          row.links as unknown as Record<string, unknown>,
+          also.linked ?? {},
+        );
         return { ...row, links: sortLinks(links), linked, partial: true };
       });
     },
