@@ -14,5 +14,10 @@ case "$heap" in
     exit 2
     ;;
 esac
+# Below 64 MB node cannot even load the service (it dies with V8's own report).
+if [ "${#heap}" -gt 5 ] || [ "$heap" -lt 64 ] || [ "$heap" -gt 65536 ]; then
+  echo "statement-graph: API_HEAP_MB must be 64 to 65536 MB, not $heap" >&2
+  exit 2
+fi
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 exec node --max-old-space-size="$heap" --max-semi-space-size=4 "$@" "$(dirname "$0")/../dist/main.js"

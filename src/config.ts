@@ -65,9 +65,9 @@ const env = z.object({
   WEBHOOK_QUEUE_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
   // Read by scripts/start.sh (node's --max-old-space-size) before this runs; checked here too.
   API_HEAP_MB: z.coerce.number().int().min(64).max(65_536).default(API_HEAP_MB_DEFAULT),
-  EXPORT_HEAP_MB: z.coerce.number().int().min(16).max(65_536).default(1536),
+  EXPORT_HEAP_MB: z.coerce.number().int().min(64).max(65_536).default(1536),
   EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
-  EXTRACT_HEAP_MB: z.coerce.number().int().min(16).max(65_536).default(256),
+  EXTRACT_HEAP_MB: z.coerce.number().int().min(64).max(65_536).default(256),
   EXTRACT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
 });
 

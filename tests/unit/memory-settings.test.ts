@@ -56,4 +56,18 @@ describe('memory settings', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/API_HEAP_MB must be a whole number of MB/);
   });
+
+  it('refuse a heap too small for node to load the service, before node starts', () => {
+    const run = spawnSync('sh', [START], {
+      env: { ...process.env, API_HEAP_MB: '32' },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/API_HEAP_MB must be 64 to 65536 MB, not 32/);
+  });
+
+  it('refuse export and extraction heaps too small for a child process to load its code', () => {
+    expect(() => loadConfig({ EXPORT_HEAP_MB: '32' })).toThrow(/EXPORT_HEAP_MB/);
+    expect(() => loadConfig({ EXTRACT_HEAP_MB: '32' })).toThrow(/EXTRACT_HEAP_MB/);
+  });
 });
