@@ -31,7 +31,10 @@ import {
 
 const USAGE = `Usage: npm run bench -- [--size 10000] [--duration 10] [--concurrency 1,4,16,32] [--row-sample 1000]
   [--ingest floor,row-at-a-time,ours,bulk] [--queries-on ours|bulk|none] [--skip-ingest-comparison]
-  (--queries-on none: stop after the ingests)`;
+  [--batch-size 5000]   (records per write, ours and the floor alike)
+  (--queries-on none: stop after the ingests)
+Environment: BENCH_PROFILE_DIR (a V8 CPU profile of our API), BENCH_NEO4J_HEAP (4g),
+  BENCH_NEO4J_PAGECACHE_MB (2048; 4096 above 200,000 statements)`;
 
 const { values } = parseArgs({
   options: {
