@@ -16,6 +16,7 @@ import { requestDecoder } from './request-decoder.js';
 import { schema } from './schema.js';
 import { createStatementEvents, type StatementEvents } from './events/statement-events.js';
 import { exportDownloads } from './export/export.plugin.js';
+import { createGate } from './gate.js';
 import { exportInProcess, type ExportRunner } from './export/export-runner.js';
 import { createWebhooks, type Webhooks } from './webhooks/webhooks.service.js';
 import { webExplorer } from './web/web.plugin.js';
@@ -224,23 +225,16 @@ function queryLimits(limits: Config['limits']): Plugin {
  */
 export function operationLimit(max: number): Plugin {
   if (max <= 0) return {};
-  let running = 0;
-  const waiting: Array<() => void> = [];
-  const release = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else running -= 1;
-  };
+  const gate = createGate(max);
   return {
     async onExecute({ executeFn, setExecuteFn }) {
-      if (running < max) running += 1;
-      else await new Promise<void>((start) => waiting.push(start));
+      await gate.acquire();
       // Released exactly once: when execution ends, or fails, or another plugin answers instead.
       let done = false;
       const end = () => {
         if (done) return;
         done = true;
-        release();
+        gate.release();
       };
       setExecuteFn(async (args) => {
         try {

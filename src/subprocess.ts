@@ -46,26 +46,9 @@ export function runInProcess<In, Out>(moduleUrl: URL, input: In, heapMb: number)
   });
 }
 
-/** The module beside `callerUrl` named `name` (without extension), as runInProcess wants it. */
-export const siblingModule = (callerUrl: string, name: string) =>
-  new URL(`./${name}${callerUrl.endsWith('.ts') ? '.ts' : '.js'}`, callerUrl);
-
-/** At most `max` at once; more wait their turn, in order. */
-export function createGate(max: number) {
-  let running = 0;
-  const waiting: Array<() => void> = [];
-  return async <T>(work: () => Promise<T>): Promise<T> => {
-    if (running < max) running += 1;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-    try {
-      return await work();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else running -= 1;
-    }
-  };
-}
+/** The module at `path` (relative to `callerUrl`, without extension), as runInProcess wants it. */
+export const workerModule = (callerUrl: string, path: string) =>
+  new URL(`${path}${callerUrl.endsWith('.ts') ? '.ts' : '.js'}`, callerUrl);
 
 /** In the child: the input its parent sends, once. */
 export const inputFromParent = <In>() =>

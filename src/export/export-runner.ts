@@ -1,8 +1,9 @@
+import { createGate } from '../gate.js';
 import type { Database, Neo4jConnection } from '../db/neo4j.js';
 import { AppError, type ErrorCode } from '../errors.js';
 import { exportSlice, type ExportFilter } from './exporter.js';
 import { EXPORT_FORMATS, type ExportFormatName } from './formats.js';
-import { createGate, OutOfMemory, runInProcess, siblingModule } from '../subprocess.js';
+import { OutOfMemory, runInProcess, workerModule } from '../subprocess.js';
 
 /** Where an export process reads from: its own driver on the service's Neo4j. */
 export interface ExportConnection extends Neo4jConnection {
@@ -64,7 +65,7 @@ export function exportProcesses(options: ExportProcessOptions): ExportRunner {
   const gate = createGate(concurrency);
   return {
     run: (job) =>
-      gate(async () => {
+      gate.run(async () => {
         const input: ExportWorkerInput = {
           // Plain data only: the filter crosses to the process by structured clone.
           ...job,
@@ -100,4 +101,4 @@ export function exportInProcess(db: Database): ExportRunner {
   };
 }
 
-const WORKER = siblingModule(import.meta.url, 'export.worker');
+const WORKER = workerModule(import.meta.url, './export.worker');

@@ -1,7 +1,8 @@
+import { createGate } from '../../gate.js';
 import type { Database } from '../../db/neo4j.js';
 import { ArticleError } from '../../articles/article.errors.js';
 import type { ExtractWorkerInput } from '../../extraction/extract.worker.js';
-import { createGate, OutOfMemory, runInProcess } from '../../subprocess.js';
+import { OutOfMemory, runInProcess, workerModule } from '../../subprocess.js';
 import { createExtractionRepository } from '../../extraction/extraction.repository.js';
 import { outletLinker } from '../../extraction/article-facts.js';
 import { createMatcher } from '../../names/matcher.js';
@@ -19,7 +20,7 @@ export function createGraphExtractor(db: Database, processes?: ExtractProcesses)
   if (processes) {
     const gate = createGate(processes.concurrency);
     return (text, article) =>
-      gate(async () => {
+      gate.run(async () => {
         const entities = await repo.linkableEntities();
         try {
           return await runInProcess<ExtractWorkerInput, Extracted[]>(
@@ -56,10 +57,7 @@ export interface ExtractProcesses {
   concurrency: number;
 }
 
-const WORKER = new URL(
-  `../../extraction/extract.worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
-  import.meta.url,
-);
+const WORKER = workerModule(import.meta.url, '../../extraction/extract.worker');
 
 /**
  * The extraction core (wink-nlp and its English model, chrono) is ~40 MB once
