@@ -3,6 +3,7 @@ import { monthEnd } from '../../src/calendar.js';
 import { AppError } from '../../src/errors.js';
 import {
   buildTimeline,
+  byDate,
   findShifts,
   placeStatement,
   type TimelineStatement,
@@ -189,6 +190,102 @@ describe('findShifts', () => {
     expect(shifts).toEqual([
       expect.objectContaining({ speaker: 'p:one', before: 'a', after: 'c', to: 'CRITICAL' }),
     ]);
+  });
+});
+
+/** findShifts as its contract reads, comparing every pair: what the faster one must equal. */
+function shiftsByEveryPair(statements: readonly TimelineStatement[]) {
+  type Said = { statement: TimelineStatement; stance: string };
+  const series = new Map<string, Said[]>();
+  for (const statement of [...statements].filter((s) => !s.relays).sort(byDate)) {
+    for (const { target, stance } of statement.stances) {
+      const key = `${statement.speaker ?? ''}\u0000${target}`;
+      series.set(key, [...(series.get(key) ?? []), { statement, stance }]);
+    }
+  }
+  const shifts: Array<Record<string, unknown> & { order: TimelineStatement }> = [];
+  for (const [key, list] of series) {
+    const [speaker, target] = key.split('\u0000') as [string, string];
+    const counted = new Set<string>();
+    for (const { statement: b, stance } of list) {
+      const before = list.filter((x) => x.statement.end < b.start);
+      if (before.length === 0) continue;
+      const latestStart = before.reduce(
+        (m, x) => (x.statement.start > m ? x.statement.start : m),
+        '',
+      );
+      const latest = before.filter((x) => x.statement.end >= latestStart);
+      const stances = new Set(latest.map((x) => x.stance));
+      if (stances.size !== 1 || stances.has(stance)) continue;
+      const once = `${latest.map((x) => x.statement.id).join(',')}>${stance}`;
+      if (counted.has(once)) continue;
+      counted.add(once);
+      shifts.push({
+        ...(speaker === '' ? {} : { speaker }),
+        target,
+        from: [...stances][0],
+        to: stance,
+        before: latest.at(-1)!.statement.id,
+        after: b.id,
+        certain: true,
+        order: b,
+      });
+    }
+  }
+  return shifts
+    .sort(
+      (a, b) =>
+        byDate(a.order, b.order) ||
+        String(a.speaker ?? '').localeCompare(String(b.speaker ?? '')) ||
+        (a.target! < b.target! ? -1 : a.target! > b.target! ? 1 : 0),
+    )
+    .map(({ order: _order, ...shift }) => shift);
+}
+
+describe('findShifts against every pair', () => {
+  it('finds the shifts comparing every pair of statements finds, on random timelines', () => {
+    let seed = 15;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const stances = ['SUPPORTIVE', 'CRITICAL', 'NEUTRAL', 'MIXED'] as const;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    for (let run = 0; run < 300; run++) {
+      const statements: TimelineStatement[] = [];
+      const size = 1 + Math.floor(random() * 60);
+      const months = 1 + Math.floor(random() * 4);
+      for (let i = 0; i < size; i++) {
+        const m = 1 + Math.floor(random() * months);
+        const d = 1 + Math.floor(random() * 28);
+        const shape = random();
+        const s =
+          shape < 0.6
+            ? day(`s${i}`, `2024-${pad(m)}-${pad(d)}`)
+            : shape < 0.8
+              ? month(`s${i}`, `2024-${pad(m)}`)
+              : shape < 0.9
+                ? year(`s${i}`, pick(['2023', '2024', '2025']))
+                : {
+                    id: `s${i}`,
+                    precision: 'BOUNDED' as const,
+                    start: `2024-${pad(m)}-${pad(d)}`,
+                    end: `2024-${pad(Math.min(12, m + Math.floor(random() * 3)))}-28`,
+                    stances: [],
+                  };
+        const targets = random() < 0.2 ? ['x', 'y'] : random() < 0.9 ? ['x'] : [];
+        // Few stances per run, so runs of one stance and shifts both occur.
+        const used = stances.slice(0, 1 + Math.floor(random() * 3));
+        statements.push({
+          ...s,
+          stances: targets.map((target) => ({ target, stance: pick(used) })),
+          ...(random() < 0.1 ? { relays: true } : {}),
+          ...(random() < 0.3 ? { speaker: pick(['p:one', 'p:two']) } : {}),
+        });
+      }
+      expect(findShifts(statements)).toEqual(shiftsByEveryPair(statements));
+    }
   });
 });
 

@@ -114,27 +114,48 @@ export function findShifts(statements: readonly TimelineStatement[]): ShiftRow[]
   for (const [key, list] of series) {
     const [speaker, target] = key.split('\u0000') as [string, string];
     const counted = new Set<string>();
+    // The list is in date order, so its starts never decrease and the statements known to
+    // precede one (ending before it starts) only grow along it: they are taken in order of
+    // their ends, and of them the latest (ending on or after the last start among them)
+    // kept as the last start moves on. The answer is the one comparing every pair gave.
+    const byEnd = list
+      .map((_, i) => i)
+      .sort((a, b) => compare(list[a]!.statement.end, list[b]!.statement.end));
+    let taken = 0;
+    let latestStart = '';
+    let latest: number[] = [];
+    let changed = true;
+    let from: Stance | null = null;
+    let once = '';
     for (const { statement: b, stance } of list) {
-      const before = list.filter((x) => x.statement.end < b.start);
-      if (before.length === 0) continue;
-      const latestStart = before.reduce(
-        (m, x) => (x.statement.start > m ? x.statement.start : m),
-        '',
-      );
-      const latest = before.filter((x) => x.statement.end >= latestStart);
-      const stances = new Set(latest.map((x) => x.stance));
-      if (stances.size !== 1) continue;
-      const [from] = stances;
-      if (from === stance) continue;
-      const once = `${latest.map((x) => x.statement.id).join(',')}>${stance}`;
-      if (counted.has(once)) continue;
-      counted.add(once);
+      while (taken < byEnd.length && list[byEnd[taken]!]!.statement.end < b.start) {
+        const i = byEnd[taken++]!;
+        const start = list[i]!.statement.start;
+        if (start > latestStart) {
+          latestStart = start;
+          latest = latest.filter((j) => list[j]!.statement.end >= latestStart);
+        }
+        if (list[i]!.statement.end >= latestStart) latest.push(i);
+        changed = true;
+      }
+      if (taken === 0) continue;
+      if (changed) {
+        changed = false;
+        latest.sort((x, y) => x - y);
+        const stances = new Set(latest.map((j) => list[j]!.stance));
+        from = stances.size === 1 ? list[latest[0]!]!.stance : null;
+        once = latest.map((j) => list[j]!.statement.id).join(',');
+      }
+      if (from === null || from === stance) continue;
+      const shift = `${once}>${stance}`;
+      if (counted.has(shift)) continue;
+      counted.add(shift);
       shifts.push({
         ...(speaker === '' ? {} : { speaker }),
         target,
-        from: from!,
+        from,
         to: stance,
-        before: latest.at(-1)!.statement.id,
+        before: list[latest.at(-1)!]!.statement.id,
         after: b.id,
         certain: true,
         order: b,
@@ -150,6 +171,8 @@ export function findShifts(statements: readonly TimelineStatement[]): ShiftRow[]
     )
     .map(({ order: _order, ...shift }) => shift);
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const emptyGroup = (): StatementGroupRow => ({
   count: 0,
