@@ -89,21 +89,22 @@ export async function ingestOurs(
   const db = createDatabase(driver, { database: 'neo4j', txTimeoutMs: 600_000 });
   await migrate(db);
   let count = 0;
-  // Phases from the importer's progress: validation (and the first batch of nodes), nodes, links.
+  // Phases from the importer's progress: validation (and the first batch), the batches (nodes
+  // and the links that point back), the last pass for links to lines further down (if any).
   const phases: Record<string, number> = {};
   const start = performance.now();
   let lap = start;
   const onProgress = (done: number, total: number) => {
     const now = performance.now();
-    const phase = !phases['validate + first batch']
-      ? 'validate + first batch'
-      : done <= total / 2
-        ? 'nodes'
-        : 'links';
-    if (phase === 'validate + first batch' || done === total / 2 || done === total) {
+    const phase = !phases['validate + first batch'] ? 'validate + first batch' : 'batches';
+    if (phase === 'validate + first batch' || done === total) {
       phases[phase] = (now - lap) / 1000;
       lap = now;
     }
+  };
+  const lastPass = () => {
+    const seconds = (performance.now() - lap) / 1000;
+    if (seconds >= 0.05) phases['links further down'] = seconds;
   };
   return timed('ours (importer)', statements, 0, async () => {
     const report = await createImporter(db).importJsonLines(file, {
@@ -119,6 +120,7 @@ export async function ingestOurs(
           .join('; ')}`,
       );
     count = report.records;
+    lastPass();
   }).then((r) => ({ ...r, records: count, phases }));
 }
 

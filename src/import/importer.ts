@@ -89,8 +89,8 @@ export function createImporter(db: Database) {
     if (!options.dryRun) {
       // One transaction: the file lands whole or not at all.
       await db.writeTx(async (tx) => {
-        await writeNodes(repo, tx, plan, options.by);
-        await writeLinks(repo, tx, plan, options.by);
+        await writeNodes(repo, tx, plan, options.by, { complete: true });
+        await writeLinks(repo, tx, plan, options.by, { marked: true });
       });
     }
     options.onProgress?.(records.length, records.length);
@@ -105,10 +105,12 @@ export function createImporter(db: Database) {
   }
 
   /**
-   * JSON Lines: validated in a first pass over the file; then nodes are written
-   * batch by batch, then links (which may point anywhere in the file), each batch
-   * its own transaction. A record counts as imported once its links are written,
-   * so a re-run after a failure skips what fully landed and finishes the rest.
+   * JSON Lines: validated in a first pass over the file; then written batch by batch,
+   * each batch its own transaction: its nodes, and the links of those of its records
+   * whose links point only to nodes already written (by an earlier batch, this one, or
+   * before the import). The links of the rest (links to lines further down) are written
+   * by a last pass over the file. A record counts as imported once its links are
+   * written, so a re-run after a failure skips what fully landed and finishes the rest.
    * The passes after the first trust it, so the file must stay as it was validated:
    * if it changes (size or time), the import stops before its next write.
    */
@@ -120,9 +122,11 @@ export function createImporter(db: Database) {
 
     const counts = emptyCounts();
     const batchSize = options.batchSize ?? 1000;
-    // What the nodes pass wrote, with its content hash, so the links pass neither asks the
-    // graph again nor hashes the record again.
-    const written: Written = { fresh: new Map(), changed: new Map() };
+    // The file's ids whose nodes are not written yet: a link to one of them waits.
+    const unwritten = checked.ids;
+    // Records whose nodes are written but not their links, with their content hashes, so
+    // the last pass neither asks the graph again nor hashes the record again.
+    const deferred: Written = { fresh: new Map(), changed: new Map() };
     let done = 0;
     // Before each write: the batch just read is of the file that was validated.
     const unchanged = async () => {
@@ -133,23 +137,35 @@ export function createImporter(db: Database) {
     for await (const batch of prefetched(batches(file, batchSize, checked.upgrade))) {
       await unchanged();
       const plan = await classify(known, batch, counts);
-      for (const kind of ['fresh', 'changed'] as const) {
-        for (const list of plan[kind].values())
-          for (const row of list) written[kind].set(row.id, row.hash);
+      if (options.dryRun) {
+        done += batch.length;
+        options.onProgress?.(done, total);
+        continue;
       }
-      if (!options.dryRun) await db.writeTx((tx) => writeNodes(repo, tx, plan, options.by));
+      // Unchanged records are in the graph already, written ones will be with this batch.
+      for (const { record } of batch) unwritten.delete(record.id);
+      const { now, later } = splitPlan(plan, unwritten);
+      for (const kind of ['fresh', 'changed'] as const) {
+        for (const list of later[kind].values())
+          for (const row of list) deferred[kind].set(row.id, row.hash);
+      }
+      await db.writeTx(async (tx) => {
+        await writeNodes(repo, tx, now, options.by, { complete: true });
+        await writeNodes(repo, tx, later, options.by);
+        await writeLinks(repo, tx, now, options.by, { marked: true });
+      });
       done += batch.length;
-      options.onProgress?.(done, options.dryRun ? total : total * 2);
+      options.onProgress?.(done, total);
     }
     const warnings = checked.upgrade?.warnings.length ? { warnings: checked.upgrade.warnings } : {};
     if (options.dryRun) return { ok: true, dryRun: true, counts, records: total, ...warnings };
-    for await (const { plan, records } of prefetched(
-      linkBatches(file, batchSize, written, checked.upgrade),
-    )) {
-      await unchanged();
-      await db.writeTx((tx) => writeLinks(repo, tx, plan, options.by));
-      done += records;
-      options.onProgress?.(done, total * 2);
+    if (deferred.fresh.size + deferred.changed.size > 0) {
+      for await (const { plan } of prefetched(
+        linkBatches(file, batchSize, deferred, checked.upgrade),
+      )) {
+        await unchanged();
+        await db.writeTx((tx) => writeLinks(repo, tx, plan, options.by));
+      }
     }
     return { ok: true, dryRun: false, counts, records: total, ...warnings };
   }
@@ -198,7 +214,10 @@ export async function readJsonLinesChecked(
   existing: ExistingIds,
   use: ((typed: Required<Typed>) => Promise<void>) | undefined,
   facts?: StoredFacts,
-): Promise<{ ok: true; records: number; upgrade?: Upgrade } | { ok: false; problems: Problem[] }> {
+): Promise<
+  | { ok: true; records: number; upgrade?: Upgrade; ids: Map<string, string> }
+  | { ok: false; problems: Problem[] }
+> {
   const checker = new ReferenceChecker();
   const problems: Problem[] = [];
   let total = 0;
@@ -227,7 +246,9 @@ export async function readJsonLinesChecked(
     return { ok: false, problems: [encodingProblem(file, error)] };
   }
   problems.push(...(await checker.finish(existing, problems.length ? undefined : facts)));
-  return problems.length ? { ok: false, problems } : { ok: true, records: total, upgrade };
+  return problems.length
+    ? { ok: false, problems }
+    : { ok: true, records: total, upgrade, ids: checker.ids };
 }
 
 /**
@@ -309,20 +330,54 @@ async function classify(
   return plan;
 }
 
-async function writeNodes(repo: RecordStore, tx: Tx, plan: Plan, by: string) {
+/** `complete`: their links are written in this transaction too (see RecordStore.writeNodes). */
+async function writeNodes(
+  repo: RecordStore,
+  tx: Tx,
+  plan: Plan,
+  by: string,
+  { complete = false } = {},
+) {
   const now = new Date();
   for (const type of TYPES) {
-    await repo.writeNodes(tx, type, plan.fresh.get(type) ?? [], by, now, { fresh: true });
-    await repo.writeNodes(tx, type, plan.changed.get(type) ?? [], by, now);
+    await repo.writeNodes(tx, type, plan.fresh.get(type) ?? [], by, now, { fresh: true, complete });
+    await repo.writeNodes(tx, type, plan.changed.get(type) ?? [], by, now, { complete });
   }
 }
 
-async function writeLinks(repo: RecordStore, tx: Tx, plan: Plan, by: string) {
+async function writeLinks(
+  repo: RecordStore,
+  tx: Tx,
+  plan: Plan,
+  by: string,
+  { marked = false } = {},
+) {
   const now = new Date();
   for (const type of TYPES) {
-    await repo.writeLinks(tx, type, plan.fresh.get(type) ?? [], by, now, { fresh: true });
-    await repo.writeLinks(tx, type, plan.changed.get(type) ?? [], by, now);
+    await repo.writeLinks(tx, type, plan.fresh.get(type) ?? [], by, now, { fresh: true, marked });
+    await repo.writeLinks(tx, type, plan.changed.get(type) ?? [], by, now, { marked });
   }
+}
+
+/**
+ * The rows whose links can be written now, every end of them written (not in
+ * `unwritten`), and the rest, whose links must wait for nodes further down the file.
+ */
+function splitPlan(plan: Plan, unwritten: ReadonlyMap<string, unknown>) {
+  const now: Plan = { fresh: new Map(), changed: new Map() };
+  const later: Plan = { fresh: new Map(), changed: new Map() };
+  const ready = (row: WriteRow) =>
+    row.links.every((link) => !unwritten.has(link.from) && !unwritten.has(link.to));
+  for (const kind of ['fresh', 'changed'] as const) {
+    for (const [type, rows] of plan[kind]) {
+      now[kind].set(type, rows.filter(ready));
+      later[kind].set(
+        type,
+        rows.filter((row) => !ready(row)),
+      );
+    }
+  }
+  return { now, later };
 }
 
 /** The format a JSON Lines header line names (`{"format": "statement-graph/2"}`); undefined for a record. */
@@ -381,14 +436,14 @@ async function* prefetched<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
   }
 }
 
-/** The records the nodes pass wrote, by id, with their content hashes. */
+/** Records whose nodes are written (links not yet), by id, with their content hashes. */
 interface Written {
   fresh: Map<string, string>;
   changed: Map<string, string>;
 }
 
 /**
- * The links pass's batches: the records the nodes pass wrote, as link rows. The file
+ * The last pass's batches: the records in `written`, as link rows, `size` a batch. The file
  * was validated whole first and has not changed since (checked before each write),
  * and a record's links read from its line as written are the links
  * of its parsed record: the schema checks the ids and link fields but changes none of
@@ -402,7 +457,7 @@ async function* linkBatches(file: string, size: number, written: Written, upgrad
   const add = (type: RecordType, record: AnyRecord, parsed: () => AnyRecord) => {
     const kind = written.fresh.has(record.id) ? 'fresh' : 'changed';
     const hash = written[kind].get(record.id);
-    if (hash === undefined) return;
+    if (hash === undefined) return 0;
     const row: WriteRow =
       type === 'position'
         ? writeRow(type, parsed())
@@ -411,21 +466,20 @@ async function* linkBatches(file: string, size: number, written: Written, upgrad
     const rows = plan[kind].get(type) ?? [];
     rows.push(row);
     plan[kind].set(type, rows);
+    return 1;
   };
-  for (const record of upgrade?.created ?? []) add('organization', record, () => record);
-  records += upgrade?.created.length ?? 0;
+  for (const record of upgrade?.created ?? []) records += add('organization', record, () => record);
   let format: string | undefined;
   for await (const { lineNumber, text } of lines(file)) {
     if (lineNumber === 1 && (format = headerFormat(text))) continue;
     // Valid when it was validated: if not now, the file changed.
     const line = unparsedLine(text, format, upgrade);
     if (!line) throw new FileChangedError(file);
-    add(line.type, line.record, () => {
+    records += add(line.type, line.record, () => {
       const parsed = parseLine(text, lineNumber, format, upgrade).line;
       if (!parsed) throw new FileChangedError(file);
       return parsed.record;
     });
-    records += 1;
     if (records >= size) {
       yield { plan, records };
       plan = { fresh: new Map(), changed: new Map() };

@@ -127,7 +127,8 @@ RETURN id`;
 /**
  * upsertNodes: the whole property set is replaced, so a field removed from a record
  * is removed from the node. This also drops the content hash: it is set again only
- * once the record's links are written, so an import stopped in between redoes it.
+ * once the record's links are written (row.hash here when they are written in the
+ * same transaction, else null), so an import stopped in between redoes it.
  */
 const UPSERT_NODES = perNodeKind(
   (type) => `
@@ -136,15 +137,15 @@ MERGE (n:${labelsOf(type).split(':')[0]} {id: row.id})
 ON CREATE SET n.createdAt = $now
 WITH n, row, n.createdAt AS createdAt
 SET n = row.props
-SET n:${labelsOf(type)}, n.createdAt = createdAt, n.updatedAt = $now, n.updatedBy = $by`,
+SET n:${labelsOf(type)}, n.createdAt = createdAt, n.updatedAt = $now, n.updatedBy = $by, n.contentHash = row.hash`,
 );
 
-// createNodes
+// createNodes: row.hash as in upsertNodes.
 const CREATE_NODES = perNodeKind(
   (type) => `
 UNWIND $rows AS row
 CREATE (n:${labelsOf(type)})
-SET n = row.props, n.createdAt = $now, n.updatedAt = $now, n.updatedBy = $by`,
+SET n = row.props, n.createdAt = $now, n.updatedAt = $now, n.updatedBy = $by, n.contentHash = row.hash`,
 );
 
 // upsertPositions: a position is a relationship keyed by its own id; moving it to another person or post re-creates it.
@@ -341,6 +342,8 @@ export function createRecordStore(db: Database) {
      * Nodes first (all of a file or batch), then positions and links, so every link
      * finds both ends. `fresh`: the nodes are known not to exist, so they are created
      * without MERGE (a concurrent writer of the same id fails the transaction on the constraint).
+     * `complete`: the caller writes these records' links in this same transaction (writeLinks
+     * with `marked`), so the nodes get their content hash now, with no second write of each.
      */
     async writeNodes(
       tx: Tx,
@@ -348,16 +351,18 @@ export function createRecordStore(db: Database) {
       rows: WriteRow[],
       by: string,
       now: Date,
-      { fresh = false } = {},
+      { fresh = false, complete = false } = {},
     ): Promise<void> {
       if (rows.length === 0 || type === 'position') return;
       const cypher = (fresh ? CREATE_NODES : UPSERT_NODES)[type];
-      await tx.run(cypher, { rows: nodeParams(rows), by, now: dateTime(now) });
+      await tx.run(cypher, { rows: nodeParams(rows, complete), by, now: dateTime(now) });
     },
 
     /**
      * Writes the links the records own, then marks them complete. `fresh`: the
      * records were just created, so they own no links yet and none are deleted.
+     * `marked`: their nodes were written `complete` in this transaction, so they are
+     * marked already.
      */
     async writeLinks(
       tx: Tx,
@@ -365,7 +370,7 @@ export function createRecordStore(db: Database) {
       rows: WriteRow[],
       by: string,
       now: Date,
-      { fresh = false } = {},
+      { fresh = false, marked = false } = {},
     ): Promise<void> {
       if (rows.length === 0) return;
       if (type === 'position') {
@@ -385,7 +390,7 @@ export function createRecordStore(db: Database) {
       for (const [relType, rels] of byType) {
         await tx.run(CREATE_LINKS[relType as keyof typeof CREATE_LINKS], { rows: rels });
       }
-      await tx.run(MARK_WRITTEN, { rows: rows.map(({ id, hash }) => ({ id, hash })) });
+      if (!marked) await tx.run(MARK_WRITTEN, { rows: rows.map(({ id, hash }) => ({ id, hash })) });
     },
 
     /** Every record of a kind, in id order, read back in the dataset's shape. */
@@ -417,8 +422,12 @@ export function createRecordStore(db: Database) {
 
 export type RecordStore = ReturnType<typeof createRecordStore>;
 
-const nodeParams = (rows: WriteRow[]) =>
-  rows.map(({ id, hash, props }) => ({ id, hash, props: toNeo4jProps(props) }));
+const nodeParams = (rows: WriteRow[], complete: boolean) =>
+  rows.map(({ id, hash, props }) => ({
+    id,
+    hash: complete ? hash : null,
+    props: toNeo4jProps(props),
+  }));
 const positionParams = (rows: WriteRow[]) =>
   rows.map(({ id, hash, props, links }) => ({
     id,

@@ -380,6 +380,11 @@ export class ReferenceChecker {
     }
   }
 
+  /** The ids the records define, each with where (for the caller to keep once checking is done). */
+  get ids(): Map<string, string> {
+    return this.defined;
+  }
+
   add(type: RecordType, record: AnyRecord, path: string, separator = '.'): void {
     const at = (field: string) => within(path, separator, field);
     this.define(record.id, path, separator);
