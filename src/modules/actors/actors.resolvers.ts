@@ -4,6 +4,7 @@ import type { DateArgument } from '../../date-argument.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { nodeConnection } from '../nodes/nodes.service.js';
 import { nodeById, nodesByIds } from '../shared/nodes.js';
+import { connectionResolvers } from '../shared/connection.js';
 import type { Relation } from '../nodes/nodes.repository.js';
 import {
   partialDate,
@@ -66,6 +67,9 @@ const related = async <T extends ActorRow | PlaceRow>(
 ) => nodesByIds<T>(ctx, await ctx.loaders.related<string>(relation).load(id));
 
 export const actorsResolvers: Resolvers = {
+  PersonConnection: connectionResolvers,
+  OrganizationConnection: connectionResolvers,
+  CountryConnection: connectionResolvers,
   Query: {
     people: (_, args, ctx) =>
       nodeConnection<PersonRow>(ctx, 'Person', args, { field: 'NAME', direction: 'ASC' }),

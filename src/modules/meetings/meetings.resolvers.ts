@@ -1,6 +1,7 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { nodeConnection } from '../nodes/nodes.service.js';
 import { nodeById, nodesByIds } from '../shared/nodes.js';
+import { connectionResolvers } from '../shared/connection.js';
 import {
   partialDate,
   type ActorRow,
@@ -12,6 +13,8 @@ import {
 import { statementConnection } from '../statements/statements.service.js';
 
 export const meetingsResolvers: Resolvers = {
+  MeetingConnection: connectionResolvers,
+  TopicConnection: connectionResolvers,
   Query: {
     meetings: (_, args, ctx) =>
       nodeConnection<MeetingRow>(ctx, 'Meeting', args, { field: 'DATE', direction: 'DESC' }),

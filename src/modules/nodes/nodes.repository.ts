@@ -71,26 +71,41 @@ export function nodeProperties(alias: string, properties: readonly string[], typ
 }
 
 /**
- * The values of `nodeProperties` as a list, `__typename` first, then each of
- * `properties` in order: no key is sent per node (a page of 100 statements carries
- * ~600 linked nodes, and decoding the keys of maps was most of the driver's work).
- * `nodeFromValues` turns it back into the map.
+ * The values of `nodeProperties` as a list, `__typename` first (unless `typename`
+ * is null: the caller knows the type), then each of `properties` in order: no key
+ * is sent per node (a page of 100 statements carries ~600 linked nodes, and
+ * decoding the keys of maps was most of the driver's work). `nodeFromValues`
+ * turns it back into the map.
  */
-export function nodeValues(alias: string, properties: readonly string[], typename: string) {
+export function nodeValues(alias: string, properties: readonly string[], typename: string | null) {
+  const parts = propertyValues(alias, properties);
+  return `[${(typename === null ? parts : [typename, ...parts]).join(', ')}]`;
+}
+
+/** The Cypher expressions of `nodeValues` for `properties` of `alias`, one a property. */
+export function propertyValues(alias: string, properties: readonly string[]): string[] {
   cypherName(alias);
-  const parts = properties.map((key) => {
+  return properties.map((key) => {
     cypherName(key);
     if (HIDDEN.includes(key)) return 'null';
     return TEMPORAL.includes(key) ? `toString(${alias}.${key})` : `${alias}.${key}`;
   });
-  return `[${[typename, ...parts].join(', ')}]`;
 }
 
-/** A node read by `nodeValues` as the map `nodeProperties` gives. */
-export function nodeFromValues<T>(values: readonly unknown[], properties: readonly string[]): T {
+/**
+ * A node read by `nodeValues` (from `values[at]` on) as the map `nodeProperties`
+ * gives; `typename` when it was read with none.
+ */
+export function nodeFromValues<T>(
+  values: readonly unknown[],
+  properties: readonly string[],
+  typename?: string,
+  at = 0,
+): T {
   const node: Record<string, unknown> = {};
-  for (let i = 0; i < properties.length; i += 1) node[properties[i]!] = values[i + 1] ?? null;
-  node.__typename = values[0];
+  const first = typename === undefined ? at + 1 : at;
+  for (let i = 0; i < properties.length; i += 1) node[properties[i]!] = values[first + i] ?? null;
+  node.__typename = typename ?? values[at];
   return node as T;
 }
 

@@ -49,6 +49,15 @@ export function pageRequest(
   return { first, limit: first + 1, after, direction, sortName: sort.name };
 }
 
+/**
+ * The resolvers of a connection type: `totalCount` counts when asked, through the
+ * connection's function (a compiled query reads a field without a resolver as a
+ * plain property, where graphql-js's default resolver would call a function).
+ */
+export const connectionResolvers = {
+  totalCount: (connection: { totalCount: () => Promise<number> }) => connection.totalCount(),
+};
+
 export function toConnection<T extends { id: string }>(
   rows: Array<{ node: T; sortValue: unknown }>,
   page: PageRequest,

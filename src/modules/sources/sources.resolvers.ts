@@ -3,6 +3,7 @@ import type { Resolvers } from '../../generated/graphql.js';
 import type { Relation } from '../nodes/nodes.repository.js';
 import { nodeConnection } from '../nodes/nodes.service.js';
 import { nodeById, nodesByIds } from '../shared/nodes.js';
+import { connectionResolvers } from '../shared/connection.js';
 import { partialDate, type OrganizationRow, type SourceRow } from '../shared/rows.js';
 import { statementConnection } from '../statements/statements.service.js';
 
@@ -10,6 +11,7 @@ const sources = async (ctx: Context, relation: Relation, id: string) =>
   nodesByIds<SourceRow>(ctx, await ctx.loaders.related<string>(relation).load(id));
 
 export const sourcesResolvers: Resolvers = {
+  SourceConnection: connectionResolvers,
   Query: {
     sources: (_, args, ctx) =>
       nodeConnection<SourceRow>(ctx, 'Source', args, { field: 'PUBLISHED', direction: 'DESC' }),

@@ -2,7 +2,13 @@ import type { Database, Params } from '../../db/neo4j.js';
 import { int } from '../../db/neo4j.js';
 import { type Direction, type PageRequest, type SortSpec } from '../shared/connection.js';
 import { afterCondition, sortable, orderClause, pageParams } from '../shared/keyset.js';
-import { nodeFromValues, nodeOut, nodeProperties, nodeValues } from '../nodes/nodes.repository.js';
+import {
+  nodeFromValues,
+  nodeOut,
+  nodeProperties,
+  nodeValues,
+  propertyValues,
+} from '../nodes/nodes.repository.js';
 import type { NodeRow, StatementRow } from '../shared/rows.js';
 import { NODE_TYPES } from '../../records/record-kinds.js';
 
@@ -240,13 +246,12 @@ function partialLinks(
   const all = new Set<LinkKey>(keys.filter((key) => LINK_KEYS.has(key)));
   for (const field of Object.keys(linked) as LinkedField[])
     if (Object.hasOwn(LINKED_ON, field)) all.add(LINKED_ON[field]);
-  return `{ ${[
-    'id: n.id',
-    ...[...all].map((key) => {
+  return `{ ${[...all]
+    .map((key) => {
       const field = fieldOn(key);
       return `${key}: ${partialLink(key, field, field && linked[field])}`;
-    }),
-  ].join(',\n  ')} }`;
+    })
+    .join(',\n  ')} }`;
 }
 
 /** The keys of a statement's links (see `StatementLinks`). */
@@ -270,22 +275,23 @@ const LINKED_ON: Record<LinkedField, LinkKey> = {
   sources: 'sources',
 };
 
-/** What the nodes of a link may be: a single type needs no look at the labels. */
-const TYPENAME_ON: Record<LinkedField, string> = {
-  speaker: TYPENAME_OF_X,
-  about: TYPENAME_OF_X,
-  mentions: TYPENAME_OF_X,
-  topics: "'Topic'",
-  meeting: "'Meeting'",
-  sources: "'Source'",
+/** The one type the nodes of a link are, where they are of one (its items then carry none). */
+const TYPE_OF: Partial<Record<LinkedField, string>> = {
+  topics: 'Topic',
+  meeting: 'Meeting',
+  sources: 'Source',
 };
+
+/** The properties of a linked node its item carries after the link's values: its id is the item's first. */
+const withoutId = (read: readonly string[]) => read.filter((key) => key !== 'id');
 
 /**
  * One link of `n` for a partial read, with the linked nodes (as `read` says) in
  * the same expansion when the request reads them: one pass over each relationship
- * kind, where the whole read walks it twice. Each item is a list, not a map (no
- * keys to send and decode): the link's values, then the node when read (see
- * `splitPartial`).
+ * kind, where the whole read walks it twice. Each item is a flat list, not a map
+ * (no keys to send and decode): the node's id, the link's values, then the node
+ * when read — whole as a map, else its type (unless the link has one only) and its
+ * properties, its id not again (see `splitPartial`).
  */
 function partialLink(
   key: LinkKey,
@@ -294,7 +300,12 @@ function partialLink(
 ): string {
   const node =
     field && read
-      ? `, ${read === 'whole' ? `x { .*, ${nodeOut('x')}, __typename: ${TYPENAME_OF_X} }` : nodeValues('x', read, TYPENAME_ON[field])}`
+      ? read === 'whole'
+        ? `, x { .*, ${nodeOut('x')}, __typename: ${TYPENAME_OF_X} }`
+        : [TYPE_OF[field] ? [] : [TYPENAME_OF_X], propertyValues('x', withoutId(read))]
+            .flat()
+            .map((value) => `, ${value}`)
+            .join('')
       : '';
   switch (key) {
     case 'speakers':
@@ -343,28 +354,30 @@ const LINK_KEYS: ReadonlySet<string> = new Set<LinkKey>([
  * when `linked` asked for it).
  */
 function splitPartial(
+  id: string,
   raw: Record<string, unknown>,
   linked: Partial<Record<LinkedField, LinkedRead>>,
 ): {
   links: Partial<StatementLinks> & { id: string };
   linked: Partial<Record<LinkedField, NodeRow[]>>;
 } {
-  const links: Record<string, unknown> = { id: raw.id };
+  const links: Record<string, unknown> = { id };
   const nodes: Partial<Record<LinkedField, NodeRow[]>> = {};
-  /** The ids of `items` (their first value), and their nodes (at `at`) when `field`'s were read. */
+  /** The ids of `items` (their first value), and their nodes (from `at` on) when `field`'s were read. */
   const split = (field: LinkedField, items: unknown[][], at: number) => {
     const read = linked[field];
-    if (read) {
-      nodes[field] = items.map((item) =>
-        read === 'whole'
-          ? (item[at] as NodeRow)
-          : nodeFromValues<NodeRow>(item[at] as unknown[], read),
-      );
+    if (read === 'whole') nodes[field] = items.map((item) => item[at] as NodeRow);
+    else if (read) {
+      const properties = withoutId(read);
+      nodes[field] = items.map((item) => {
+        const node = nodeFromValues<NodeRow>(item, properties, TYPE_OF[field], at);
+        node.id = item[0] as string;
+        return node;
+      });
     }
     return items.map((item) => item[0] as string);
   };
   for (const [key, value] of Object.entries(raw)) {
-    if (key === 'id') continue;
     if (key === 'speakers') {
       links.speakers = split('speaker', value as unknown[][], 1);
     } else if (key === 'about') {
@@ -512,7 +525,7 @@ RETURN ${
         read === 'whole'
           ? `${STATEMENT_FIELDS} AS node, ${spec.expr} AS sortValue, ${LINKS_OF_N} AS links,
   ${linkedNodes(linked)} AS linked,`
-          : `${nodeProperties('n', read.properties, "'Statement'")} AS node, ${spec.expr} AS sortValue,
+          : `${nodeValues('n', read.properties, null)} AS node, ${spec.expr} AS sortValue,
   ${partialLinks(read.links, also.linked ?? {})} AS links, null AS linked,`
       }
   ${also.anchorIds?.length ? 'anchors' : '[]'} AS anchors, ${also.count ? 'total' : 'null'} AS total`;
@@ -534,11 +547,18 @@ RETURN ${
       return (rows as Row[]).map((row) => {
         if (read === 'whole')
           return { ...row, linked: row.linked ?? {}, links: sortLinks(row.links), partial: false };
+        // A partial statement comes as the values of its properties (see nodeValues).
+        const node = nodeFromValues<StatementRow>(
+          row.node as unknown as unknown[],
+          read.properties,
+          'Statement',
+        );
         const { links, linked } = splitPartial(
+          node.id,
           row.links as unknown as Record<string, unknown>,
           also.linked ?? {},
         );
-        return { ...row, links: sortLinks(links), linked, partial: true };
+        return { ...row, node, links: sortLinks(links), linked, partial: true };
       });
     },
 

@@ -1,6 +1,7 @@
 import type { Resolvers, SourceRole, Stance, StatementKind } from '../../generated/graphql.js';
 import type { Context } from '../shared/context.js';
 import { nodeById, nodesByIds } from '../shared/nodes.js';
+import { connectionResolvers } from '../shared/connection.js';
 import { evidenceSpans } from '../shared/spans.js';
 import type { DateArgument } from '../../date-argument.js';
 import {
@@ -19,6 +20,7 @@ import {
   positionOf,
   statementConnection,
   statementLinks,
+  andThen,
 } from './statements.service.js';
 
 type TargetRow = ActorRow | TopicRow | MeetingRow;
@@ -80,6 +82,7 @@ async function figures(
 }
 
 export const statementsResolvers: Resolvers = {
+  StatementConnection: connectionResolvers,
   Query: {
     statements: (_, args, ctx, info) => statementConnection(ctx, args, undefined, info),
     figures: (_, args, ctx) => figures(ctx, args),
@@ -87,10 +90,14 @@ export const statementsResolvers: Resolvers = {
   Statement: {
     date: (s) => partialDate(s, 'date')!,
     figures: (s) => (s.figures ? JSON.parse(s.figures) : []),
-    speaker: async (s, _, ctx) => {
-      const [first] = (await links(ctx, s, 'speakers')).speakers;
-      return (await linkedNodes<ActorRow>(ctx, s, 'speaker', first ? [first] : []))[0]!;
-    },
+    // The link fields of a page's statements answer at once from what the page read (see `andThen`).
+    speaker: (s, _, ctx) =>
+      andThen(links(ctx, s, 'speakers'), ({ speakers: [first] }) =>
+        andThen(
+          linkedNodes<ActorRow>(ctx, s, 'speaker', first ? [first] : []),
+          (nodes) => nodes[0]!,
+        ),
+      ),
     speakers: async (s, _, ctx) =>
       nodesByIds<ActorRow>(ctx, (await links(ctx, s, 'speakers')).speakers),
     onBehalfOf: async (s, _, ctx) =>
@@ -118,56 +125,68 @@ export const statementsResolvers: Resolvers = {
     },
     quotes: (s) => s.quotes ?? [],
     approximate: (s) => s.approximate ?? false,
-    about: async (s, _, ctx) => {
-      const about = (await links(ctx, s, 'about')).about;
-      const targets = await linkedNodes(
-        ctx,
-        s,
-        'about',
-        about.map((a) => a.target),
-      );
-      const byId = new Map(targets.map((t) => [t.id, t]));
-      return about.flatMap((a) => {
-        const target = byId.get(a.target);
-        return target ? [{ target: target as TargetRow, stance: a.stance as Stance }] : [];
-      });
-    },
-    topics: async (s, _, ctx) =>
-      linkedNodes<TopicRow>(ctx, s, 'topics', (await links(ctx, s, 'topics')).topics),
-    mentions: async (s, _, ctx) =>
-      linkedNodes<MentionRow>(ctx, s, 'mentions', (await links(ctx, s, 'mentions')).mentions),
-    meeting: async (s, _, ctx) => {
-      const { meeting } = await links(ctx, s, 'meeting');
-      return meeting
-        ? ((await linkedNodes<MeetingRow>(ctx, s, 'meeting', [meeting]))[0] ?? null)
-        : null;
-    },
-    sources: async (s, _, ctx) => {
-      const sources = (await links(ctx, s, 'sources')).sources;
-      const nodes = new Map(
-        (
-          await linkedNodes<SourceRow>(
+    about: (s, _, ctx) =>
+      andThen(links(ctx, s, 'about'), ({ about }) =>
+        andThen(
+          linkedNodes(
+            ctx,
+            s,
+            'about',
+            about.map((a) => a.target),
+          ),
+          (targets) => {
+            const byId = new Map(targets.map((t) => [t.id, t]));
+            return about.flatMap((a) => {
+              const target = byId.get(a.target);
+              return target ? [{ target: target as TargetRow, stance: a.stance as Stance }] : [];
+            });
+          },
+        ),
+      ),
+    topics: (s, _, ctx) =>
+      andThen(links(ctx, s, 'topics'), ({ topics }) =>
+        linkedNodes<TopicRow>(ctx, s, 'topics', topics),
+      ),
+    mentions: (s, _, ctx) =>
+      andThen(links(ctx, s, 'mentions'), ({ mentions }) =>
+        linkedNodes<MentionRow>(ctx, s, 'mentions', mentions),
+      ),
+    meeting: (s, _, ctx) =>
+      andThen(links(ctx, s, 'meeting'), ({ meeting }) =>
+        meeting
+          ? andThen(
+              linkedNodes<MeetingRow>(ctx, s, 'meeting', [meeting]),
+              (nodes) => nodes[0] ?? null,
+            )
+          : null,
+      ),
+    sources: (s, _, ctx) =>
+      andThen(links(ctx, s, 'sources'), ({ sources }) =>
+        andThen(
+          linkedNodes<SourceRow>(
             ctx,
             s,
             'sources',
             sources.map((x) => x.source),
-          )
-        ).map((n) => [n.id, n]),
-      );
-      return sources.flatMap((x) => {
-        const source = nodes.get(x.source);
-        return source
-          ? [
-              {
-                source,
-                role: x.role as SourceRole,
-                quoteType: x.quoteType as StatementKind,
-                evidence: x.evidence,
-              },
-            ]
-          : [];
-      });
-    },
+          ),
+          (read) => {
+            const nodes = new Map(read.map((n) => [n.id, n]));
+            return sources.flatMap((x) => {
+              const source = nodes.get(x.source);
+              return source
+                ? [
+                    {
+                      source,
+                      role: x.role as SourceRole,
+                      quoteType: x.quoteType as StatementKind,
+                      evidence: x.evidence,
+                    },
+                  ]
+                : [];
+            });
+          },
+        ),
+      ),
     route: async (s, _, ctx) => {
       const route = (await ctx.loaders.statementRoute.load(s.id)) ?? [];
       const nodes = new Map(

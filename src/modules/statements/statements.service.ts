@@ -58,13 +58,15 @@ export async function statementConnection(
         for (const other of nodes) ctx.loaders.node.prime(other.id, other);
       } else partialNodes[field] = new Map(nodes.map((other) => [other.id, other]));
     }
-    // The loader keeps the statement as it is; its partial linked nodes go with this edge's copy only,
-    // and so do a partially read statement's links.
-    const extra = {
-      ...(Object.keys(partialNodes).length ? { [LINKED]: partialNodes } : {}),
-      ...(partial ? { [LINKS]: links } : {}),
-    };
-    return { node: Object.keys(extra).length || partial ? { ...node, ...extra } : node, sortValue };
+    const hasPartialNodes = Object.keys(partialNodes).length > 0;
+    // A partially read statement is this page's own (never in the loader): its links and linked
+    // nodes go on it. The loader keeps a whole one as it is: its partial linked nodes go with this
+    // edge's copy only.
+    if (partial) {
+      Object.assign(node, { [LINKS]: links }, hasPartialNodes ? { [LINKED]: partialNodes } : {});
+      return { node, sortValue };
+    }
+    return { node: hasPartialNodes ? { ...node, [LINKED]: partialNodes } : node, sortValue };
   });
   // An unknown id fails the field, never empties it (read from the loader: no query when the page had rows).
   await checkReferences(ctx, refs);
@@ -89,29 +91,40 @@ type LinkedNodes = Partial<Record<LinkedField, Map<string, NodeRow>>>;
  */
 export const LINKS = Symbol('links read with the page');
 
+/** A value at once, or a promise of it: a page's own reads answer at once, the loaders later. */
+export type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * `next` of `value`: at once when `value` is no promise (a hundred statements' links make
+ * no promises). Not named `then`: a module exporting `then` is a thenable to `import()`.
+ */
+export function andThen<T, U>(value: MaybePromise<T>, next: (value: T) => MaybePromise<U>) {
+  return value instanceof Promise ? value.then(next) : next(value);
+}
+
 /**
  * The links of `statement` at `keys`: those its page read for this request when
- * it read them all, else the loader's (every link, in one batched query).
+ * it read them all (at once), else the loader's (every link, in one batched query).
  */
-export async function statementLinks(
+export function statementLinks(
   ctx: Context,
   statement: { id: string },
   ...keys: LinkKey[]
-): Promise<StatementLinks> {
+): MaybePromise<StatementLinks> {
   const read = (statement as { [LINKS]?: Partial<StatementLinks> })[LINKS];
   if (read && keys.every((key) => Object.hasOwn(read, key))) return read as StatementLinks;
-  return (await ctx.loaders.statementLinks.load(statement.id))!;
+  return ctx.loaders.statementLinks.load(statement.id).then((links) => links!);
 }
+
+/** What a field of Statement reads of the statement: properties and link keys. */
+type FieldNeeds = { properties?: readonly string[]; links?: readonly LinkKey[] };
 
 /**
  * What each field of Statement with a resolver of its own reads of the statement:
  * properties and link keys (the resolvers in statements.resolvers.ts). A field
  * with a resolver not listed here makes a page read its statements whole.
  */
-const STATEMENT_FIELD_NEEDS: Record<
-  string,
-  { properties?: readonly string[]; links?: readonly LinkKey[] }
-> = {
+const STATEMENT_FIELD_NEEDS: Record<string, FieldNeeds> = {
   date: { properties: ['date', 'datePrecision', 'dateStart', 'dateEnd'] },
   figures: { properties: ['figures'] },
   quotes: { properties: ['quotes'] },
@@ -147,7 +160,12 @@ function statementReadAskedFor(info: GraphQLResolveInfo): StatementRead {
     if (name.startsWith('__')) continue;
     const field = fields[name];
     if (!field) return 'whole';
-    const needs = Object.hasOwn(STATEMENT_FIELD_NEEDS, name) ? STATEMENT_FIELD_NEEDS[name] : null;
+    const needs: FieldNeeds | null =
+      name === 'date'
+        ? datePartsAskedFor(info)
+        : Object.hasOwn(STATEMENT_FIELD_NEEDS, name)
+          ? STATEMENT_FIELD_NEEDS[name]!
+          : null;
     if (needs) {
       for (const p of needs.properties ?? []) properties.add(p);
       for (const l of needs.links ?? []) links.add(l);
@@ -155,6 +173,25 @@ function statementReadAskedFor(info: GraphQLResolveInfo): StatementRead {
     else return 'whole';
   }
   return { properties: [...properties], links: [...links] };
+}
+
+/** The property each field of a statement's `date` (a PartialDate) is read from (see `partialDate`). */
+const DATE_PARTS: Record<string, string> = {
+  text: 'date',
+  precision: 'datePrecision',
+  start: 'dateStart',
+  end: 'dateEnd',
+};
+
+/** What a statement's `date` reads: the properties of the fields the request selects of it. */
+function datePartsAskedFor(info: GraphQLResolveInfo): FieldNeeds {
+  const properties = new Set(['date']);
+  for (const name of selectedFields(info, ['edges', 'node', 'date'])) {
+    if (name.startsWith('__')) continue;
+    if (!Object.hasOwn(DATE_PARTS, name)) return STATEMENT_FIELD_NEEDS.date!;
+    properties.add(DATE_PARTS[name]!);
+  }
+  return { properties: [...properties] };
 }
 
 /** Where the page's link paths lead below a statement: the objects the projection is for. */
@@ -183,15 +220,15 @@ function linkedFieldsAskedFor(info: GraphQLResolveInfo): Partial<Record<LinkedFi
 
 /**
  * The nodes of `ids` for a statement's link `field`: from the properties its page
- * read for this request when it did, else through the node loader (whole);
+ * read for this request when it did (at once), else through the node loader (whole);
  * ids that do not resolve are left out.
  */
-export async function linkedNodes<T extends NodeRow>(
+export function linkedNodes<T extends NodeRow>(
   ctx: Context,
   statement: object,
   field: LinkedField,
   ids: readonly string[],
-): Promise<T[]> {
+): MaybePromise<T[]> {
   const read = (statement as { [LINKED]?: LinkedNodes })[LINKED]?.[field];
   if (read && ids.every((id) => read.has(id))) return ids.map((id) => read.get(id) as T);
   return nodesByIds<T>(ctx, ids);
