@@ -233,7 +233,22 @@ function linkedNodes(linked: ReadonlyArray<[LinkedField, LinkedRead]>): string {
   return `{ ${lists.join(', ')} }`;
 }
 
-/** The links `keys` of `n` (allow-listed), with the nodes `linked` asks for riding on them. */
+/** The links a partial read reads: `keys` (allow-listed) and those the nodes `linked` asks for ride on. */
+function partialLinkKeys(
+  keys: ReadonlyArray<LinkKey>,
+  linked: Partial<Record<LinkedField, LinkedRead>>,
+): LinkKey[] {
+  // A linked field's link is read even when the request did not list its key.
+  const all = new Set<LinkKey>(keys.filter((key) => LINK_KEYS.has(key)));
+  for (const field of Object.keys(linked) as LinkedField[])
+    if (Object.hasOwn(LINKED_ON, field)) all.add(LINKED_ON[field]);
+  return [...all];
+}
+
+/**
+ * The links `keys` of `n` (see `partialLinkKeys`), with the nodes `linked` asks
+ * for riding on them: a list in the order of `keys`, not a map (no keys sent per row).
+ */
 function partialLinks(
   keys: ReadonlyArray<LinkKey>,
   linked: Partial<Record<LinkedField, LinkedRead>>,
@@ -242,16 +257,12 @@ function partialLinks(
     (Object.keys(LINKED_ON) as LinkedField[]).find(
       (field) => LINKED_ON[field] === key && linked[field],
     );
-  // A linked field's link is read even when the request did not list its key.
-  const all = new Set<LinkKey>(keys.filter((key) => LINK_KEYS.has(key)));
-  for (const field of Object.keys(linked) as LinkedField[])
-    if (Object.hasOwn(LINKED_ON, field)) all.add(LINKED_ON[field]);
-  return `{ ${[...all]
+  return `[${keys
     .map((key) => {
       const field = fieldOn(key);
-      return `${key}: ${partialLink(key, field, field && linked[field])}`;
+      return partialLink(key, field, field && linked[field]);
     })
-    .join(',\n  ')} }`;
+    .join(',\n  ')}]`;
 }
 
 /** The keys of a statement's links (see `StatementLinks`). */
@@ -349,13 +360,14 @@ const LINK_KEYS: ReadonlySet<string> = new Set<LinkKey>([
 ]);
 
 /**
- * A partial read's links as `StatementLinks` (the keys it read) and the linked
- * nodes that rode on them (see `partialLink`: each item a list, the node last
- * when `linked` asked for it).
+ * A partial read's links (the values of `keys`, in their order) as `StatementLinks`
+ * and the linked nodes that rode on them (see `partialLink`: each item a flat list,
+ * the node's values last when `linked` asked for it).
  */
 function splitPartial(
   id: string,
-  raw: Record<string, unknown>,
+  keys: readonly LinkKey[],
+  values: readonly unknown[],
   linked: Partial<Record<LinkedField, LinkedRead>>,
 ): {
   links: Partial<StatementLinks> & { id: string };
@@ -377,7 +389,9 @@ function splitPartial(
     }
     return items.map((item) => item[0] as string);
   };
-  for (const [key, value] of Object.entries(raw)) {
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i]!;
+    const value = values[i];
     if (key === 'speakers') {
       links.speakers = split('speaker', value as unknown[][], 1);
     } else if (key === 'about') {
@@ -511,6 +525,7 @@ export function createStatementsRepository(db: Database) {
         Object.hasOwn(LINKED_NODES, field),
       ) as Array<[LinkedField, LinkedRead]>;
       const read = also.statements ?? 'whole';
+      const linkKeys = read === 'whole' ? [] : partialLinkKeys(read.links, also.linked ?? {});
       // listStatements: the page with each statement's links, and what else the request reads
       // (the linked nodes, the nodes its filter names, the total), so listing is one round trip.
       // Each CALL aggregates without grouping: exactly one row, joined to every page row.
@@ -526,7 +541,7 @@ RETURN ${
           ? `${STATEMENT_FIELDS} AS node, ${spec.expr} AS sortValue, ${LINKS_OF_N} AS links,
   ${linkedNodes(linked)} AS linked,`
           : `${nodeValues('n', read.properties, null)} AS node, ${spec.expr} AS sortValue,
-  ${partialLinks(read.links, also.linked ?? {})} AS links, null AS linked,`
+  ${partialLinks(linkKeys, also.linked ?? {})} AS links, null AS linked,`
       }
   ${also.anchorIds?.length ? 'anchors' : '[]'} AS anchors, ${also.count ? 'total' : 'null'} AS total`;
       const rows = await db.read(cypher, {
@@ -555,7 +570,8 @@ RETURN ${
         );
         const { links, linked } = splitPartial(
           node.id,
-          row.links as unknown as Record<string, unknown>,
+          linkKeys,
+          row.links as unknown as unknown[],
           also.linked ?? {},
         );
         return { ...row, node, links: sortLinks(links), linked, partial: true };
