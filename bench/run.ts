@@ -32,7 +32,10 @@ import {
 const USAGE = `Usage: npm run bench -- [--size 10000] [--duration 10] [--concurrency 1,4,16,32] [--row-sample 1000]
   [--ingest floor,row-at-a-time,ours,bulk] [--queries-on ours|bulk|none] [--skip-ingest-comparison]
   [--batch-size 5000]   (records per write, ours and the floor alike)
-  (--queries-on none: stop after the ingests)
+  --ingest: the ingest methods to time (default all four); --queries-on: the graph the queries run on
+  (default ours; bulk: the bulk importer's; none: stop after the ingests);
+  --skip-ingest-comparison: leave out the floor and row-at-a-time even when --ingest names them
+  A small first run: npm run bench -- --size 2000 --duration 2 --concurrency 1 (~3 min)
 Environment: BENCH_PROFILE_DIR (a V8 CPU profile of our API), BENCH_NEO4J_HEAP (4g),
   BENCH_NEO4J_PAGECACHE_MB (2048; 4096 above 200,000 statements)`;
 
