@@ -16,6 +16,7 @@ import {
 import { STATEMENT_LISTS, type StatementList } from './statements.repository.js';
 import {
   capacity,
+  linkedItems,
   linkedNodes,
   positionOf,
   statementConnection,
@@ -127,20 +128,13 @@ export const statementsResolvers: Resolvers = {
     approximate: (s) => s.approximate ?? false,
     about: (s, _, ctx) =>
       andThen(links(ctx, s, 'about'), ({ about }) =>
-        andThen(
-          linkedNodes(
-            ctx,
-            s,
-            'about',
-            about.map((a) => a.target),
-          ),
-          (targets) => {
-            const byId = new Map(targets.map((t) => [t.id, t]));
-            return about.flatMap((a) => {
-              const target = byId.get(a.target);
-              return target ? [{ target: target as TargetRow, stance: a.stance as Stance }] : [];
-            });
-          },
+        linkedItems(
+          ctx,
+          s,
+          'about',
+          about,
+          (a) => a.target,
+          (a, target) => ({ target: target as TargetRow, stance: a.stance as Stance }),
         ),
       ),
     topics: (s, _, ctx) =>
@@ -162,29 +156,18 @@ export const statementsResolvers: Resolvers = {
       ),
     sources: (s, _, ctx) =>
       andThen(links(ctx, s, 'sources'), ({ sources }) =>
-        andThen(
-          linkedNodes<SourceRow>(
-            ctx,
-            s,
-            'sources',
-            sources.map((x) => x.source),
-          ),
-          (read) => {
-            const nodes = new Map(read.map((n) => [n.id, n]));
-            return sources.flatMap((x) => {
-              const source = nodes.get(x.source);
-              return source
-                ? [
-                    {
-                      source,
-                      role: x.role as SourceRole,
-                      quoteType: x.quoteType as StatementKind,
-                      evidence: x.evidence,
-                    },
-                  ]
-                : [];
-            });
-          },
+        linkedItems(
+          ctx,
+          s,
+          'sources',
+          sources,
+          (x) => x.source,
+          (x, source: SourceRow) => ({
+            source,
+            role: x.role as SourceRole,
+            quoteType: x.quoteType as StatementKind,
+            evidence: x.evidence,
+          }),
         ),
       ),
     route: async (s, _, ctx) => {

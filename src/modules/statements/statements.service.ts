@@ -235,6 +235,28 @@ export function linkedNodes<T extends NodeRow>(
 }
 
 /**
+ * Each of a statement's link `items` with the node it points to (`idOf`), as `pair`
+ * shapes the two (read as `linkedNodes` reads them); items whose node does not
+ * resolve are left out.
+ */
+export function linkedItems<T extends NodeRow, I, R>(
+  ctx: Context,
+  statement: object,
+  field: LinkedField,
+  items: readonly I[],
+  idOf: (item: I) => string,
+  pair: (item: I, node: T) => R,
+): MaybePromise<R[]> {
+  return andThen(linkedNodes<T>(ctx, statement, field, items.map(idOf)), (nodes) => {
+    const byId = new Map(nodes.map((node) => [node.id, node]));
+    return items.flatMap((item) => {
+      const node = byId.get(idOf(item));
+      return node ? [pair(item, node)] : [];
+    });
+  });
+}
+
+/**
  * Posts overlapping a date range: held on (one of) the days it covers. A post
  * with no known start date is not held on any date by inference (it would be
  * held on every date before its end): only where a statement names it as its post.
