@@ -11,11 +11,17 @@ import { checkPartialDate, type PartialDate } from './calendar.js';
  */
 export type DateArgument = PartialDate;
 
-/** Read by the calendar: a refusal says why ("February 2023 has 28 days", "month 13 does not exist"). */
-function parse(value: unknown): DateArgument {
+/**
+ * Read by the calendar: a refusal says why ("February 2023 has 28 days", "month
+ * 13 does not exist"). A variable's refusal leaves naming the value to
+ * graphql-js, which prefixes `Variable "$from" got invalid value "2023-02-29";`;
+ * a literal's refusal is reported as thrown, so it names the value itself.
+ */
+function parse(value: unknown, naming: 'named by graphql-js' | 'named here'): DateArgument {
   const checked = checkPartialDate(value);
-  if (!checked.ok) throw new GraphQLError(`${JSON.stringify(value)} ${checked.message}.`);
-  return checked.value;
+  if (checked.ok) return checked.value;
+  const named = naming === 'named here' ? `${JSON.stringify(value)}: ` : '';
+  throw new GraphQLError(`${named}${checked.message}.`);
 }
 
 /**
@@ -28,11 +34,11 @@ export const DateScalar = new GraphQLScalarType<DateArgument, string>({
   description:
     'A calendar day, YYYY-MM-DD, in answers. As an argument (filter and query dates) it also takes a month, YYYY-MM, or a year, YYYY, standing for all of its days: `from: "2024-06"` starts on 2024-06-01 and `to: "2024-06"` ends on 2024-06-30. Years 0001 to 9999; an impossible date ("2024-02-30", "2024-13") is refused.',
   serialize: (value) => LocalDateResolver.serialize(value) as string,
-  parseValue: parse,
+  parseValue: (value) => parse(value, 'named by graphql-js'),
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING) {
       throw new GraphQLError('A Date is a string: YYYY-MM-DD, YYYY-MM or YYYY.');
     }
-    return parse(ast.value);
+    return parse(ast.value, 'named here');
   },
 });

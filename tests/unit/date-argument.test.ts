@@ -1,6 +1,19 @@
-import { Kind } from 'graphql';
+import { graphql, GraphQLObjectType, GraphQLSchema, GraphQLString, Kind } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DateScalar } from '../../src/date-argument.js';
+
+const schema = new GraphQLSchema({
+  query: new GraphQLObjectType({
+    name: 'Query',
+    fields: { day: { type: GraphQLString, args: { d: { type: DateScalar } } } },
+  }),
+});
+
+/** The message of the first error graphql-js reports for a request. */
+async function execute(source: string, variableValues?: Record<string, unknown>) {
+  const result = await graphql({ schema, source, variableValues });
+  return result.errors?.[0]?.message ?? '';
+}
 
 describe('Date arguments', () => {
   it.each([
@@ -27,12 +40,25 @@ describe('Date arguments', () => {
     'June 2024',
     '',
     20240610,
-  ])('refuse %j, naming it', (value) => {
-    expect(() => DateScalar.parseValue(value)).toThrow(JSON.stringify(value));
+  ])('refuse %j, naming it once, as a variable and as a literal', async (value) => {
+    const named = JSON.stringify(value);
+    const asVariable = await execute('query ($d: Date) { day(d: $d) }', { d: value });
+    expect(asVariable).toContain(`got invalid value ${named}; `);
+    expect(asVariable.split(named)).toHaveLength(2);
+    if (typeof value === 'string') {
+      const asLiteral = await execute(`{ day(d: ${named}) }`);
+      expect(asLiteral.startsWith(`${named}: `)).toBe(true);
+      expect(asLiteral.split(named)).toHaveLength(2);
+    }
   });
 
-  it('say why, as the calendar does', () => {
-    expect(() => DateScalar.parseValue('2023-02-29')).toThrow('February 2023 has 28 days');
+  it('say why, as the calendar does', async () => {
+    expect(await execute('query ($d: Date) { day(d: $d) }', { d: '2023-02-29' })).toBe(
+      'Variable "$d" got invalid value "2023-02-29"; February 2023 has 28 days.',
+    );
+    expect(await execute('{ day(d: "2024-02-30") }')).toBe(
+      '"2024-02-30": February 2024 has 29 days.',
+    );
   });
 
   it('answer whole days', () => {
