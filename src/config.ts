@@ -67,6 +67,7 @@ const env = z.object({
   API_HEAP_MB: z.coerce.number().int().min(64).max(65_536).default(API_HEAP_MB_DEFAULT),
   EXPORT_HEAP_MB: z.coerce.number().int().min(64).max(65_536).default(1536),
   EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  EXPORT_TX_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
   EXTRACT_HEAP_MB: z.coerce.number().int().min(64).max(65_536).default(256),
   EXTRACT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
 });
@@ -182,12 +183,14 @@ export interface Config {
   /**
    * The API's V8 heap cap (set by scripts/start.sh when node starts; main.ts logs the one
    * in force), and the child processes of exports and of article extraction: heap of each,
-   * how many at once.
+   * how many at once, and how long an export may read.
    */
   readonly memory: {
     readonly apiHeapMb: number;
     readonly exportHeapMb: number;
     readonly exportConcurrency: number;
+    /** An export's read transaction time, ms: a whole-graph download reads far more than a request. */
+    readonly exportTxTimeoutMs: number;
     readonly extractHeapMb: number;
     readonly extractConcurrency: number;
   };
@@ -268,6 +271,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       apiHeapMb: e.API_HEAP_MB,
       exportHeapMb: e.EXPORT_HEAP_MB,
       exportConcurrency: e.EXPORT_CONCURRENCY,
+      exportTxTimeoutMs: e.EXPORT_TX_TIMEOUT_MS,
       extractHeapMb: e.EXTRACT_HEAP_MB,
       extractConcurrency: e.EXTRACT_CONCURRENCY,
     }),

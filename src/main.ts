@@ -52,7 +52,7 @@ async function main(): Promise<void> {
       user: config.neo4j.user,
       password: config.neo4j.password,
       database: config.neo4j.database,
-      txTimeoutMs: config.neo4j.txTimeoutMs,
+      txTimeoutMs: config.memory.exportTxTimeoutMs,
     },
     heapMb: config.memory.exportHeapMb,
     concurrency: config.memory.exportConcurrency,

@@ -6,11 +6,12 @@ import { API_HEAP_MB_DEFAULT, loadConfig } from '../../src/config.js';
 const START = 'scripts/start.sh';
 
 describe('memory settings', () => {
-  it('default to a capped API heap, one export thread of 1.5 GB and two extraction threads of 256 MB at a time', () => {
+  it('default to a capped API heap, one export thread of 1.5 GB reading for up to 2 minutes, and two extraction threads of 256 MB at a time', () => {
     expect(loadConfig({}).memory).toEqual({
       apiHeapMb: API_HEAP_MB_DEFAULT,
       exportHeapMb: 1536,
       exportConcurrency: 1,
+      exportTxTimeoutMs: 120_000,
       extractHeapMb: 256,
       extractConcurrency: 2,
     });
@@ -19,6 +20,7 @@ describe('memory settings', () => {
         API_HEAP_MB: '256',
         EXPORT_HEAP_MB: '512',
         EXPORT_CONCURRENCY: '2',
+        EXPORT_TX_TIMEOUT_MS: '600000',
         EXTRACT_HEAP_MB: '128',
         EXTRACT_CONCURRENCY: '1',
       }).memory,
@@ -26,12 +28,14 @@ describe('memory settings', () => {
       apiHeapMb: 256,
       exportHeapMb: 512,
       exportConcurrency: 2,
+      exportTxTimeoutMs: 600_000,
       extractHeapMb: 128,
       extractConcurrency: 1,
     });
     expect(() => loadConfig({ API_HEAP_MB: '12' })).toThrow(/API_HEAP_MB/);
     expect(() => loadConfig({ EXPORT_HEAP_MB: 'lots' })).toThrow(/EXPORT_HEAP_MB/);
     expect(() => loadConfig({ EXPORT_CONCURRENCY: '0' })).toThrow(/EXPORT_CONCURRENCY/);
+    expect(() => loadConfig({ EXPORT_TX_TIMEOUT_MS: '10' })).toThrow(/EXPORT_TX_TIMEOUT_MS/);
     expect(() => loadConfig({ EXTRACT_HEAP_MB: '1' })).toThrow(/EXTRACT_HEAP_MB/);
   });
 
