@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 
 /** A child process ran out of its heap: the work needed more memory than allowed. */
 export class OutOfMemory extends Error {}
@@ -59,3 +60,14 @@ export const answerParent = (output: unknown) =>
   new Promise<void>((resolve, reject) =>
     process.send!(output, undefined, {}, (error) => (error ? reject(error) : resolve())),
   );
+
+/**
+ * A worker thread running `moduleUrl` (from workerModule). From the sources (tests,
+ * tsx) the thread loads it through tsx's API: a worker's own `--import tsx` does not
+ * reach its entry module on Node 20.
+ */
+export function startWorker(moduleUrl: URL, workerData: unknown): Worker {
+  if (!moduleUrl.pathname.endsWith('.ts')) return new Worker(moduleUrl, { workerData });
+  const load = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(moduleUrl.href)}, ${JSON.stringify(moduleUrl.href)}))`;
+  return new Worker(load, { eval: true, workerData });
+}

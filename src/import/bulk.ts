@@ -163,7 +163,7 @@ const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
 export async function writeBulkCsv(
   file: string,
   dir: string,
-  options: { by: string; now?: Date },
+  options: { by: string; now?: Date; threads?: number },
 ): Promise<BulkCsvReport> {
   mkdirSync(dir, { recursive: true });
   const now = (options.now ?? new Date()).toISOString();
@@ -210,6 +210,7 @@ export async function writeBulkCsv(
       statementsReading: async () => [],
       organizations: async () => [],
     },
+    { threads: options.threads },
   );
   if (!checked.ok) {
     await Promise.all([...nodeFiles.values(), ...relFiles.values()].map((f) => f.close()));

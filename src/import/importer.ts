@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { Database, Tx } from '../db/neo4j.js';
-import { FORMAT, FORMATS, type Dataset, type RecordType } from '../records/dataset.js';
+import { FORMAT, type Dataset, type RecordType } from '../records/dataset.js';
 import { prepareUpgrade, UpgradeScan, type Upgrade } from '../records/upgrade.js';
 import {
   createRecordStore,
@@ -23,6 +23,7 @@ import {
   type Problem,
   type StoredFacts,
 } from '../records/validate.js';
+import { checkedLines, defaultThreads, headerFormat } from './line-check.js';
 import { FileEncodingError, readLines, readTextFile } from './text-file.js';
 
 export interface Counts {
@@ -52,6 +53,8 @@ export interface ImportOptions {
   /** Records per transaction for JSON Lines (a JSON file is always one transaction). */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Threads that validate a JSON Lines file (default: one per core for a file above 16 MB). */
+  threads?: number;
 }
 
 const emptyCounts = () =>
@@ -88,10 +91,12 @@ export function createImporter(db: Database) {
     const plan = await classify(repo, records, counts);
     if (!options.dryRun) {
       // One transaction: the file lands whole or not at all.
-      await db.writeTx(async (tx) => {
-        await writeNodes(repo, tx, plan, options.by, { complete: true });
-        await writeLinks(repo, tx, plan, options.by, { marked: true });
-      });
+      await db.writeTx((tx) =>
+        Promise.all([
+          writeNodes(repo, tx, plan, options.by, { complete: true }),
+          writeLinks(repo, tx, plan, options.by, { marked: true }),
+        ]),
+      );
     }
     options.onProgress?.(records.length, records.length);
     return {
@@ -116,7 +121,7 @@ export function createImporter(db: Database) {
    */
   async function importJsonLines(file: string, options: ImportOptions): Promise<ImportReport> {
     const validatedFile = await fileState(file);
-    const checked = await validateJsonLines(file, existing, facts);
+    const checked = await validateJsonLines(file, existing, facts, { threads: options.threads });
     if (!checked.ok) return checked;
     const total = checked.records;
 
@@ -149,11 +154,13 @@ export function createImporter(db: Database) {
         for (const list of later[kind].values())
           for (const row of list) deferred[kind].set(row.id, row.hash);
       }
-      await db.writeTx(async (tx) => {
-        await writeNodes(repo, tx, now, options.by, { complete: true });
-        await writeNodes(repo, tx, later, options.by);
-        await writeLinks(repo, tx, now, options.by, { marked: true });
-      });
+      await db.writeTx((tx) =>
+        Promise.all([
+          writeNodes(repo, tx, now, options.by, { complete: true }),
+          writeNodes(repo, tx, later, options.by),
+          writeLinks(repo, tx, now, options.by, { marked: true }),
+        ]),
+      );
       done += batch.length;
       options.onProgress?.(done, total);
     }
@@ -199,21 +206,26 @@ export type Importer = ReturnType<typeof createImporter>;
 /**
  * The first pass over a JSON Lines file: every line parsed and checked, every
  * reference resolved within the file or against `existing`; all problems, or the
- * number of records.
+ * number of records. `threads`: see checkedLines (default: defaultThreads).
  */
-export const validateJsonLines = (file: string, existing: ExistingIds, facts?: StoredFacts) =>
-  readJsonLinesChecked(file, existing, undefined, facts);
+export const validateJsonLines = (
+  file: string,
+  existing: ExistingIds,
+  facts?: StoredFacts,
+  options: { threads?: number } = {},
+) => readJsonLinesChecked(file, existing, undefined, facts, options);
 
 /**
- * One pass that validates a JSON Lines file and, given `use`, hands each valid record
- * with its write row to it as it goes (the bulk path writes CSV while it reads);
+ * One pass that validates a JSON Lines file and, given `use`, hands each valid record's
+ * write row to it as it goes (the bulk path writes CSV while it reads), in file order;
  * the caller discards what `use` made when problems come back.
  */
 export async function readJsonLinesChecked(
   file: string,
   existing: ExistingIds,
-  use: ((typed: Required<Typed>) => Promise<void>) | undefined,
+  use: ((written: { type: RecordType; row: WriteRow }) => Promise<void>) | undefined,
   facts?: StoredFacts,
+  { threads }: { threads?: number } = {},
 ): Promise<
   | { ok: true; records: number; upgrade?: Upgrade; ids: Map<string, string> }
   | { ok: false; problems: Problem[] }
@@ -221,7 +233,6 @@ export async function readJsonLinesChecked(
   const checker = new ReferenceChecker();
   const problems: Problem[] = [];
   let total = 0;
-  let format: string | undefined;
   let upgrade: Upgrade | undefined;
   try {
     upgrade = await upgradeOf(file, existing, facts);
@@ -229,17 +240,22 @@ export async function readJsonLinesChecked(
     for (const record of upgrade?.created ?? []) {
       checker.add('organization', record, 'publisher converted', ': ');
       total += 1;
-      if (use) await use({ type: 'organization', record, row: writeRow('organization', record) });
+      if (use) await use({ type: 'organization', row: writeRow('organization', record) });
     }
-    for await (const { lineNumber, text } of lines(file)) {
-      if (lineNumber === 1 && (format = headerFormat(text))) continue;
-      const { line, problems: lineProblems } = parseLine(text, lineNumber, format, upgrade);
-      problems.push(...lineProblems);
-      if (!line) continue;
-      checker.add(line.type, line.record, `line ${lineNumber}`, ': ');
+    // Without an upgrade the file's header names version 2 (see upgradeOf).
+    const format = upgrade ? await firstLineFormat(file) : FORMAT;
+    const lines = checkedLines(file, format, upgrade, {
+      toRow: use && writeRow,
+      threads: threads ?? defaultThreads((await stat(file)).size),
+    });
+    for await (const line of lines) {
+      if ('problems' in line) {
+        problems.push(...line.problems);
+        continue;
+      }
+      checker.addChecked(line.checked);
       total += 1;
-      if (use && problems.length === 0)
-        await use({ ...line, row: writeRow(line.type, line.record) });
+      if (use && problems.length === 0) await use({ type: line.type, row: line.row! });
     }
   } catch (error) {
     if (!(error instanceof FileEncodingError)) throw error;
@@ -249,6 +265,13 @@ export async function readJsonLinesChecked(
   return problems.length
     ? { ok: false, problems }
     : { ok: true, records: total, upgrade, ids: checker.ids };
+}
+
+/** The format the file's header line names, if its first line is one. */
+async function firstLineFormat(file: string): Promise<string | undefined> {
+  for await (const { lineNumber, text } of lines(file))
+    return lineNumber === 1 ? headerFormat(text) : undefined;
+  return undefined;
 }
 
 /**
@@ -330,33 +353,33 @@ async function classify(
   return plan;
 }
 
+/*
+ * writeNodes and writeLinks send all their queries before awaiting any (the record
+ * store's methods send theirs before their first await): a transaction's queries run in
+ * order on its connection, so the links written after the nodes still find them, and
+ * Neo4j runs each query while the next is packed and sent instead of waiting a round
+ * trip for it. The caller awaits them together.
+ */
+
 /** `complete`: their links are written in this transaction too (see RecordStore.writeNodes). */
-async function writeNodes(
-  repo: RecordStore,
-  tx: Tx,
-  plan: Plan,
-  by: string,
-  { complete = false } = {},
-) {
+function writeNodes(repo: RecordStore, tx: Tx, plan: Plan, by: string, { complete = false } = {}) {
   const now = new Date();
-  for (const type of TYPES) {
-    await repo.writeNodes(tx, type, plan.fresh.get(type) ?? [], by, now, { fresh: true, complete });
-    await repo.writeNodes(tx, type, plan.changed.get(type) ?? [], by, now, { complete });
-  }
+  return Promise.all(
+    TYPES.flatMap((type) => [
+      repo.writeNodes(tx, type, plan.fresh.get(type) ?? [], by, now, { fresh: true, complete }),
+      repo.writeNodes(tx, type, plan.changed.get(type) ?? [], by, now, { complete }),
+    ]),
+  );
 }
 
-async function writeLinks(
-  repo: RecordStore,
-  tx: Tx,
-  plan: Plan,
-  by: string,
-  { marked = false } = {},
-) {
+function writeLinks(repo: RecordStore, tx: Tx, plan: Plan, by: string, { marked = false } = {}) {
   const now = new Date();
-  for (const type of TYPES) {
-    await repo.writeLinks(tx, type, plan.fresh.get(type) ?? [], by, now, { fresh: true, marked });
-    await repo.writeLinks(tx, type, plan.changed.get(type) ?? [], by, now, { marked });
-  }
+  return Promise.all(
+    TYPES.flatMap((type) => [
+      repo.writeLinks(tx, type, plan.fresh.get(type) ?? [], by, now, { fresh: true, marked }),
+      repo.writeLinks(tx, type, plan.changed.get(type) ?? [], by, now, { marked }),
+    ]),
+  );
 }
 
 /**
@@ -378,18 +401,6 @@ function splitPlan(plan: Plan, unwritten: ReadonlyMap<string, unknown>) {
     }
   }
   return { now, later };
-}
-
-/** The format a JSON Lines header line names (`{"format": "statement-graph/2"}`); undefined for a record. */
-function headerFormat(text: string): string | undefined {
-  try {
-    const json = JSON.parse(text) as Record<string, unknown>;
-    return (FORMATS as readonly unknown[]).includes(json.format) && !('type' in json)
-      ? (json.format as string)
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The file's inode, size and modification time: what tells that it changed between two passes. */

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 
 /**
  * The one reader of dataset files' bytes. A dataset is UTF-8, with or without a
@@ -78,11 +78,15 @@ export async function readTextFile(file: string): Promise<string> {
  */
 export async function* readLines(
   file: string,
+  /** A part of the file: from `start` (a line's first byte) up to `end` (after an LF, or the end). */
+  part?: { start: number; end: number },
 ): AsyncGenerator<{ lineNumber: number; text: string }> {
   let rest: Buffer = Buffer.alloc(0);
-  let lineNumber = 0;
-  let first = true;
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+  let lineNumber = part?.start ? await linesBefore(file, part.start) : 0;
+  let first = !part?.start;
+  const range = part ? { start: part.start, end: part.end - 1 } : {};
+  if (part && part.end <= part.start) return;
+  for await (const chunk of createReadStream(file, range) as AsyncIterable<Buffer>) {
     let bytes = rest.length ? Buffer.concat([rest, chunk]) : chunk;
     if (first) {
       bytes = bytes.subarray(utf8Start(bytes));
@@ -97,6 +101,52 @@ export async function* readLines(
     rest = bytes.subarray(end);
   }
   if (rest.length) yield { lineNumber: lineNumber + 1, text: decodeLines(rest, lineNumber)[0]! };
+}
+
+/** The number of line feeds before byte `end`: the lines before a part of the file. */
+async function linesBefore(file: string, end: number): Promise<number> {
+  let count = 0;
+  for await (const chunk of createReadStream(file, { end: end - 1 }) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(LF); i !== -1; i = chunk.indexOf(LF, i + 1)) count += 1;
+  }
+  return count;
+}
+
+/**
+ * Where to cut a file into `parts` parts of about equal size, each cut just after a
+ * line feed: the parts' byte ranges, for readLines.
+ */
+export async function lineParts(
+  file: string,
+  parts: number,
+): Promise<Array<{ start: number; end: number }>> {
+  const { size } = await stat(file);
+  const cuts = [0];
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    for (let k = 1; k < parts; k++) {
+      let at = Math.max(Math.floor((size * k) / parts), cuts.at(-1)!);
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+        if (bytesRead === 0) {
+          at = size;
+          break;
+        }
+        const lf = buffer.subarray(0, bytesRead).indexOf(LF);
+        if (lf !== -1) {
+          at += lf + 1;
+          break;
+        }
+        at += bytesRead;
+      }
+      cuts.push(at);
+    }
+  } finally {
+    await handle.close();
+  }
+  cuts.push(size);
+  return cuts.slice(1).map((end, k) => ({ start: cuts[k]!, end }));
 }
 
 /** Lines of whole-line bytes, CR before LF dropped; throws naming the first line that is not UTF-8. */

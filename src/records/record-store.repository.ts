@@ -377,8 +377,11 @@ export function createRecordStore(db: Database) {
         await tx.run(UPSERT_POSITIONS, { rows: positionParams(rows), by, now: dateTime(now) });
         return;
       }
+      // Sent at once, not each after the last one's answer: a transaction's queries run in
+      // order on its connection, so Neo4j runs one while the next is packed and sent.
+      const runs: Array<Promise<unknown>> = [];
       const deleteOwned = DELETE_OWNED_LINKS[type];
-      if (deleteOwned && !fresh) await tx.run(deleteOwned, { ids: rows.map((row) => row.id) });
+      if (deleteOwned && !fresh) runs.push(tx.run(deleteOwned, { ids: rows.map((row) => row.id) }));
       const byType = new Map<string, Array<{ from: string; to: string; props: object }>>();
       for (const row of rows) {
         for (const link of row.links) {
@@ -388,9 +391,11 @@ export function createRecordStore(db: Database) {
         }
       }
       for (const [relType, rels] of byType) {
-        await tx.run(CREATE_LINKS[relType as keyof typeof CREATE_LINKS], { rows: rels });
+        runs.push(tx.run(CREATE_LINKS[relType as keyof typeof CREATE_LINKS], { rows: rels }));
       }
-      if (!marked) await tx.run(MARK_WRITTEN, { rows: rows.map(({ id, hash }) => ({ id, hash })) });
+      if (!marked)
+        runs.push(tx.run(MARK_WRITTEN, { rows: rows.map(({ id, hash }) => ({ id, hash })) }));
+      await Promise.all(runs);
     },
 
     /** Every record of a kind, in id order, read back in the dataset's shape. */

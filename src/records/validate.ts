@@ -119,6 +119,50 @@ interface At<T> {
   record: T;
 }
 
+/** What the rules across records read of a statement (a JSON Lines file's are kept to the end). */
+type StatementFacts = Pick<StatementRecord, 'id' | 'date' | 'meeting' | 'post' | 'speakers'> & {
+  sources: SourceLinks;
+};
+type SourceFacts = Pick<SourceRecord, 'id' | 'cites'>;
+type MeetingFacts = Pick<MeetingRecord, 'id' | 'date' | 'endDate' | 'partOf'>;
+type PositionFacts = Pick<PositionRecord, 'id' | 'person' | 'from' | 'to'>;
+
+/**
+ * What the rules across records read of a record, as plain data (it may cross from a
+ * worker thread); for a statement none of them concern, its id alone.
+ */
+export type CrossFacts =
+  | { type: 'source'; record: SourceFacts }
+  | { type: 'meeting'; record: MeetingFacts }
+  | { type: 'position'; record: PositionFacts }
+  | { type: 'statement'; record: StatementFacts }
+  | { type: 'statement-id'; id: string };
+
+export function crossFacts(type: RecordType, record: AnyRecord): CrossFacts | undefined {
+  if (type === 'source') {
+    const { id, cites } = record as SourceRecord;
+    return { type, record: { id, cites } };
+  }
+  if (type === 'meeting') {
+    const { id, date, endDate, partOf } = record as MeetingRecord;
+    return { type, record: { id, date, endDate, partOf } };
+  }
+  if (type === 'position') {
+    const { id, person, from, to } = record as PositionRecord;
+    return { type, record: { id, person, from, to } };
+  }
+  if (type === 'statement') {
+    const s = record as StatementRecord;
+    // Only what the rules need is kept, so a large JSON Lines file stays cheap.
+    if (!(s.meeting || s.post || s.sources.some((x) => x.role === 'UPSTREAM')))
+      return { type: 'statement-id', id: s.id };
+    const { id, date, meeting, post, speakers } = s;
+    const sources = s.sources.map(({ source, role }) => ({ source, role }));
+    return { type, record: { id, date, meeting, post, speakers, sources } };
+  }
+  return undefined;
+}
+
 /** Days a date covers (a statement's may be bounds), or a meeting's dates (first day to last). */
 const rangeOf = (from?: string, to?: string) => {
   const a = from ? parseStatementDate(from) : null;
@@ -138,23 +182,25 @@ const describeRange = (r: { start: string; end: string }) =>
  * Records outside the file are read from the graph.
  */
 class CrossChecker {
-  private readonly sources = new Map<string, At<SourceRecord>>();
-  private readonly meetings = new Map<string, At<MeetingRecord>>();
-  private readonly positions = new Map<string, At<PositionRecord>>();
-  private readonly statements: Array<At<StatementRecord>> = [];
+  private readonly sources = new Map<string, At<SourceFacts>>();
+  private readonly meetings = new Map<string, At<MeetingFacts>>();
+  private readonly positions = new Map<string, At<PositionFacts>>();
+  private readonly statements: Array<At<StatementFacts>> = [];
   private readonly statementIds = new Set<string>();
 
-  add(type: RecordType, record: AnyRecord, path: string, separator: string) {
-    const at = { path, separator, record };
-    if (type === 'source') this.sources.set(record.id, at as At<SourceRecord>);
-    if (type === 'meeting') this.meetings.set(record.id, at as At<MeetingRecord>);
-    if (type === 'position') this.positions.set(record.id, at as At<PositionRecord>);
-    if (type === 'statement') {
-      const s = record as StatementRecord;
-      // Only what the rules need is kept, so a large JSON Lines file stays cheap.
-      if (s.meeting || s.post || s.sources.some((x) => x.role === 'UPSTREAM'))
-        this.statements.push(at as At<StatementRecord>);
-      this.statementIds.add(s.id);
+  add(facts: CrossFacts | undefined, path: string, separator: string) {
+    if (!facts) return;
+    if (facts.type === 'statement-id') {
+      this.statementIds.add(facts.id);
+      return;
+    }
+    const at = { path, separator, record: facts.record };
+    if (facts.type === 'source') this.sources.set(facts.record.id, at as never);
+    if (facts.type === 'meeting') this.meetings.set(facts.record.id, at as never);
+    if (facts.type === 'position') this.positions.set(facts.record.id, at as never);
+    if (facts.type === 'statement') {
+      this.statements.push(at as never);
+      this.statementIds.add(facts.record.id);
     }
   }
 
@@ -164,7 +210,7 @@ class CrossChecker {
       problems.push({ path: within(at.path, at.separator, field), message });
 
     // Graph of links of one kind: the file's records, then the graph's for the rest.
-    const loadAll = async <T extends AnyRecord>(
+    const loadAll = async <T extends { id: string }>(
       type: RecordType,
       inFile: Map<string, At<T>>,
       next: (r: T) => string[],
@@ -173,7 +219,7 @@ class CrossChecker {
       for (const [id, at] of inFile) known.set(id, next(at.record));
       let frontier = [...new Set([...known.values()].flat())].filter((id) => !known.has(id));
       for (let round = 0; frontier.length && round < 100; round++) {
-        const stored = (await facts.records(type, frontier)) as T[];
+        const stored = (await facts.records(type, frontier)) as unknown as T[];
         for (const id of frontier) known.set(id, []);
         for (const r of stored) known.set(r.id, next(r));
         frontier = [...new Set(stored.flatMap(next))].filter((id) => !known.has(id));
@@ -216,7 +262,7 @@ class CrossChecker {
       ...this.meetings.keys(),
       ...this.statements.flatMap((s) => (s.record.meeting ? [s.record.meeting] : [])),
     ]);
-    const meetings = new Map<string, MeetingRecord>(
+    const meetings = new Map<string, MeetingFacts>(
       [...this.meetings].map(([id, at]) => [id, at.record]),
     );
     const missing = [...meetingIds].filter((id) => !meetings.has(id));
@@ -263,7 +309,7 @@ class CrossChecker {
     const postIds = [
       ...new Set(this.statements.flatMap((s) => (s.record.post ? [s.record.post] : []))),
     ];
-    const posts = new Map<string, PositionRecord>(
+    const posts = new Map<string, PositionFacts>(
       [...this.positions].map(([id, at]) => [id, at.record]),
     );
     const postsMissing = postIds.filter((id) => !posts.has(id));
@@ -358,6 +404,40 @@ class CrossChecker {
   }
 }
 
+/** What checking a record on its own found: plain data, so a worker thread can send it. */
+export interface CheckedRecord {
+  id: string;
+  path: string;
+  separator: string;
+  /** Its fields that contradict each other (consistencyProblems), with their paths. */
+  problems: Problem[];
+  /** Every id it refers to, with the path of the field. */
+  references: Array<{ path: string; id: string }>;
+  cross: CrossFacts | undefined;
+}
+
+/** The checks of one record that need no other record. */
+export function checkRecord(
+  type: RecordType,
+  record: AnyRecord,
+  path: string,
+  separator = '.',
+): CheckedRecord {
+  const at = (field: string) => within(path, separator, field);
+  const links = linksOf(type, record);
+  return {
+    id: record.id,
+    path,
+    separator,
+    problems: consistencyProblems(type, record, links).map(([field, message]) => ({
+      path: at(field),
+      message,
+    })),
+    references: referencesOf(type, record, links).map(([field, id]) => ({ path: at(field), id })),
+    cross: crossFacts(type, record),
+  };
+}
+
 /**
  * Tracks ids and references across a whole file, so that every duplicate and
  * every unknown reference is reported, each with its path.
@@ -386,16 +466,17 @@ export class ReferenceChecker {
   }
 
   add(type: RecordType, record: AnyRecord, path: string, separator = '.'): void {
-    const at = (field: string) => within(path, separator, field);
-    this.define(record.id, path, separator);
-    this.cross.add(type, record, path, separator);
-    const links = linksOf(type, record);
-    for (const [field, message] of consistencyProblems(type, record, links)) {
-      this.problems.push({ path: at(field), message });
-    }
-    for (const [field, id] of referencesOf(type, record, links)) {
-      if (this.defined.has(id)) continue;
-      this.pending.push({ path: at(field), id });
+    this.addChecked(checkRecord(type, record, path, separator));
+  }
+
+  /** A record checked on its own (by checkRecord, here or in a worker), added in file order. */
+  addChecked({ id, path, separator, problems, references, cross }: CheckedRecord): void {
+    this.define(id, path, separator);
+    this.cross.add(cross, path, separator);
+    this.problems.push(...problems);
+    for (const reference of references) {
+      if (this.defined.has(reference.id)) continue;
+      this.pending.push(reference);
     }
   }
 

@@ -1,0 +1,133 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from '../../bench/generate.js';
+import { writeBulkCsv } from '../../src/import/bulk.js';
+import { validateJsonLines } from '../../src/import/importer.js';
+import { lineParts, readLines } from '../../src/import/text-file.js';
+import { FORMAT } from '../../src/records/dataset.js';
+import type { StoredFacts } from '../../src/records/validate.js';
+
+/**
+ * A JSON Lines file validated by worker threads, one per part of the file, gives what
+ * one thread gives: the same problems in the same order, the same ids, the same CSV rows.
+ */
+
+const dir = mkdtempSync(join(tmpdir(), 'sg-parallel-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const write = (name: string, text: string | Buffer) => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+const nothingStored: StoredFacts = {
+  records: async () => [],
+  statementsAt: async () => [],
+  statementsReading: async () => [],
+  organizations: async () => [],
+};
+const validate = (file: string, threads: number) =>
+  validateJsonLines(file, async () => new Set(), nothingStored, { threads });
+const generated = (statements: number) =>
+  [...generate(statements)].map((record) => JSON.stringify(record));
+
+describe('a JSON Lines file cut into parts', () => {
+  it('reads, part by part, the lines and line numbers of the whole', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('{"a":"ü"}\r\n\r\n{"b":2}\n\n\n{"c":"é"}\r\n{"d":4}\n'.repeat(7) + '{"e":5}'),
+    ]);
+    const file = write('parts.jsonl', bytes);
+    const whole: string[] = [];
+    for await (const { lineNumber, text } of readLines(file)) whole.push(`${lineNumber}:${text}`);
+    for (const count of [1, 2, 3, 5, 40]) {
+      const parts = await lineParts(file, count);
+      expect(parts[0]!.start).toBe(0);
+      expect(parts.at(-1)!.end).toBe(bytes.length);
+      const read: string[] = [];
+      for (const part of parts)
+        for await (const { lineNumber, text } of readLines(file, part))
+          read.push(`${lineNumber}:${text}`);
+      expect(read).toEqual(whole);
+    }
+  });
+});
+
+describe('validation over worker threads', () => {
+  it('finds the same records and ids as one thread', async () => {
+    const file = write(
+      'ok.jsonl',
+      [JSON.stringify({ format: FORMAT }), ...generated(300)].join('\n'),
+    );
+    const one = await validate(file, 1);
+    const three = await validate(file, 3);
+    expect(one.ok).toBe(true);
+    expect(three).toEqual(one);
+  });
+
+  it('reports the same problems, in the same order, wherever they are in the file', async () => {
+    const lines = [JSON.stringify({ format: FORMAT }), ...generated(300)];
+    const n = lines.length;
+    // A duplicate across parts, an unknown reference, bad JSON, a bad field, a blank line.
+    lines[n - 3] = lines[2]!;
+    const statement = lines.findIndex((line, i) => i > n / 2 && line.includes('"speakers"'));
+    lines[statement] = lines[statement]!.replace(/"person:[^"]+"/, '"person:nobody"');
+    lines[Math.floor(n / 3)] = '{"type": "person", "id": ';
+    lines[Math.floor((2 * n) / 3)] = lines[Math.floor((2 * n) / 3)]!.replace(
+      /"type":"(\w+)"/,
+      '"type":"$1","colour":"red"',
+    );
+    lines[n - 10] = '';
+    const file = write('bad.jsonl', lines.join('\n'));
+    const one = await validate(file, 1);
+    expect(one.ok).toBe(false);
+    if (one.ok) return;
+    expect(one.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^not valid JSON/),
+      'unknown field',
+      expect.stringMatching(/^duplicate id/),
+      'unknown id "person:nobody"',
+    ]);
+    for (const threads of [2, 4]) expect(await validate(file, threads)).toEqual(one);
+  });
+
+  it('reports a line that is not UTF-8 in a later part as one thread does', async () => {
+    // Larger than a read chunk (64 kB), so the first pass's first read finds nothing wrong.
+    const lines = [JSON.stringify({ format: FORMAT }), ...generated(1000)];
+    const bad = Math.floor(lines.length * 0.8);
+    const bytes = Buffer.concat(
+      lines.map((line, i) =>
+        Buffer.concat([
+          Buffer.from(line),
+          i === bad ? Buffer.from([0xff, 0xfe, 0x41]) : Buffer.alloc(0),
+          Buffer.from('\n'),
+        ]),
+      ),
+    );
+    const file = write('latin.jsonl', bytes);
+    const one = await validate(file, 1);
+    expect(one).toMatchObject({ ok: false, problems: [{ path: `line ${bad + 1}` }] });
+    expect(await validate(file, 3)).toEqual(one);
+  });
+
+  it('writes the same bulk CSV rows as one thread', async () => {
+    const file = write(
+      'bulk.jsonl',
+      [JSON.stringify({ format: FORMAT }), ...generated(200)].join('\n'),
+    );
+    const now = new Date('2026-01-02T03:04:05Z');
+    const csv = async (threads: number) => {
+      const out = join(dir, `csv-${threads}`);
+      const report = await writeBulkCsv(file, out, { by: 'test', now, threads });
+      if (!report.ok) throw new Error(JSON.stringify(report.problems));
+      return Object.fromEntries(
+        readdirSync(out)
+          .sort()
+          .map((name) => [name, readFileSync(join(out, name), 'utf8')]),
+      );
+    };
+    expect(await csv(3)).toEqual(await csv(1));
+  });
+});
