@@ -1,6 +1,6 @@
 import { int, type Database } from '../../db/neo4j.js';
 import { type Direction, type PageRequest, type SortSpec } from '../shared/connection.js';
-import { afterCondition, sortable, orderClause, pageParams } from '../shared/keyset.js';
+import { afterCondition, sortable, orderClause, pageParams, sortValue } from '../shared/keyset.js';
 import { NODE_TYPES } from '../../records/record-kinds.js';
 import type { NodeRow, NodeType } from '../shared/rows.js';
 
@@ -207,7 +207,7 @@ export function createNodesRepository(db: Database) {
       // listNodes
       const cypher = `
 MATCH (n:${listLabel(type, sort)}) WHERE ${NAME_FILTER} AND ${sortable(sort)}${page.after ? ` AND ${afterCondition(sort, direction)}` : ''}
-RETURN n { .*, ${nodeOut('n')}, __typename: $type } AS node, ${sort.expr} AS sortValue
+RETURN n { .*, ${nodeOut('n')}, __typename: $type } AS node, ${sortValue(sort)} AS sortValue
 ${orderClause(sort, direction)}
 LIMIT $limit`;
       const params = {

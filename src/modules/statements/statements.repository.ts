@@ -1,7 +1,7 @@
 import type { Database, Params } from '../../db/neo4j.js';
 import { int } from '../../db/neo4j.js';
 import { type Direction, type PageRequest, type SortSpec } from '../shared/connection.js';
-import { afterCondition, sortable, orderClause, pageParams } from '../shared/keyset.js';
+import { afterCondition, sortable, orderClause, pageParams, sortValue } from '../shared/keyset.js';
 import {
   nodeFromValues,
   nodeOut,
@@ -538,9 +538,9 @@ WITH n${also.anchorIds?.length ? ', anchors' : ''}${also.count ? ', total' : ''}
 LIMIT $limit
 RETURN ${
         read === 'whole'
-          ? `${STATEMENT_FIELDS} AS node, ${spec.expr} AS sortValue, ${LINKS_OF_N} AS links,
+          ? `${STATEMENT_FIELDS} AS node, ${sortValue(spec)} AS sortValue, ${LINKS_OF_N} AS links,
   ${linkedNodes(linked)} AS linked,`
-          : `${nodeValues('n', read.properties, null)} AS node, ${spec.expr} AS sortValue,
+          : `${nodeValues('n', read.properties, null)} AS node, ${sortValue(spec)} AS sortValue,
   ${partialLinks(linkKeys, also.linked ?? {})} AS links, null AS linked,`
       }
   ${also.anchorIds?.length ? 'anchors' : '[]'} AS anchors, ${also.count ? 'total' : 'null'} AS total`;
@@ -561,7 +561,11 @@ RETURN ${
       };
       return (rows as Row[]).map((row) => {
         if (read === 'whole')
-          return { ...row, linked: row.linked ?? {}, links: sortLinks(row.links), partial: false };
+          return Object.assign(row, {
+            linked: row.linked ?? {},
+            links: sortLinks(row.links),
+            partial: false,
+          });
         // A partial statement comes as the values of its properties (see nodeValues).
         const node = nodeFromValues<StatementRow>(
           row.node as unknown as unknown[],
@@ -574,7 +578,8 @@ RETURN ${
           row.links as unknown as unknown[],
           also.linked ?? {},
         );
-        return { ...row, node, links: sortLinks(links), linked, partial: true };
+        // The row is this call's own: filled in, not copied.
+        return Object.assign(row, { node, links: sortLinks(links), linked, partial: true });
       });
     },
 
@@ -664,13 +669,16 @@ RETURN ${
 
 export type StatementsRepository = ReturnType<typeof createStatementsRepository>;
 
-/** Links come back in storage order; sort them so answers are stable (those read: all, or a page's). */
+/**
+ * Links come back in storage order; sort them so answers are stable (those read: all, or a
+ * page's). Sorted where they lie: every caller passes links it has just read, held nowhere else
+ * (copying each list of a page of 100 was garbage for nothing).
+ */
 function sortLinks<T extends Partial<StatementLinks>>(links: T): T {
   const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const out: Partial<StatementLinks> = { ...links };
-  if (links.about) out.about = [...links.about].sort((a, b) => byId(a.target, b.target));
-  if (links.topics) out.topics = [...links.topics].sort(byId);
-  if (links.mentions) out.mentions = [...links.mentions].sort(byId);
-  for (const key of STATEMENT_LISTS) if (links[key]) out[key] = [...links[key]].sort(byId);
-  return out as T;
+  if (links.about && links.about.length > 1) links.about.sort((a, b) => byId(a.target, b.target));
+  if (links.topics && links.topics.length > 1) links.topics.sort(byId);
+  if (links.mentions && links.mentions.length > 1) links.mentions.sort(byId);
+  for (const key of STATEMENT_LISTS) if (links[key] && links[key].length > 1) links[key].sort(byId);
+  return links;
 }

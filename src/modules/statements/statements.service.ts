@@ -56,7 +56,7 @@ export async function statementConnection(
     for (const [field, nodes] of Object.entries(linked) as Array<[LinkedField, NodeRow[]]>) {
       if (reads[field] === 'whole') {
         for (const other of nodes) ctx.loaders.node.prime(other.id, other);
-      } else partialNodes[field] = new Map(nodes.map((other) => [other.id, other]));
+      } else partialNodes[field] = nodes;
     }
     const hasPartialNodes = Object.keys(partialNodes).length > 0;
     // A partially read statement is this page's own (never in the loader): its links and linked
@@ -83,7 +83,8 @@ export async function statementConnection(
  */
 export const LINKED = Symbol('linked nodes read with the page');
 
-type LinkedNodes = Partial<Record<LinkedField, Map<string, NodeRow>>>;
+/** Per link, its few nodes as read: looked up by id in the list (a Map per link and row cost more). */
+type LinkedNodes = Partial<Record<LinkedField, readonly NodeRow[]>>;
 
 /**
  * A partially read statement's links (only the keys its request selects): the
@@ -230,8 +231,14 @@ export function linkedNodes<T extends NodeRow>(
   ids: readonly string[],
 ): MaybePromise<T[]> {
   const read = (statement as { [LINKED]?: LinkedNodes })[LINKED]?.[field];
-  if (read && ids.every((id) => read.has(id))) return ids.map((id) => read.get(id) as T);
-  return nodesByIds<T>(ctx, ids);
+  if (!read) return nodesByIds<T>(ctx, ids);
+  const nodes: T[] = [];
+  for (const id of ids) {
+    const node = read.find((other) => other.id === id);
+    if (!node) return nodesByIds<T>(ctx, ids);
+    nodes.push(node as T);
+  }
+  return nodes;
 }
 
 /**
@@ -248,11 +255,14 @@ export function linkedItems<T extends NodeRow, I, R>(
   pair: (item: I, node: T) => R,
 ): MaybePromise<R[]> {
   return andThen(linkedNodes<T>(ctx, statement, field, items.map(idOf)), (nodes) => {
-    const byId = new Map(nodes.map((node) => [node.id, node]));
-    return items.flatMap((item) => {
-      const node = byId.get(idOf(item));
-      return node ? [pair(item, node)] : [];
-    });
+    // A statement links a few nodes: a search of the list, not a Map per call.
+    const out: R[] = [];
+    for (const item of items) {
+      const id = idOf(item);
+      const node = nodes.find((other) => other.id === id);
+      if (node) out.push(pair(item, node));
+    }
+    return out;
   });
 }
 
