@@ -615,6 +615,8 @@ export function unparsedLine(
   return rawLine(text, '', format, upgrade).line as ParsedLine | undefined;
 }
 
+const FORMAT_LINE_NOT_FIRST = `a format line ({"format": "${FORMAT}"}) belongs only on the file's first line`;
+
 /** A line's JSON object, its type and its record in version 2's shape, before the schema. */
 function rawLine(
   text: string,
@@ -632,6 +634,9 @@ function rawLine(
     return { problems: [{ path: at, message: 'must be a JSON object' }] };
   }
   const { type, ...record } = json as Record<string, unknown>;
+  if (type === undefined && 'format' in record) {
+    return { problems: [{ path: at, message: FORMAT_LINE_NOT_FIRST }] };
+  }
   if (typeof type !== 'string' || !(type in RECORD_TYPES)) {
     return {
       problems: [

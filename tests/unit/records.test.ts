@@ -168,4 +168,17 @@ describe('record kinds', () => {
     expect(unparsedLine('not json')).toBeUndefined();
     expect(unparsedLine('{"type":"planet","id":"x"}')).toBeUndefined();
   });
+
+  it('says a format line anywhere but first is one, not a record without a type', () => {
+    expect(parseLine('{"format":"statement-graph/2"}', 83, 'statement-graph/2').problems).toEqual([
+      {
+        path: 'line 83',
+        message:
+          'a format line ({"format": "statement-graph/2"}) belongs only on the file\'s first line',
+      },
+    ]);
+    expect(parseLine('{"id":"person:x"}', 84, 'statement-graph/2').problems[0]!.path).toBe(
+      'line 84: type',
+    );
+  });
 });
