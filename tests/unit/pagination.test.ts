@@ -41,7 +41,7 @@ describe('cursors', () => {
   ];
 
   it('encode sort, direction, value and id, and decode back', async () => {
-    const page = pageRequest({ first: 2 }, DATE, 'DESC');
+    const page = pageRequest({ first: 2 }, DATE, 'DESC', 'statement');
     expect(page).toEqual({ first: 2, limit: 3, after: null, direction: 'DESC', sortName: 'DATE' });
     const connection = toConnection(rows, page, async () => 3);
     expect(connection.edges.map((e) => e.node.id)).toEqual(['statement:a', 'statement:b']);
@@ -53,14 +53,17 @@ describe('cursors', () => {
       '2024-06-01',
       'statement:b',
     ]);
-    const next = pageRequest({ first: 2, after: cursor }, DATE, 'DESC');
+    const next = pageRequest({ first: 2, after: cursor }, DATE, 'DESC', 'statement');
     expect(pageParams(next)).toEqual({ afterValue: '2024-06-01', afterId: 'statement:b' });
     expect(await connection.totalCount()).toBe(3);
   });
 
   it('are refused from another order, malformed, or with a value of the wrong type', () => {
-    const cursor = toConnection(rows, pageRequest({ first: 1 }, DATE, 'DESC'), async () => 0)
-      .pageInfo.endCursor!;
+    const cursor = toConnection(
+      rows,
+      pageRequest({ first: 1 }, DATE, 'DESC', 'statement'),
+      async () => 0,
+    ).pageInfo.endCursor!;
     const code = (f: () => unknown) => {
       try {
         f();
@@ -69,14 +72,33 @@ describe('cursors', () => {
       }
       return null;
     };
-    expect(code(() => pageRequest({ after: cursor }, DATE, 'ASC'))).toMatchSnapshot();
+    expect(code(() => pageRequest({ after: cursor }, DATE, 'ASC', 'statement'))).toMatchSnapshot();
     expect(
-      code(() => pageRequest({ after: cursor }, STATEMENT_SORTS.CONFIDENCE, 'DESC')),
+      code(() => pageRequest({ after: cursor }, STATEMENT_SORTS.CONFIDENCE, 'DESC', 'statement')),
     ).toMatchSnapshot();
-    expect(code(() => pageRequest({ after: 'nonsense' }, DATE, 'DESC'))).toMatchSnapshot();
-    const bad = Buffer.from(JSON.stringify(['DATE', 'DESC', 'July', 'x'])).toString('base64url');
-    expect(code(() => pageRequest({ after: bad }, DATE, 'DESC'))).toMatchSnapshot();
-    expect(code(() => pageRequest({ first: 101 }, DATE, 'DESC'))).toMatchSnapshot();
-    expect(code(() => pageRequest({ first: -1 }, DATE, 'DESC'))).toMatchSnapshot();
+    expect(
+      code(() => pageRequest({ after: 'nonsense' }, DATE, 'DESC', 'statement')),
+    ).toMatchSnapshot();
+    const bad = Buffer.from(JSON.stringify(['DATE', 'DESC', 'July', 'statement:x'])).toString(
+      'base64url',
+    );
+    expect(code(() => pageRequest({ after: bad }, DATE, 'DESC', 'statement'))).toMatchSnapshot();
+    expect(code(() => pageRequest({ first: 101 }, DATE, 'DESC', 'statement'))).toMatchSnapshot();
+    expect(code(() => pageRequest({ first: -1 }, DATE, 'DESC', 'statement'))).toMatchSnapshot();
+
+    // A meeting's cursor of the same order is no position among statements.
+    const meeting = toConnection(
+      [{ node: { id: 'meeting:m' }, sortValue: '2024-07-01' }],
+      pageRequest({ first: 1 }, DATE, 'DESC', 'meeting'),
+      async () => 1,
+    ).pageInfo.endCursor!;
+    expect(code(() => pageRequest({ after: meeting }, DATE, 'DESC', 'statement'))).toEqual([
+      'BAD_USER_INPUT',
+      [{ path: 'after', message: 'cursor from another list' }],
+    ]);
+    expect(pageRequest({ after: meeting }, DATE, 'DESC', 'meeting').after).toEqual({
+      value: '2024-07-01',
+      id: 'meeting:m',
+    });
   });
 });

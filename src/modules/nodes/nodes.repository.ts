@@ -1,6 +1,7 @@
 import { int, type Database } from '../../db/neo4j.js';
 import { type Direction, type PageRequest, type SortSpec } from '../shared/connection.js';
 import { afterCondition, sortable, orderClause, pageParams, sortValue } from '../shared/keyset.js';
+import { ID_PREFIXES } from '../../records/dataset.js';
 import { NODE_TYPES } from '../../records/record-kinds.js';
 import type { NodeRow, NodeType } from '../shared/rows.js';
 
@@ -179,6 +180,16 @@ export const LISTS = {
 } satisfies Partial<Record<NodeType, Record<string, SortSpec>>>;
 
 export type ListType = keyof typeof LISTS;
+
+/** The prefix of each root list's ids, which tells its cursors from another list's. */
+export const LIST_ID_PREFIXES: Record<ListType, string> = {
+  Person: ID_PREFIXES.person,
+  Organization: ID_PREFIXES.organization,
+  Country: ID_PREFIXES.country,
+  Topic: ID_PREFIXES.topic,
+  Meeting: ID_PREFIXES.meeting,
+  Source: ID_PREFIXES.source,
+};
 
 const NAME_FILTER = `($nameContains IS NULL OR toLower(n.name) CONTAINS toLower($nameContains)
     OR any(alias IN n.aliases WHERE toLower(alias) CONTAINS toLower($nameContains)))`;

@@ -2,7 +2,7 @@ import { badInput } from '../../errors.js';
 import type { Context } from '../shared/context.js';
 import { pageRequest, toConnection, type Direction, type SortSpec } from '../shared/connection.js';
 import type { Connection, NodeRow } from '../shared/rows.js';
-import { LISTS, type ListType } from './nodes.repository.js';
+import { LIST_ID_PREFIXES, LISTS, type ListType } from './nodes.repository.js';
 
 export interface ListArgs {
   first?: number | null;
@@ -21,7 +21,7 @@ export async function nodeConnection<T extends NodeRow>(
   const field = args.orderBy?.field ?? defaults.field;
   const direction = args.orderBy?.direction ?? defaults.direction;
   const sort = (LISTS[type] as Record<string, SortSpec>)[field]!;
-  const page = pageRequest(args, sort, direction);
+  const page = pageRequest(args, sort, direction, LIST_ID_PREFIXES[type]);
   const nameContains = args.filter?.nameContains;
   if (nameContains && nameContains.length > 200) {
     throw badInput('filter.nameContains is too long.', [

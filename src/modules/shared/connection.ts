@@ -34,10 +34,16 @@ export interface PageRequest {
   sortName: string;
 }
 
+/**
+ * `idPrefix`: the prefix of the list's ids ("statement", "meeting"): a cursor from
+ * another list, whose id has another prefix, is refused rather than read as a
+ * position in this one (a meeting's date would silently skip statements).
+ */
 export function pageRequest(
   args: { first?: number | null; after?: string | null },
   sort: SortSpec,
   direction: Direction,
+  idPrefix: string,
 ): PageRequest {
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
@@ -45,7 +51,7 @@ export function pageRequest(
       { path: 'first', message: `must be between 0 and ${MAX_PAGE_SIZE}, got ${first}` },
     ]);
   }
-  const after = args.after ? decodeCursor(args.after, sort, direction) : null;
+  const after = args.after ? decodeCursor(args.after, sort, direction, idPrefix) : null;
   return { first, limit: first + 1, after, direction, sortName: sort.name };
 }
 
@@ -99,6 +105,7 @@ function decodeCursor(
   cursor: string,
   sort: SortSpec,
   direction: Direction,
+  idPrefix: string,
 ): { value: unknown; id: string } {
   let parsed: unknown;
   try {
@@ -109,6 +116,11 @@ function decodeCursor(
   if (!Array.isArray(parsed) || parsed.length !== 4 || typeof parsed[3] !== 'string') {
     throw badInput('after is not a cursor this API issued.', [
       { path: 'after', message: 'invalid cursor' },
+    ]);
+  }
+  if (!parsed[3].startsWith(`${idPrefix}:`)) {
+    throw badInput('after is a cursor from another list; start again without it.', [
+      { path: 'after', message: 'cursor from another list' },
     ]);
   }
   if (parsed[0] !== sort.name || parsed[1] !== direction) {

@@ -1,6 +1,7 @@
 import type { StatementFilter as FilterInput, StatementOrder } from '../../generated/graphql.js';
 import type { Context } from '../shared/context.js';
 import { pageRequest, toConnection } from '../shared/connection.js';
+import { ID_PREFIXES } from '../../records/dataset.js';
 import type { NodeRow, PositionRow } from '../shared/rows.js';
 import { nodesByIds } from '../shared/nodes.js';
 import { checkReferences } from '../references/references.js';
@@ -36,7 +37,7 @@ export async function statementConnection(
   const filter = within ? narrow(checked, within.key, within.id) : checked;
   const field = args.orderBy?.field ?? 'DATE';
   const direction = args.orderBy?.direction ?? 'DESC';
-  const page = pageRequest(args, STATEMENT_SORTS[field], direction);
+  const page = pageRequest(args, STATEMENT_SORTS[field], direction, ID_PREFIXES.statement);
   const refs = filterReferences(checked);
   // One query reads the page, the nodes its links point to and the filter's ids ask for, and the total.
   const reads = info ? linkedFieldsAskedFor(info) : {};
