@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { LocalDateResolver } from 'graphql-scalars';
 import { checkPartialDate, type PartialDate } from './calendar.js';
 
@@ -17,11 +17,12 @@ export type DateArgument = PartialDate;
  * graphql-js, which prefixes `Variable "$from" got invalid value "2023-02-29";`;
  * a literal's refusal is reported as thrown, so it names the value itself.
  */
-function parse(value: unknown, naming: 'named by graphql-js' | 'named here'): DateArgument {
+function parse(value: unknown, literal?: ValueNode): DateArgument {
   const checked = checkPartialDate(value);
   if (checked.ok) return checked.value;
-  const named = naming === 'named here' ? `${JSON.stringify(value)}: ` : '';
-  throw new GraphQLError(`${named}${checked.message}.`);
+  if (!literal) throw new GraphQLError(`${checked.message}.`);
+  // Located at the literal: graphql-js reports a literal's refusal as thrown.
+  throw new GraphQLError(`${JSON.stringify(value)}: ${checked.message}.`, { nodes: literal });
 }
 
 /**
@@ -34,11 +35,11 @@ export const DateScalar = new GraphQLScalarType<DateArgument, string>({
   description:
     'A calendar day, YYYY-MM-DD, in answers. As an argument (filter and query dates) it also takes a month, YYYY-MM, or a year, YYYY, standing for all of its days: `from: "2024-06"` starts on 2024-06-01 and `to: "2024-06"` ends on 2024-06-30. Years 0001 to 9999; an impossible date ("2024-02-30", "2024-13") is refused.',
   serialize: (value) => LocalDateResolver.serialize(value) as string,
-  parseValue: (value) => parse(value, 'named by graphql-js'),
+  parseValue: (value) => parse(value),
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING) {
-      throw new GraphQLError('A Date is a string: YYYY-MM-DD, YYYY-MM or YYYY.');
+      throw new GraphQLError('A Date is a string: YYYY-MM-DD, YYYY-MM or YYYY.', { nodes: ast });
     }
-    return parse(ast.value, 'named here');
+    return parse(ast.value, ast);
   },
 });

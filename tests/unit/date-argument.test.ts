@@ -59,6 +59,9 @@ describe('Date arguments', () => {
     expect(await execute('{ day(d: "2024-02-30") }')).toBe(
       '"2024-02-30": February 2024 has 29 days.',
     );
+
+    const literal = await graphql({ schema, source: '{ day(d: "2024-02-30") }' });
+    expect(literal.errors?.[0]?.locations).toEqual([{ line: 1, column: 10 }]);
   });
 
   it('answer whole days', () => {
