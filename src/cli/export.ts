@@ -48,7 +48,7 @@ export async function runExport(
     log(`--format must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}`);
     return 2;
   }
-  let filter;
+  let slice;
   try {
     const raw: Record<string, unknown> = values.filter
       ? (JSON.parse(values.filter as string) as Record<string, unknown>)
@@ -63,7 +63,8 @@ export async function runExport(
     }
     const min = values['min-confidence'];
     if (min !== undefined) raw.minConfidence = Number(min);
-    filter = statementFilterFrom(raw);
+    const filter = statementFilterFrom(raw);
+    slice = await exportSlice(db, filter);
   } catch (error) {
     if (error instanceof SyntaxError) log('--filter must be a JSON object (a StatementFilter)');
     else if (error instanceof AppError) {
@@ -76,7 +77,6 @@ export async function runExport(
     } else throw error;
     return 2;
   }
-  const slice = await exportSlice(db, filter);
   const text = EXPORT_FORMATS[format].write(slice, describe(values));
   if (values.out) await writeFile(values.out, text);
   else process.stdout.write(text);

@@ -1,6 +1,6 @@
 import { createGate } from '../gate.js';
 import type { Database, Neo4jConnection } from '../db/neo4j.js';
-import { AppError, type ErrorCode } from '../errors.js';
+import { AppError, type ErrorCode, type FieldProblem } from '../errors.js';
 import { exportSlice, type ExportFilter } from './exporter.js';
 import { EXPORT_FORMATS, type ExportFormatName } from './formats.js';
 import { OutOfMemory, runInProcess, workerModule } from '../subprocess.js';
@@ -35,7 +35,7 @@ export interface ExportWorkerInput extends ExportJob {
 
 export type ExportWorkerOutput =
   | { ok: true; body: Uint8Array<ArrayBuffer>; statements: number; queries: number }
-  | { ok: false; code?: ErrorCode; message: string; queries: number };
+  | { ok: false; code?: ErrorCode; message: string; problems?: FieldProblem[]; queries: number };
 
 export interface ExportProcessOptions {
   connection: ExportConnection;
@@ -81,7 +81,8 @@ export function exportProcesses(options: ExportProcessOptions): ExportRunner {
         for (let i = 0; i < output.queries; i += 1) onQuery?.('read');
         if (output.ok) return { body: output.body, statements: output.statements };
         if (output.code === 'EXPORT_TOO_LARGE') throw exportTooLarge(heapMb);
-        if (output.code) throw new AppError(output.code, output.message);
+        if (output.code)
+          throw new AppError(output.code, output.message, { problems: output.problems });
         throw new Error(`export process failed: ${output.message}`);
       }),
   };

@@ -1,5 +1,5 @@
 import { createDatabase, createDriver } from '../db/neo4j.js';
-import { AppError } from '../errors.js';
+import { AppError, type FieldProblem } from '../errors.js';
 import { exportSlice } from './exporter.js';
 import { EXPORT_FORMATS } from './formats.js';
 import type { ExportWorkerInput, ExportWorkerOutput } from './export-runner.js';
@@ -24,8 +24,10 @@ async function run(input: ExportWorkerInput): Promise<ExportWorkerOutput> {
     const body = new TextEncoder().encode(EXPORT_FORMATS[format].write(slice, description));
     return { ok: true, body, statements: slice.matching.length, queries };
   } catch (error) {
-    if (error instanceof AppError)
-      return { ok: false, code: error.code, message: error.message, queries };
+    if (error instanceof AppError) {
+      const { problems } = error.extensions as { problems?: FieldProblem[] };
+      return { ok: false, code: error.code, message: error.message, problems, queries };
+    }
     // A file longer than a JavaScript string may be is too large too, whatever the heap.
     if (error instanceof RangeError && /string length/i.test(error.message))
       return { ok: false, code: 'EXPORT_TOO_LARGE', message: error.message, queries };

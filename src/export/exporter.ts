@@ -6,6 +6,13 @@ import {
   type StatementFilter,
 } from '../modules/statements/statements.repository.js';
 import { createRecordStore } from '../records/record-store.repository.js';
+import { unknownIdsError } from '../modules/references/references.js';
+import { filterReferences } from '../modules/statements/statements.filter.js';
+
+/** A record type's node type: `person` → `Person`. */
+const NODE_TYPE_OF = Object.fromEntries(
+  COLLECTIONS.map(([, type]) => [type, type[0]!.toUpperCase() + type.slice(1)]),
+) as Record<(typeof COLLECTIONS)[number][1], string>;
 
 /** The `statements` query's filter: an export of a slice matches exactly what the API lists. */
 export type ExportFilter = StatementFilter;
@@ -50,6 +57,21 @@ export async function exportSlice(db: Database, filter: ExportFilter = {}): Prom
     for (const record of records as AnyRecord[]) byId.set(record.id, { type, record });
   }
   if (isEmptyFilter(filter)) return { dataset: out, matching: out.statements.map((s) => s.id) };
+  // An id that names nothing is an error, never an empty file (as in the `statements` query).
+  const unknown = filterReferences(filter).filter(({ id, expected }) => {
+    const type = byId.get(id)?.type;
+    return !type || !(expected.types as readonly string[]).includes(NODE_TYPE_OF[type]);
+  });
+  if (unknown.length) {
+    throw unknownIdsError(
+      unknown.map(({ path, id, expected }) => ({
+        path,
+        id,
+        message: `no ${expected.what} with id "${id}"`,
+        suggestion: null,
+      })),
+    );
+  }
   const matching = await createStatementsRepository(db).matchingIds(filter);
 
   const keep = new Set<string>();

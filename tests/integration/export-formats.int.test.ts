@@ -156,6 +156,21 @@ describe('exports of a filtered slice', () => {
       }
       expect((await get(app.yoga, '/export/pdf')).status).toBe(404);
       expect((await app.yoga.fetch('http://test/export/csv', { method: 'POST' })).status).toBe(405);
+
+      // An id that names nothing (or something of another kind) is an error, never an empty file.
+      const unknown = await get(
+        app.yoga,
+        '/export/jsonl?speakerIds=person:nobody&aboutIds=person:sergey-lavrov&topicIds=topic:nothing',
+      );
+      expect(unknown.status).toBe(404);
+      const body = (await unknown.json()) as {
+        errors: Array<{ extensions: { code: string; problems: Array<{ path: string }> } }>;
+      };
+      expect(body.errors[0]!.extensions.code).toBe('NOT_FOUND');
+      expect(body.errors[0]!.extensions.problems.map((p) => p.path)).toEqual([
+        'filter.speakerIds[0]',
+        'filter.topicIds[0]',
+      ]);
     });
 
     it('follow the reader-token rules of the API', async () => {
@@ -237,6 +252,11 @@ describe('exports of a filtered slice', () => {
       expect(lines.join('\n')).toMatch(/filter\.stances/);
       expect(await runExport(t.db, ['--format', 'pdf'], (l) => lines.push(l))).toBe(2);
       expect(await runExport(t.db, ['--filter', '{'], (l) => lines.push(l))).toBe(2);
+      lines.length = 0;
+      expect(await runExport(t.db, ['--speaker', 'person:nobody'], (l) => lines.push(l))).toBe(2);
+      expect(lines).toEqual([
+        'filter.speakerIds[0]: no actor (person, organisation or country) with id "person:nobody"',
+      ]);
     });
   });
 });
