@@ -6,7 +6,7 @@ import {
   type StatementFilter,
 } from '../modules/statements/statements.repository.js';
 import { createRecordStore } from '../records/record-store.repository.js';
-import { unknownIdsError } from '../modules/references/references.js';
+import { unknownIdsError } from '../modules/references/references.rules.js';
 import { filterReferences } from '../modules/statements/statements.filter.js';
 
 /** A record type's node type: `person` → `Person`. */

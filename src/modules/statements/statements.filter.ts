@@ -4,7 +4,7 @@ import {
   listReferences,
   type Expected,
   type Reference,
-} from '../references/references.js';
+} from '../references/references.rules.js';
 import type { StatementFilter as FilterInput } from '../../generated/graphql.js';
 import type { StatementFilter } from './statements.repository.js';
 
