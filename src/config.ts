@@ -5,7 +5,23 @@ import { z } from 'zod';
 /** The API's V8 heap cap by default; scripts/start.sh has the same default. */
 export const API_HEAP_MB_DEFAULT = 192;
 
-const port = z.coerce.number().int().min(1).max(65535);
+/**
+ * A whole number from `min` to `max`, written in decimal digits. One message names the range and
+ * the value given, whatever is wrong with it (`abc`, `1.5`, `-3`, out of range), instead of
+ * zod's own (`expected number, received NaN`).
+ */
+const wholeNumber = (min: number, max: number) =>
+  z.string().transform((text, ctx) => {
+    const value = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+    if (value >= min && value <= max) return value;
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be a whole number from ${min} to ${max}, not ${JSON.stringify(text)}`,
+    });
+    return z.NEVER;
+  });
+
+const port = wholeNumber(1, 65535);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const env = z.object({
@@ -25,7 +41,7 @@ const env = z.object({
     .string()
     .regex(/^\d+[mMgG]$/, 'must be a JVM size such as 1g or 512m')
     .default('1g'),
-  NEO4J_TX_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  NEO4J_TX_TIMEOUT_MS: wholeNumber(100, 600_000).default(15_000),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -34,42 +50,33 @@ const env = z.object({
   API_TOKENS: z.string().optional(),
   REQUIRE_READER_TOKEN: bool.default(false),
   CORS_ORIGINS: z.string().optional(),
-  MAX_BODY_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(100 * 1024 * 1024)
+  MAX_BODY_BYTES: wholeNumber(1024, 100 * 1024 * 1024)
     // Room for an article of ARTICLE_MAX_BYTES in a mutation, with the JSON around it.
     .default(3 * 1024 * 1024),
-  ARTICLE_MAX_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(100 * 1024 * 1024)
-    .default(2 * 1024 * 1024),
-  ARTICLE_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  ARTICLE_FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
+  ARTICLE_MAX_BYTES: wholeNumber(1024, 100 * 1024 * 1024).default(2 * 1024 * 1024),
+  ARTICLE_FETCH_TIMEOUT_MS: wholeNumber(100, 120_000).default(10_000),
+  ARTICLE_FETCH_MAX_REDIRECTS: wholeNumber(0, 20).default(5),
   ARTICLE_FETCH_ALLOW_LOOPBACK: bool.default(false),
-  QUERY_MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
-  QUERY_MAX_COST: z.coerce.number().int().min(100).max(10_000_000).default(50_000),
-  QUERY_MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
-  QUERY_MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2_000),
-  QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(50),
-  MAX_CONCURRENT_OPERATIONS: z.coerce.number().int().min(0).max(10_000).default(8),
-  SUBSCRIPTION_BUFFER: z.coerce.number().int().min(1).max(100_000).default(100),
-  MAX_SUBSCRIBERS: z.coerce.number().int().min(0).max(100_000).default(1000),
+  QUERY_MAX_DEPTH: wholeNumber(2, 100).default(12),
+  QUERY_MAX_COST: wholeNumber(100, 10_000_000).default(50_000),
+  QUERY_MAX_ALIASES: wholeNumber(0, 1000).default(30),
+  QUERY_MAX_TOKENS: wholeNumber(100, 100_000).default(2_000),
+  QUERY_MAX_DIRECTIVES: wholeNumber(0, 1000).default(50),
+  MAX_CONCURRENT_OPERATIONS: wholeNumber(0, 10_000).default(8),
+  SUBSCRIPTION_BUFFER: wholeNumber(1, 100_000).default(100),
+  MAX_SUBSCRIBERS: wholeNumber(0, 100_000).default(1000),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.default(false),
-  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
-  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(2_000),
-  WEBHOOK_QUEUE_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
+  WEBHOOK_TIMEOUT_MS: wholeNumber(100, 120_000).default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: wholeNumber(1, 20).default(6),
+  WEBHOOK_RETRY_BASE_MS: wholeNumber(1, 3_600_000).default(2_000),
+  WEBHOOK_QUEUE_SIZE: wholeNumber(1, 1_000_000).default(10_000),
   // Read by scripts/start.sh (node's --max-old-space-size) before this runs; checked here too.
-  API_HEAP_MB: z.coerce.number().int().min(64).max(65_536).default(API_HEAP_MB_DEFAULT),
-  EXPORT_HEAP_MB: z.coerce.number().int().min(64).max(65_536).default(1536),
-  EXPORT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
-  EXPORT_TX_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
-  EXTRACT_HEAP_MB: z.coerce.number().int().min(64).max(65_536).default(256),
-  EXTRACT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  API_HEAP_MB: wholeNumber(64, 65_536).default(API_HEAP_MB_DEFAULT),
+  EXPORT_HEAP_MB: wholeNumber(64, 65_536).default(1536),
+  EXPORT_CONCURRENCY: wholeNumber(1, 64).default(1),
+  EXPORT_TX_TIMEOUT_MS: wholeNumber(100, 3_600_000).default(120_000),
+  EXTRACT_HEAP_MB: wholeNumber(64, 65_536).default(256),
+  EXTRACT_CONCURRENCY: wholeNumber(1, 64).default(2),
 });
 
 export type Role = 'reader' | 'editor';

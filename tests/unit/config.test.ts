@@ -77,4 +77,15 @@ describe('loadConfig: tokens, CORS and limits', () => {
     expect(loadConfig({ QUERY_MAX_DEPTH: '8' }).limits.maxDepth).toBe(8);
     expect(() => loadConfig({ MAX_BODY_BYTES: '10' })).toThrow(/MAX_BODY_BYTES/);
   });
+
+  it('names the range and the value given when a number is not a whole number in range', () => {
+    for (const given of ['abc', '1.5', '-3', '1e3', '10']) {
+      expect(() => loadConfig({ EXPORT_TX_TIMEOUT_MS: given })).toThrow(
+        `EXPORT_TX_TIMEOUT_MS: must be a whole number from 100 to 3600000, not ${JSON.stringify(given)}`,
+      );
+    }
+    expect(loadConfig({ EXPORT_TX_TIMEOUT_MS: ' 250 ' }).memory.exportTxTimeoutMs).toBe(250);
+    expect(loadConfig({}).memory.exportTxTimeoutMs).toBe(120_000);
+    expect(loadConfig({ PORT: '8080' }).http.port).toBe(8080);
+  });
 });
