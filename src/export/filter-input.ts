@@ -22,13 +22,17 @@ const FILTER_TYPE = schema.getType('StatementFilter') as GraphQLInputObjectType;
  */
 export function statementFilterFrom(raw: Record<string, unknown>): StatementFilter {
   const problems: FieldProblem[] = [];
-  const coerced = coerceInputValue(raw, FILTER_TYPE, (path, _value, error) => {
+  const coerced = coerceInputValue(raw, FILTER_TYPE, (path, value, error) => {
+    const message = error.message.replace(
+      /^Expected type "StatementFilter" to be an object\.$/,
+      'must be an object',
+    );
+    // The value refused is named once, as a Date literal's refusal names it (a download URL's
+    // reader sees no variable to look back at).
+    const given = value !== null && typeof value !== 'object' ? JSON.stringify(value) : undefined;
     problems.push({
       path: ['filter', ...path].join('.'),
-      message: error.message.replace(
-        /^Expected type "StatementFilter" to be an object\.$/,
-        'must be an object',
-      ),
+      message: given === undefined || message.includes(given) ? message : `${given}: ${message}`,
     });
   }) as FilterInput | undefined;
   if (problems.length || !coerced)
@@ -88,7 +92,9 @@ export function statementFilterFromParams(
         { path: `filter.${name}`, message: 'give it inside the filter parameter' },
       ]);
     }
-    const value = (v: string) => (numbers.has(name) && v.trim() !== '' ? Number(v) : v);
+    // A number parameter that is not a number stays text, so its refusal names what was given.
+    const value = (v: string) =>
+      numbers.has(name) && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v;
     raw[name] = lists.has(name) ? values.map(value) : value(values.at(-1)!);
   }
   return statementFilterFrom(raw);
