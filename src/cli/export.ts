@@ -62,7 +62,8 @@ export async function runExport(
       if (given !== undefined) raw[field] = given;
     }
     const min = values['min-confidence'];
-    if (min !== undefined) raw.minConfidence = Number(min);
+    // Not a number: kept as text, so the refusal names what was given rather than NaN.
+    if (min !== undefined) raw.minConfidence = Number.isNaN(Number(min)) ? min : Number(min);
     const filter = statementFilterFrom(raw);
     slice = await exportSlice(db, filter);
   } catch (error) {
