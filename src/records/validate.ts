@@ -1,3 +1,4 @@
+import { RECORD_ISSUES } from './issue-messages.js';
 import { z } from 'zod';
 import { parsePartialDate, parseStatementDate } from '../calendar.js';
 import {
@@ -541,7 +542,10 @@ export async function validateDataset(
     const created = type === 'organization' ? (upgrade?.created ?? []) : [];
     [...envelope.data[collection], ...created].forEach((raw, i) => {
       const path = `${collection}[${i}]`;
-      const parsed = RECORD_TYPES[type].safeParse(upgrade ? upgrade.record(type, raw) : raw);
+      const parsed = RECORD_TYPES[type].safeParse(
+        upgrade ? upgrade.record(type, raw) : raw,
+        RECORD_ISSUES,
+      );
       if (parsed.success) {
         checker.add(type, parsed.data as AnyRecord, path);
         valid[collection]!.push(parsed.data);
@@ -595,7 +599,7 @@ export function parseLine(
   const at = `line ${lineNumber}`;
   const raw = rawLine(text, at, format, upgrade);
   if (!raw.line) return { problems: raw.problems };
-  const parsed = RECORD_TYPES[raw.line.type].safeParse(raw.line.record);
+  const parsed = RECORD_TYPES[raw.line.type].safeParse(raw.line.record, RECORD_ISSUES);
   if (!parsed.success) return { problems: zodProblems(parsed.error, at, ': ') };
   return { line: { type: raw.line.type, record: parsed.data as AnyRecord }, problems: [] };
 }

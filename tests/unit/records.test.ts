@@ -181,4 +181,45 @@ describe('record kinds', () => {
       'line 84: type',
     );
   });
+
+  it("says what a field must be and what it was given, not zod's own words", () => {
+    const problems = (line: object) =>
+      Object.fromEntries(
+        parseLine(JSON.stringify(line), 7, 'statement-graph/2').problems.map((p) => [
+          p.path,
+          p.message,
+        ]),
+      );
+    expect(
+      problems({
+        type: 'statement',
+        id: 'statement:x',
+        speakers: [],
+        text: ' ',
+        kind: 'QUOTE',
+        confidence: 1.5,
+        verification: 'VERIFIED',
+        date: '2024-01-01',
+        sources: [{ source: 'source:s', role: 'READ', quoteType: 'PARAPHRASE' }],
+        about: [{ target: 7, stance: 'CRITICAL' }],
+        quotes: ['q'.repeat(2001)],
+      }),
+    ).toEqual({
+      'line 7: speakers': 'a statement needs at least one speaker',
+      'line 7: text': 'must not be empty',
+      'line 7: kind': 'must be one of DIRECT_QUOTE, PARAPHRASE, REPORTED, not "QUOTE"',
+      'line 7: language': 'required',
+      'line 7: confidence': 'must be at most 1, not 1.5',
+      'line 7: about[0].target': 'must be text, not 7',
+      'line 7: quotes[0]': 'must be at most 2000 characters long, not 2001',
+    });
+    expect(problems({ type: 'person', id: 'person:a', name: 5, aliases: 'A' })).toEqual({
+      'line 7: name': 'must be text, not 5',
+      'line 7: aliases': 'must be a list, not "A"',
+    });
+    // A schema's own message still wins.
+    expect(problems({ type: 'person', id: 'a', name: 'A' })).toEqual({
+      'line 7: id': 'must look like "person:some-slug"',
+    });
+  });
 });

@@ -1,0 +1,82 @@
+import type { z } from 'zod';
+
+/**
+ * Zod's issues about a record, said as this project's other messages say them: what the field
+ * must be, and what it was given (`must be at most 1, not 1.5`; `required`; `must not be
+ * empty`), where zod's defaults read `Too big: expected number to be <=1`. Passed as the `error`
+ * of a record's parse (`safeParse(value, RECORD_ISSUES)`); a schema's own message (an id's
+ * form, a date's calendar) still wins, and an issue not named here keeps zod's message.
+ */
+export const RECORD_ISSUES = { error: recordIssueMessage } as const;
+
+const KINDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
+
+function given(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'a list';
+  if (typeof input === 'object') return 'an object';
+  if (typeof input === 'string')
+    return JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input);
+  return String(input);
+}
+
+const sizeOf = (input: unknown) =>
+  typeof input === 'string' ? input.length : Array.isArray(input) ? input.length : undefined;
+
+function recordIssueMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'required';
+      return KINDS[issue.expected]
+        ? `must be ${KINDS[issue.expected]}, not ${given(issue.input)}`
+        : undefined;
+    case 'invalid_value':
+      if (issue.input === undefined) return 'required';
+      return issue.values.length === 1
+        ? `must be ${given(issue.values[0])}, not ${given(issue.input)}`
+        : `must be one of ${issue.values.map(String).join(', ')}, not ${given(issue.input)}`;
+    case 'too_big':
+    case 'too_small': {
+      const bound = issue.code === 'too_big' ? issue.maximum : issue.minimum;
+      const most = issue.code === 'too_big' ? 'at most' : 'at least';
+      if (issue.origin === 'number' || issue.origin === 'int')
+        return issue.inclusive === false
+          ? `must be ${issue.code === 'too_big' ? 'below' : 'above'} ${bound}, not ${given(issue.input)}`
+          : `must be ${most} ${bound}, not ${given(issue.input)}`;
+      const size = sizeOf(issue.input);
+      if (issue.origin === 'string')
+        return issue.code === 'too_small' && bound === 1
+          ? 'must not be empty'
+          : `must be ${most} ${bound} characters long, not ${size}`;
+      if (issue.origin === 'array')
+        return issue.code === 'too_small' && bound === 1
+          ? 'must not be an empty list'
+          : `must have ${most} ${bound} items, not ${size}`;
+      return undefined;
+    }
+    case 'invalid_format':
+      return issue.format === 'url'
+        ? `must be an http or https URL, not ${given(issue.input)}`
+        : undefined;
+    case 'invalid_union': {
+      // Each choice's own message, once: `must look like "topic:some-slug"; or …`.
+      if (issue.input === undefined) return 'required';
+      const choices = [...new Set(issue.errors.flatMap((issues) => issues.map((i) => i.message)))];
+      if (!choices.length) return undefined;
+      const value = given(issue.input);
+      const message = choices.join('; or ');
+      return choices.every((choice) => choice.includes(value))
+        ? message
+        : `${message} (given ${value})`;
+    }
+    default:
+      return undefined;
+  }
+}
