@@ -253,6 +253,7 @@ export async function readJsonLinesChecked(
     for await (const line of lines) {
       if ('problems' in line) {
         problems.push(...line.problems);
+        if (line.refused) checker.addRefused(line.refused);
         continue;
       }
       checker.addChecked(line.checked);

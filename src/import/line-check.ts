@@ -5,7 +5,13 @@ import { FORMATS, type RecordType } from '../records/dataset.js';
 import type { WriteRow } from '../records/record-store.repository.js';
 import type { Upgrade } from '../records/upgrade.js';
 import type { AnyRecord } from '../records/record-kinds.js';
-import { checkRecord, parseLine, type CheckedRecord, type Problem } from '../records/validate.js';
+import {
+  checkRecord,
+  parseLine,
+  type CheckedRecord,
+  type Problem,
+  type RefusedRecord,
+} from '../records/validate.js';
 import { startWorker, workerModule } from '../subprocess.js';
 import { FileEncodingError, lineParts, readLines } from './text-file.js';
 
@@ -21,7 +27,8 @@ import { FileEncodingError, lineParts, readLines } from './text-file.js';
 
 /** A line checked on its own: its problems, or its record's checks (and write row, if asked). */
 export type CheckedLine =
-  { problems: Problem[] } | { type: RecordType; checked: CheckedRecord; row?: WriteRow };
+  | { problems: Problem[]; refused?: RefusedRecord }
+  | { type: RecordType; checked: CheckedRecord; row?: WriteRow };
 
 /** writeRow, given only where rows are asked for: a worker that writes none loads no driver. */
 export type ToRow = (type: RecordType, record: AnyRecord) => WriteRow;
@@ -33,8 +40,8 @@ export function checkLine(
   upgrade: Upgrade | undefined,
   toRow: ToRow | undefined,
 ): CheckedLine {
-  const { line, problems } = parseLine(text, lineNumber, format, upgrade);
-  if (!line) return { problems };
+  const { line, problems, refused } = parseLine(text, lineNumber, format, upgrade);
+  if (!line) return refused ? { problems, refused } : { problems };
   return {
     type: line.type,
     checked: checkRecord(line.type, line.record, `line ${lineNumber}`, ': '),

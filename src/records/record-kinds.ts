@@ -544,6 +544,33 @@ function addLink(
   );
 }
 
+/**
+ * The ids a record the schema refused still names, read without trusting its shape: each text
+ * in a link field, with its path (the caller keeps those the schema found no fault with).
+ */
+export function readableReferencesOf(
+  type: RecordType,
+  raw: unknown,
+): Array<[path: string, id: string]> {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return [];
+  const r = raw as Loose;
+  const found: Array<[string, string]> = [];
+  const take = (path: string, id: unknown) => {
+    if (typeof id === 'string') found.push([path, id]);
+  };
+  for (const spec of kind(type).links) {
+    const value = r[spec.field];
+    if (!spec.many) take(spec.field, value);
+    else if (Array.isArray(value))
+      value.forEach((entry: unknown, i) => {
+        if (!spec.ref) take(`${spec.field}[${i}]`, entry);
+        else if (entry !== null && typeof entry === 'object')
+          take(`${spec.field}[${i}].${spec.ref}`, (entry as Loose)[spec.ref]);
+      });
+  }
+  return found;
+}
+
 /** Every id a record refers to, with the field path it comes from. */
 export function referencesOf(
   type: RecordType,

@@ -1,4 +1,3 @@
-import { RECORD_ISSUES } from './issue-messages.js';
 import { z } from 'zod';
 import { parsePartialDate, parseStatementDate } from '../calendar.js';
 import {
@@ -19,11 +18,13 @@ import {
   COLLECTIONS,
   consistencyProblems,
   linksOf,
+  readableReferencesOf,
   referencesOf,
   type AnyRecord,
   type Collection,
 } from './record-kinds.js';
 import { fold } from '../names/normalise.js';
+import { RECORD_ISSUES } from './issue-messages.js';
 import { prepareUpgrade, UpgradeScan, type Upgrade, type UpgradeFacts } from './upgrade.js';
 
 /** A problem found in an import file, with where it is: `statements[3].speaker`, `line 12: speaker`. */
@@ -440,6 +441,46 @@ export function checkRecord(
 }
 
 /**
+ * What a record the schema refused still says, so a file's duplicate ids and unknown
+ * references are reported with its other problems, not only once those are fixed: its id
+ * (if it is text) and each reference the schema found no fault with. Plain data, as CheckedRecord.
+ */
+export interface RefusedRecord {
+  id?: string;
+  path: string;
+  separator: string;
+  references: Array<{ path: string; id: string }>;
+}
+
+function refusedRecord(
+  type: RecordType,
+  record: unknown,
+  error: z.ZodError,
+  path: string,
+  separator: string,
+): RefusedRecord {
+  const faulty = error.issues.flatMap((issue) => {
+    const at = joinPath(issue.path);
+    return issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => (at ? `${at}.${key}` : key))
+      : [at];
+  });
+  const sound = (field: string) =>
+    !faulty.some(
+      (f) => f === '' || field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`),
+    );
+  const id = (record as { id?: unknown } | null)?.id;
+  return {
+    ...(typeof id === 'string' ? { id } : {}),
+    path,
+    separator,
+    references: readableReferencesOf(type, record)
+      .filter(([field]) => sound(field))
+      .map(([field, ref]) => ({ path: within(path, separator, field), id: ref })),
+  };
+}
+
+/**
  * Tracks ids and references across a whole file, so that every duplicate and
  * every unknown reference is reported, each with its path.
  */
@@ -479,6 +520,13 @@ export class ReferenceChecker {
       if (this.defined.has(reference.id)) continue;
       this.pending.push(reference);
     }
+  }
+
+  /** A record the schema refused: its id still counts as defined, its sound references are checked. */
+  addRefused({ id, path, separator, references }: RefusedRecord): void {
+    if (id !== undefined) this.define(id, path, separator);
+    for (const reference of references)
+      if (!this.defined.has(reference.id)) this.pending.push(reference);
   }
 
   /**
@@ -551,9 +599,7 @@ export async function validateDataset(
         valid[collection]!.push(parsed.data);
       } else {
         problems.push(...zodProblems(parsed.error, path));
-        // Its id still counts as defined, so references to it are not reported twice.
-        const id = (raw as { id?: unknown } | null)?.id;
-        if (typeof id === 'string') checker.define(id, path);
+        checker.addRefused(refusedRecord(type, raw, parsed.error, path, '.'));
       }
     });
   }
@@ -595,12 +641,16 @@ export function parseLine(
   lineNumber: number,
   format?: string,
   upgrade?: Upgrade,
-): { line?: ParsedLine; problems: Problem[] } {
+): { line?: ParsedLine; problems: Problem[]; refused?: RefusedRecord } {
   const at = `line ${lineNumber}`;
   const raw = rawLine(text, at, format, upgrade);
   if (!raw.line) return { problems: raw.problems };
   const parsed = RECORD_TYPES[raw.line.type].safeParse(raw.line.record, RECORD_ISSUES);
-  if (!parsed.success) return { problems: zodProblems(parsed.error, at, ': ') };
+  if (!parsed.success)
+    return {
+      problems: zodProblems(parsed.error, at, ': '),
+      refused: refusedRecord(raw.line.type, raw.line.record, parsed.error, at, ': '),
+    };
   return { line: { type: raw.line.type, record: parsed.data as AnyRecord }, problems: [] };
 }
 

@@ -93,6 +93,33 @@ describe('validation over worker threads', () => {
     for (const threads of [2, 4]) expect(await validate(file, threads)).toEqual(one);
   });
 
+  it('still reads a refused line: its id counts, its sound references are checked', async () => {
+    const organization = (id: string, extra: object = {}) =>
+      JSON.stringify({ type: 'organization', id, name: 'Some body', kind: 'ministry', ...extra });
+    const lines = [
+      JSON.stringify({ format: FORMAT }),
+      // Refused (an unknown field), but its id is defined and its unknown reference reported.
+      organization('org:a', { colour: 'red', partOf: ['country:XXX'] }),
+      // Refers to the refused line's id: not reported as unknown.
+      organization('org:b', { partOf: ['org:a', 'country:YYY'], alias: 1 }),
+      // A second definition of the refused line's id is a duplicate.
+      organization('org:a', { name: '' }),
+    ];
+    const file = write('refused.jsonl', lines.join('\n'));
+    const one = await validate(file, 1);
+    expect(one.ok).toBe(false);
+    if (one.ok) return;
+    expect(one.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'line 2: colour: unknown field',
+      'line 3: alias: unknown field',
+      'line 4: name: must not be empty',
+      'line 4: id: duplicate id "org:a" (first at line 2)',
+      'line 2: partOf[0]: unknown id "country:XXX"',
+      'line 3: partOf[1]: unknown id "country:YYY"',
+    ]);
+    for (const threads of [2, 3]) expect(await validate(file, threads)).toEqual(one);
+  });
+
   it('reports a line that is not UTF-8 in a later part as one thread does', async () => {
     // Larger than a read chunk (64 kB), so the first pass's first read finds nothing wrong.
     const lines = [JSON.stringify({ format: FORMAT }), ...generated(1000)];

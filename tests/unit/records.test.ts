@@ -8,7 +8,7 @@ import {
 } from '../../src/records/dataset.js';
 import { contentHash, stableStringify } from '../../src/records/content-hash.js';
 import { rowLinks, writeRow } from '../../src/records/record-store.repository.js';
-import { parseLine, unparsedLine } from '../../src/records/validate.js';
+import { parseLine, unparsedLine, validateDataset } from '../../src/records/validate.js';
 import {
   canonical,
   COLLECTIONS,
@@ -221,5 +221,23 @@ describe('record kinds', () => {
     expect(problems({ type: 'person', id: 'a', name: 'A' })).toEqual({
       'line 7: id': 'must look like "person:some-slug"',
     });
+  });
+
+  it('reports the unknown references of a record refused for another problem, in a JSON file too', async () => {
+    const result = await validateDataset(
+      {
+        format: 'statement-graph/2',
+        organizations: [
+          { id: 'org:a', name: '', kind: 'ministry', partOf: ['country:XXX', 7] },
+          { id: 'org:b', name: 'B', kind: 'ministry', partOf: ['org:a'] },
+        ],
+      },
+      async () => new Set(),
+    );
+    expect(result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'organizations[0].name: must not be empty',
+      expect.stringMatching(/^organizations\[0\]\.partOf\[1\]: /),
+      'organizations[0].partOf[0]: unknown id "country:XXX"',
+    ]);
   });
 });
