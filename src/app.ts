@@ -259,6 +259,8 @@ export function operationLimit(max: number): Plugin {
 /**
  * graphql-js reports variables that do not coerce (a "2024-02-30" Date) without a
  * code; they are the client's input, so they get BAD_USER_INPUT like other bad input.
+ * Such a request runs nothing and has no `data`: a request error, so HTTP 400 for
+ * application/graphql-response+json and 200 for application/json (GraphQL over HTTP).
  */
 function inputErrorCodes(): Plugin {
   return {
@@ -266,13 +268,17 @@ function inputErrorCodes(): Plugin {
       return {
         onExecuteDone({ result, setResult }) {
           if (!('errors' in result) || !result.errors?.length) return;
+          const requestError = !('data' in result);
           setResult({
             ...result,
             errors: result.errors.map((error) =>
               error.path === undefined && error.extensions?.code === undefined
                 ? new GraphQLError(error.message, {
                     nodes: error.nodes,
-                    extensions: { code: 'BAD_USER_INPUT' },
+                    extensions: {
+                      code: 'BAD_USER_INPUT',
+                      ...(requestError ? { http: { status: 400, spec: true } } : {}),
+                    },
                   })
                 : error,
             ),

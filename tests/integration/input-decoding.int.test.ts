@@ -250,6 +250,23 @@ describe('decoding outside input', () => {
       );
       expect(filter.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
       expect(filter.errors![0]!.message).toMatch(/February 2023 has 28 days/);
+      // A request error (nothing ran, no data): 400 for graphql-response+json, 200 for JSON.
+      for (const [accept, expected] of [
+        ['application/graphql-response+json', 400],
+        ['application/json', 200],
+      ] as const) {
+        const { status, body } = await send('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept },
+          body: JSON.stringify({
+            query: 'query ($from: Date) { statements(filter: { from: $from }) { totalCount } }',
+            variables: { from: '2023-02-29' },
+          }),
+        });
+        expect(status, accept).toBe(expected);
+        expect(body).not.toHaveProperty('data');
+        expect(body.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+      }
       expect(await exists('statement:impossible')).toBe(false);
       expect(await graphCounts(t.db)).toEqual(before);
     });
