@@ -17,6 +17,7 @@ import { STATEMENT_LISTS, type StatementList } from './statements.repository.js'
 import {
   capacity,
   linkedItems,
+  linkedNode,
   linkedNodes,
   positionOf,
   statementConnection,
@@ -93,12 +94,16 @@ export const statementsResolvers: Resolvers = {
     figures: (s) => (s.figures ? JSON.parse(s.figures) : []),
     // The link fields of a page's statements answer at once from what the page read (see `andThen`).
     speaker: (s, _, ctx) =>
-      andThen(links(ctx, s, 'speakers'), ({ speakers: [first] }) =>
-        andThen(
-          linkedNodes<ActorRow>(ctx, s, 'speaker', first ? [first] : []),
-          (nodes) => nodes[0]!,
-        ),
-      ),
+      andThen(links(ctx, s, 'speakers'), (read) => {
+        const first = read.speakers[0];
+        return (
+          (first !== undefined && linkedNode<ActorRow>(s, 'speaker', first)) ||
+          andThen(
+            linkedNodes<ActorRow>(ctx, s, 'speaker', first !== undefined ? [first] : []),
+            (nodes) => nodes[0]!,
+          )
+        );
+      }),
     speakers: async (s, _, ctx) =>
       nodesByIds<ActorRow>(ctx, (await links(ctx, s, 'speakers')).speakers),
     onBehalfOf: async (s, _, ctx) =>
@@ -148,10 +153,11 @@ export const statementsResolvers: Resolvers = {
     meeting: (s, _, ctx) =>
       andThen(links(ctx, s, 'meeting'), ({ meeting }) =>
         meeting
-          ? andThen(
+          ? (linkedNode<MeetingRow>(s, 'meeting', meeting) ??
+            andThen(
               linkedNodes<MeetingRow>(ctx, s, 'meeting', [meeting]),
               (nodes) => nodes[0] ?? null,
-            )
+            ))
           : null,
       ),
     sources: (s, _, ctx) =>

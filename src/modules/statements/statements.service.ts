@@ -53,21 +53,24 @@ export async function statementConnection(
       ctx.loaders.statementLinks.prime(node.id, links as StatementLinks);
     }
     for (const other of anchors) ctx.loaders.node.prime(other.id, other);
-    const partialNodes: LinkedNodes = {};
-    for (const [field, nodes] of Object.entries(linked) as Array<[LinkedField, NodeRow[]]>) {
-      if (reads[field] === 'whole') {
+    // Loops over keys, not Object.entries: no pair arrays for each of a page's rows.
+    let partialNodes: LinkedNodes | undefined;
+    for (const field in linked) {
+      const nodes = linked[field as LinkedField]!;
+      if (reads[field as LinkedField] === 'whole') {
         for (const other of nodes) ctx.loaders.node.prime(other.id, other);
-      } else partialNodes[field] = nodes;
+      } else (partialNodes ??= {})[field as LinkedField] = nodes;
     }
-    const hasPartialNodes = Object.keys(partialNodes).length > 0;
     // A partially read statement is this page's own (never in the loader): its links and linked
     // nodes go on it. The loader keeps a whole one as it is: its partial linked nodes go with this
     // edge's copy only.
     if (partial) {
-      Object.assign(node, { [LINKS]: links }, hasPartialNodes ? { [LINKED]: partialNodes } : {});
+      const own = node as StatementRowWithReads;
+      own[LINKS] = links;
+      if (partialNodes) own[LINKED] = partialNodes;
       return { node, sortValue };
     }
-    return { node: hasPartialNodes ? { ...node, [LINKED]: partialNodes } : node, sortValue };
+    return { node: partialNodes ? { ...node, [LINKED]: partialNodes } : node, sortValue };
   });
   // An unknown id fails the field, never empties it (read from the loader: no query when the page had rows).
   await checkReferences(ctx, refs);
@@ -93,6 +96,9 @@ type LinkedNodes = Partial<Record<LinkedField, readonly NodeRow[]>>;
  */
 export const LINKS = Symbol('links read with the page');
 
+/** A statement a page read partially, with what it read for its link fields. */
+type StatementRowWithReads = { [LINKS]?: Partial<StatementLinks>; [LINKED]?: LinkedNodes };
+
 /** A value at once, or a promise of it: a page's own reads answer at once, the loaders later. */
 export type MaybePromise<T> = T | Promise<T>;
 
@@ -111,10 +117,13 @@ export function andThen<T, U>(value: MaybePromise<T>, next: (value: T) => MaybeP
 export function statementLinks(
   ctx: Context,
   statement: { id: string },
-  ...keys: LinkKey[]
+  key: LinkKey,
+  also?: LinkKey,
 ): MaybePromise<StatementLinks> {
-  const read = (statement as { [LINKS]?: Partial<StatementLinks> })[LINKS];
-  if (read && keys.every((key) => Object.hasOwn(read, key))) return read as StatementLinks;
+  // Two keys at most, not a rest list: no array for each link field of a page's statements.
+  const read = (statement as StatementRowWithReads)[LINKS];
+  if (read && Object.hasOwn(read, key) && (also === undefined || Object.hasOwn(read, also)))
+    return read as StatementLinks;
   return ctx.loaders.statementLinks.load(statement.id).then((links) => links!);
 }
 
@@ -231,15 +240,38 @@ export function linkedNodes<T extends NodeRow>(
   field: LinkedField,
   ids: readonly string[],
 ): MaybePromise<T[]> {
-  const read = (statement as { [LINKED]?: LinkedNodes })[LINKED]?.[field];
+  const read = (statement as StatementRowWithReads)[LINKED]?.[field];
   if (!read) return nodesByIds<T>(ctx, ids);
+  // The page read them in the order of the link's ids (see `splitPartial`): then the list as read.
+  if (read.length === ids.length && sameIds(read, ids)) return read as T[];
   const nodes: T[] = [];
   for (const id of ids) {
-    const node = read.find((other) => other.id === id);
+    const node = findById(read, id);
     if (!node) return nodesByIds<T>(ctx, ids);
     nodes.push(node as T);
   }
   return nodes;
+}
+
+/** The one node `id` of a statement's link `field` as its page read it, if it did. */
+export function linkedNode<T extends NodeRow>(
+  statement: object,
+  field: LinkedField,
+  id: string,
+): T | undefined {
+  const read = (statement as StatementRowWithReads)[LINKED]?.[field];
+  return read && (findById(read, id) as T | undefined);
+}
+
+function sameIds(nodes: readonly NodeRow[], ids: readonly string[]): boolean {
+  for (let i = 0; i < ids.length; i += 1) if (nodes[i]!.id !== ids[i]) return false;
+  return true;
+}
+
+/** A statement links a few nodes: a search of the list, not a Map per call (and no closure). */
+function findById(nodes: readonly NodeRow[], id: string): NodeRow | undefined {
+  for (let i = 0; i < nodes.length; i += 1) if (nodes[i]!.id === id) return nodes[i];
+  return undefined;
 }
 
 /**
@@ -255,13 +287,34 @@ export function linkedItems<T extends NodeRow, I, R>(
   idOf: (item: I) => string,
   pair: (item: I, node: T) => R,
 ): MaybePromise<R[]> {
+  // As the page read them (the item's node at its index, else searched): no lists of ids and nodes.
+  const read = (statement as StatementRowWithReads)[LINKED]?.[field];
+  if (read) {
+    const out: R[] = [];
+    for (let i = 0; i < items.length; i += 1) {
+      const id = idOf(items[i]!);
+      const node = read[i]?.id === id ? read[i] : findById(read, id);
+      if (!node) return pairs(ctx, statement, field, items, idOf, pair);
+      out.push(pair(items[i]!, node as T));
+    }
+    return out;
+  }
+  return pairs(ctx, statement, field, items, idOf, pair);
+}
+
+function pairs<T extends NodeRow, I, R>(
+  ctx: Context,
+  statement: object,
+  field: LinkedField,
+  items: readonly I[],
+  idOf: (item: I) => string,
+  pair: (item: I, node: T) => R,
+): MaybePromise<R[]> {
   return andThen(linkedNodes<T>(ctx, statement, field, items.map(idOf)), (nodes) => {
-    // A statement links a few nodes: a search of the list, not a Map per call.
     const out: R[] = [];
     for (const item of items) {
-      const id = idOf(item);
-      const node = nodes.find((other) => other.id === id);
-      if (node) out.push(pair(item, node));
+      const node = findById(nodes, idOf(item));
+      if (node) out.push(pair(item, node as T));
     }
     return out;
   });
