@@ -1,13 +1,18 @@
 import type { z } from 'zod';
 
 /**
- * Zod's issues about a record, said as this project's other messages say them: what the field
- * must be, and what it was given (`must be at most 1, not 1.5`; `required`; `must not be
- * empty`), where zod's defaults read `Too big: expected number to be <=1`. Passed as the `error`
- * of a record's parse (`safeParse(value, RECORD_ISSUES)`); a schema's own message (an id's
- * form, a date's calendar) still wins, and an issue not named here keeps zod's message.
+ * A record's schema parse whose issues are said as this project's other messages say them:
+ * what the field must be, and what it was given (`must be at most 1, not 1.5`; `required`;
+ * `must not be empty`), where zod's defaults read `Too big: expected number to be <=1`. A
+ * schema's own message (an id's form, a date's calendar) still wins, and an issue not named
+ * here keeps zod's message. The messages are asked for only when a record fails: a parse given
+ * an error map took ~20 % longer on every valid record (validation of the bench's 100,000 file,
+ * 2026-11-30 23:50Z: medians 4.36 s against 3.53).
  */
-export const RECORD_ISSUES = { error: recordIssueMessage } as const;
+export function safeParseRecord<T extends z.ZodType>(schema: T, value: unknown) {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed : schema.safeParse(value, { error: recordIssueMessage });
+}
 
 const KINDS: Record<string, string> = {
   string: 'text',

@@ -24,7 +24,7 @@ import {
   type Collection,
 } from './record-kinds.js';
 import { fold } from '../names/normalise.js';
-import { RECORD_ISSUES } from './issue-messages.js';
+import { safeParseRecord } from './issue-messages.js';
 import { prepareUpgrade, UpgradeScan, type Upgrade, type UpgradeFacts } from './upgrade.js';
 
 /** A problem found in an import file, with where it is: `statements[3].speaker`, `line 12: speaker`. */
@@ -590,10 +590,7 @@ export async function validateDataset(
     const created = type === 'organization' ? (upgrade?.created ?? []) : [];
     [...envelope.data[collection], ...created].forEach((raw, i) => {
       const path = `${collection}[${i}]`;
-      const parsed = RECORD_TYPES[type].safeParse(
-        upgrade ? upgrade.record(type, raw) : raw,
-        RECORD_ISSUES,
-      );
+      const parsed = safeParseRecord(RECORD_TYPES[type], upgrade ? upgrade.record(type, raw) : raw);
       if (parsed.success) {
         checker.add(type, parsed.data as AnyRecord, path);
         valid[collection]!.push(parsed.data);
@@ -645,7 +642,7 @@ export function parseLine(
   const at = `line ${lineNumber}`;
   const raw = rawLine(text, at, format, upgrade);
   if (!raw.line) return { problems: raw.problems };
-  const parsed = RECORD_TYPES[raw.line.type].safeParse(raw.line.record, RECORD_ISSUES);
+  const parsed = safeParseRecord(RECORD_TYPES[raw.line.type], raw.line.record);
   if (!parsed.success)
     return {
       problems: zodProblems(parsed.error, at, ': '),

@@ -1,4 +1,4 @@
-import { RECORD_ISSUES } from '../../records/issue-messages.js';
+import { safeParseRecord } from '../../records/issue-messages.js';
 import type { z } from 'zod';
 import type { Database, Tx } from '../../db/neo4j.js';
 import { AppError, type ErrorCode, type FieldProblem } from '../../errors.js';
@@ -123,7 +123,7 @@ function normalise(value: unknown, path: string, problems: EditProblem[]): unkno
 function parseRecord(type: RecordType, input: unknown, path: string): AnyRecord {
   const problems: EditProblem[] = [];
   const normalised = normalise(input, path, problems);
-  const parsed = (RECORD_TYPES[type] as z.ZodType).safeParse(normalised, RECORD_ISSUES);
+  const parsed = safeParseRecord(RECORD_TYPES[type] as z.ZodType, normalised);
   if (!parsed.success) {
     problems.push(
       ...parsed.error.issues.map((issue) => ({
@@ -443,7 +443,7 @@ export function createEditingService(db: Database, events?: StatementEvents) {
           }
         }
         const invalid = changed.flatMap(({ type: t, record }) => {
-          const parsed = (RECORD_TYPES[t] as z.ZodType).safeParse(record, RECORD_ISSUES);
+          const parsed = safeParseRecord(RECORD_TYPES[t] as z.ZodType, record);
           return parsed.success
             ? []
             : parsed.error.issues.map(
