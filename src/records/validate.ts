@@ -590,13 +590,15 @@ export async function validateDataset(
     const created = type === 'organization' ? (upgrade?.created ?? []) : [];
     [...envelope.data[collection], ...created].forEach((raw, i) => {
       const path = `${collection}[${i}]`;
-      const parsed = safeParseRecord(RECORD_TYPES[type], upgrade ? upgrade.record(type, raw) : raw);
+      // A version 1 record is read in version 2's shape, refused or not: the schema's paths are its.
+      const record = upgrade ? upgrade.record(type, raw) : raw;
+      const parsed = safeParseRecord(RECORD_TYPES[type], record);
       if (parsed.success) {
         checker.add(type, parsed.data as AnyRecord, path);
         valid[collection]!.push(parsed.data);
       } else {
         problems.push(...zodProblems(parsed.error, path));
-        checker.addRefused(refusedRecord(type, raw, parsed.error, path, '.'));
+        checker.addRefused(refusedRecord(type, record, parsed.error, path, '.'));
       }
     });
   }
