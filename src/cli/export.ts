@@ -63,7 +63,9 @@ export async function runExport(
     }
     const min = values['min-confidence'];
     // Not a number: kept as text, so the refusal names what was given rather than NaN.
-    if (min !== undefined) raw.minConfidence = Number.isNaN(Number(min)) ? min : Number(min);
+    // An empty one is not 0 (as Number('') would make it), as in a download URL.
+    if (min !== undefined)
+      raw.minConfidence = min.trim() === '' || Number.isNaN(Number(min)) ? min : Number(min);
     const filter = statementFilterFrom(raw);
     slice = await exportSlice(db, filter);
   } catch (error) {

@@ -1,12 +1,15 @@
 import {
   coerceInputValue,
   getNamedType,
+  isEnumType,
   isInputObjectType,
   isListType,
   getNullableType,
   type GraphQLInputObjectType,
+  type GraphQLInputType,
 } from 'graphql';
 import { badInput, type FieldProblem } from '../errors.js';
+import { given } from '../records/issue-messages.js';
 import { schema } from '../schema.js';
 import { checkFilter } from '../modules/statements/statements.filter.js';
 import type { StatementFilter as FilterInput } from '../generated/graphql.js';
@@ -18,29 +21,81 @@ const FILTER_TYPE = schema.getType('StatementFilter') as GraphQLInputObjectType;
  * A StatementFilter from outside GraphQL (a download URL, the CLI), checked exactly
  * as the `statements` query checks its argument: coerced through the schema's own
  * input type (enums, Date, lists, unknown fields), then the API's limits. Every
- * problem is reported at once, with its path; BAD_USER_INPUT.
+ * problem is reported at once, with its path (`filter.stances[0]`, as the import's
+ * `statements[3].speakers[0]`) and in the import's words; BAD_USER_INPUT.
  */
 export function statementFilterFrom(raw: Record<string, unknown>): StatementFilter {
   const problems: FieldProblem[] = [];
-  const coerced = coerceInputValue(raw, FILTER_TYPE, (path, value, error) => {
-    const message = error.message.replace(
-      /^Expected type "StatementFilter" to be an object\.$/,
-      'must be an object',
-    );
-    // The value refused is named once, as a Date literal's refusal names it (a download URL's
-    // reader sees no variable to look back at).
-    const given = value !== null && typeof value !== 'object' ? JSON.stringify(value) : undefined;
-    problems.push({
-      path: ['filter', ...path].join('.'),
-      message: given === undefined || message.includes(given) ? message : `${given}: ${message}`,
-    });
-  }) as FilterInput | undefined;
+  const coerced = coerceInputValue(raw, FILTER_TYPE, (path, value, error) =>
+    problems.push(coercionProblem(path, value, error.message)),
+  ) as FilterInput | undefined;
   if (problems.length || !coerced)
     throw badInput(
       `Invalid statement filter: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
       problems,
     );
   return checkFilter(coerced);
+}
+
+/** What a value of a built-in scalar must be, said as the import says it. */
+const SCALAR_KINDS: Record<string, string> = {
+  Float: 'a number',
+  Int: 'a whole number',
+  Boolean: 'true or false',
+  String: 'text',
+  ID: 'text',
+};
+
+const pathText = (path: ReadonlyArray<string | number>) =>
+  path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}.${key}`),
+    'filter',
+  );
+
+/** The input type at a coercion path; a list's item type at an index. */
+function typeAt(path: ReadonlyArray<string | number>): GraphQLInputType {
+  let type: GraphQLInputType = FILTER_TYPE;
+  for (const key of path) {
+    const nullable = getNullableType(type);
+    if (typeof key === 'number' && isListType(nullable)) type = nullable.ofType;
+    else if (typeof key === 'string' && isInputObjectType(nullable))
+      type = nullable.getFields()[key]!.type;
+  }
+  return type;
+}
+
+/**
+ * One refusal of graphql-js's coercion in the import's words: what the field must be and
+ * what was given (`must be one of SUPPORTIVE, …, not "ANGRY"`), `required`, `unknown field`.
+ * A scalar of the project's own (Date) keeps its message, which names the value given.
+ */
+function coercionProblem(
+  path: ReadonlyArray<string | number>,
+  value: unknown,
+  message: string,
+): FieldProblem {
+  const field = /^Field "([^"]+)" (of required type|is not defined by type) /.exec(message);
+  if (field)
+    return {
+      path: `${pathText(path)}.${field[1]}`,
+      message: field[2] === 'is not defined by type' ? 'unknown field' : 'required',
+    };
+  // A list field given one value takes it as its one item: the item's kind is what it must be.
+  const named = getNamedType(typeAt(path));
+  const kind = isEnumType(named)
+    ? `one of ${named
+        .getValues()
+        .map((v) => v.name)
+        .join(', ')}`
+    : isInputObjectType(named)
+      ? 'an object'
+      : SCALAR_KINDS[named.name];
+  if (kind) return { path: pathText(path), message: `must be ${kind}, not ${given(value)}` };
+  const shown = typeof value !== 'object' ? given(value) : undefined;
+  return {
+    path: pathText(path),
+    message: shown === undefined || message.includes(shown) ? message : `${shown}: ${message}`,
+  };
 }
 
 /** The filter's fields that take a list (repeat the parameter) and those that take a number. */

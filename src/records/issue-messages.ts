@@ -23,7 +23,8 @@ const KINDS: Record<string, string> = {
   object: 'an object',
 };
 
-function given(input: unknown): string {
+/** A refused value as a message names it: text quoted (and cut at 40 characters), a list or an object by its kind. */
+export function given(input: unknown): string {
   if (input === null) return 'null';
   if (Array.isArray(input)) return 'a list';
   if (typeof input === 'object') return 'an object';

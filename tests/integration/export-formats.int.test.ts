@@ -139,20 +139,28 @@ describe('exports of a filtered slice', () => {
       >;
       expect(new Set(rows.map((r) => r.speaker_id))).toEqual(new Set(['person:sergey-lavrov']));
 
-      for (const [query, path] of [
-        ['?stances=ANGRY', 'filter.stances.0'],
+      for (const [query, path, message] of [
+        [
+          '?stances=ANGRY',
+          'filter.stances[0]',
+          'must be one of SUPPORTIVE, CRITICAL, NEUTRAL, MIXED, not "ANGRY"',
+        ],
         ['?from=2024-02-30', 'filter.from'],
+        ['?minConfidence=abc', 'filter.minConfidence', 'must be a number, not "abc"'],
         ['?minConfidence=2', 'filter.minConfidence'],
-        ['?nonsense=1', 'filter'],
+        ['?nonsense=1', 'filter.nonsense', 'unknown field'],
         ['?filter=%7B', 'filter'],
       ]) {
         const response = await get(app.yoga, `/export/csv${query}`);
         expect(response.status, query).toBe(400);
         const body = (await response.json()) as {
-          errors: Array<{ extensions: { code: string; problems?: Array<{ path: string }> } }>;
+          errors: Array<{
+            extensions: { code: string; problems?: Array<{ path: string; message: string }> };
+          }>;
         };
         expect(body.errors[0]!.extensions.code, query).toBe('BAD_USER_INPUT');
         expect(body.errors[0]!.extensions.problems?.[0]?.path, query).toBe(path);
+        if (message) expect(body.errors[0]!.extensions.problems?.[0]?.message).toBe(message);
       }
       expect((await get(app.yoga, '/export/pdf')).status).toBe(404);
       expect((await app.yoga.fetch('http://test/export/csv', { method: 'POST' })).status).toBe(405);
@@ -248,8 +256,15 @@ describe('exports of a filtered slice', () => {
 
     it('refuses a bad filter or format with the problem and exit code 2', async () => {
       const lines: string[] = [];
+      // The same words as a download URL's refusal (the URL test above).
       expect(await runExport(t.db, ['--stance', 'ANGRY'], (l) => lines.push(l))).toBe(2);
-      expect(lines.join('\n')).toMatch(/filter\.stances/);
+      expect(await runExport(t.db, ['--min-confidence', 'abc'], (l) => lines.push(l))).toBe(2);
+      expect(await runExport(t.db, ['--min-confidence', ''], (l) => lines.push(l))).toBe(2);
+      expect(lines).toEqual([
+        'filter.stances[0]: must be one of SUPPORTIVE, CRITICAL, NEUTRAL, MIXED, not "ANGRY"',
+        'filter.minConfidence: must be a number, not "abc"',
+        'filter.minConfidence: must be a number, not ""',
+      ]);
       expect(await runExport(t.db, ['--format', 'pdf'], (l) => lines.push(l))).toBe(2);
       expect(await runExport(t.db, ['--filter', '{'], (l) => lines.push(l))).toBe(2);
       lines.length = 0;

@@ -24,16 +24,43 @@ describe('a download filter from URL parameters', () => {
     ]);
     // A number parameter that is not a number is named as given, not as NaN; and once.
     expect(problemsOf('minConfidence=abc')).toEqual([
+      { path: 'filter.minConfidence', message: 'must be a number, not "abc"' },
+    ]);
+    expect(problemsOf('minConfidence=')).toEqual([
+      { path: 'filter.minConfidence', message: 'must be a number, not ""' },
+    ]);
+  });
+
+  it("says what a field must be in the import's words, list items as [0]", () => {
+    expect(problemsOf('stances=SUPPORTIVE&stances=ANGRY')).toEqual([
       {
-        path: 'filter.minConfidence',
-        message: 'Float cannot represent non numeric value: "abc"',
+        path: 'filter.stances[1]',
+        message: 'must be one of SUPPORTIVE, CRITICAL, NEUTRAL, MIXED, not "ANGRY"',
       },
     ]);
-    expect(problemsOf('stances=ANGRY')).toEqual([
+    expect(problemsOf('dateMatch=NEAR&includeRepresentatives=yes')).toEqual([
+      { path: 'filter.includeRepresentatives', message: 'must be true or false, not "yes"' },
+      { path: 'filter.dateMatch', message: 'must be one of WITHIN, OVERLAPS, not "NEAR"' },
+    ]);
+    const json = (filter: unknown) => `filter=${encodeURIComponent(JSON.stringify(filter))}`;
+    expect(problemsOf(json({ speakerIds: ['person:a', 7.5], stances: [null], text: 5 }))).toEqual([
+      { path: 'filter.speakerIds[1]', message: 'must be text, not 7.5' },
       {
-        path: 'filter.stances.0',
-        message: 'Value "ANGRY" does not exist in "Stance" enum.',
+        path: 'filter.stances[0]',
+        message: 'must be one of SUPPORTIVE, CRITICAL, NEUTRAL, MIXED, not null',
       },
+      { path: 'filter.text', message: 'must be text, not 5' },
+    ]);
+    expect(problemsOf(json({ minConfidence: [1], speakingAs: 'RUS' }))).toEqual([
+      { path: 'filter.speakingAs', message: 'must be an object, not "RUS"' },
+      { path: 'filter.minConfidence', message: 'must be a number, not a list' },
+    ]);
+    expect(
+      problemsOf(json({ speakingAs: { titleContains: 'foreign', x: 1 }, nonsense: 1 })),
+    ).toEqual([
+      { path: 'filter.speakingAs.ofId', message: 'required' },
+      { path: 'filter.speakingAs.x', message: 'unknown field' },
+      { path: 'filter.nonsense', message: 'unknown field' },
     ]);
   });
 
