@@ -26,6 +26,26 @@ describe('checkSearchText', () => {
     expect(code(() => checkSearchText('&& || ! ( ) " \\ *'))).toBe('BAD_USER_INPUT');
   });
 
+  it('says what the text must be and what it was', () => {
+    const refusal = (text: string) => {
+      try {
+        checkSearchText(text);
+      } catch (error) {
+        return {
+          message: (error as AppError).message,
+          problems: (error as AppError).extensions.problems,
+        };
+      }
+      throw new Error('accepted');
+    };
+    // The length counted is the trimmed text's.
+    expect(refusal(` ${'x'.repeat(612)} `)).toEqual({
+      message: 'search text must be at most 200 characters long, not 612.',
+      problems: [{ path: 'text', message: 'must be at most 200 characters long, not 612' }],
+    });
+    expect(refusal('   ').problems).toEqual([{ path: 'text', message: 'must not be empty' }]);
+  });
+
   it('treats control characters as spaces', () => {
     expect(checkSearchText('Lavrov\u0000Hamas')).toBe('Lavrov Hamas');
   });

@@ -24,7 +24,7 @@ export function checkSearchText(text: string): string {
     trimmed.length === 0
       ? 'must not be empty'
       : trimmed.length > MAX_SEARCH_TEXT
-        ? `must be at most ${MAX_SEARCH_TEXT} characters`
+        ? `must be at most ${MAX_SEARCH_TEXT} characters long, not ${trimmed.length}`
         : searchTerms(trimmed).length === 0
           ? 'must contain a letter or a digit'
           : null;
