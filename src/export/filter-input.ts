@@ -56,7 +56,7 @@ const pathText = (path: ReadonlyArray<string | number>) =>
 function typeAt(path: ReadonlyArray<string | number>): GraphQLInputType {
   let type: GraphQLInputType = FILTER_TYPE;
   for (const key of path) {
-    const nullable = getNullableType(type);
+    const nullable: GraphQLInputType = getNullableType(type);
     if (typeof key === 'number' && isListType(nullable)) type = nullable.ofType;
     else if (typeof key === 'string' && isInputObjectType(nullable))
       type = nullable.getFields()[key]!.type;
