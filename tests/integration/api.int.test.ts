@@ -199,6 +199,26 @@ describe('GraphQL read API over the seed', () => {
     expect(total).toBeGreaterThan(0);
   });
 
+  it('breaks ties by id in the direction asked (README: under DESC, by id descending)', async () => {
+    for (const direction of ['ASC', 'DESC'] as const) {
+      const result = await app.gql<{
+        statements: Page<{ id: string; date: { start: string } }>;
+      }>(
+        `{ statements(first: 100, orderBy: { field: DATE, direction: ${direction} }) { edges { node { id date { start } } } } }`,
+      );
+      expect(result.errors).toBeUndefined();
+      const nodes = result.data!.statements.edges.map((e) => e.node);
+      const ties = nodes.slice(1).filter((n, i) => n.date.start === nodes[i]!.date.start);
+      expect(ties.length, direction).toBeGreaterThan(0);
+      nodes.slice(1).forEach((n, i) => {
+        const before = nodes[i]!;
+        if (n.date.start !== before.date.start) return;
+        if (direction === 'ASC') expect(before.id < n.id, `${before.id} then ${n.id}`).toBe(true);
+        else expect(before.id > n.id, `${before.id} then ${n.id}`).toBe(true);
+      });
+    }
+  });
+
   it('refuses a page larger than 100, a foreign cursor and a reversed range with BAD_USER_INPUT', async () => {
     const tooMany = await app.gql(`{ statements(first: 101) { totalCount } }`);
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
