@@ -149,20 +149,29 @@ const statementInput = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-function editorApp(db: TestDatabase['db']) {
+/** The editor's HTTP request as a client sends it; `accept` as that client asks. */
+function editorPost(db: TestDatabase['db']) {
   const config = loadConfig({ API_TOKENS: `alice:editor:${EDITOR}` });
   const yoga = createApp({ db, logger: createLogger('silent'), metrics: createMetrics(), config });
+  return (query: string, variables?: Record<string, unknown>, accept?: string) =>
+    yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${EDITOR}`,
+        ...(accept ? { accept } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+}
+
+function editorApp(db: TestDatabase['db']) {
+  const post = editorPost(db);
   return async <T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
-  ): Promise<GraphQLResponse<T>> => {
-    const response = await yoga.fetch('http://test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as GraphQLResponse<T>;
-  };
+  ): Promise<GraphQLResponse<T>> =>
+    (await (await post(query, variables)).json()) as GraphQLResponse<T>;
 }
 
 describe('mutations (editor token)', () => {
@@ -410,6 +419,57 @@ describe('mutations (editor token)', () => {
     });
     expect(stance.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     expect(stance.errors![0]!.message).toContain('input.about[0].stance');
+  });
+
+  it("refuses a required field left out in GraphQL's words, before the mutation runs (README)", async () => {
+    const post = editorPost(t.db);
+    const id = 'statement:test-without-language';
+    const { language: _language, ...withoutLanguage } = statementInput({ id });
+    for (const [input, accept, status, words] of [
+      [
+        withoutLanguage,
+        'application/json',
+        200,
+        'Field "language" of required type "String!" was not provided.',
+      ],
+      [
+        withoutLanguage,
+        'application/graphql-response+json',
+        400,
+        'Field "language" of required type "String!" was not provided.',
+      ],
+      [
+        { ...withoutLanguage, language: null },
+        'application/json',
+        200,
+        'got invalid value null at "input.language"; Expected non-nullable type "String!" not to be null.',
+      ],
+    ] as const) {
+      const response = await post(STATEMENT, { input }, accept);
+      expect(response.status, accept).toBe(status);
+      const body = (await response.json()) as GraphQLResponse<unknown>;
+      expect(body.data, accept).toBeUndefined();
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(body.errors![0]!.message).toMatch(/^Variable "\$input" got invalid value /);
+      expect(body.errors![0]!.message).toContain(words);
+    }
+    const written = await gql<{ node: unknown }>(`{ node(id: "${id}") { id } }`);
+    expect(written.data!.node).toBeNull();
+
+    // A value the schema takes but the dataset's rules refuse reads as the import's, in the payload.
+    const payload = await gql<{ recordStatement: Payload }>(STATEMENT, {
+      input: statementInput({ id, text: '', confidence: 1.5 }),
+    });
+    expect(payload.errors).toBeUndefined();
+    expect(payload.data!.recordStatement.outcome).toBeNull();
+    expect(
+      payload.data!.recordStatement.errors.map(({ path, message }) => ({ path, message })),
+    ).toEqual([
+      { path: 'input.text', message: 'must not be empty' },
+      { path: 'input.confidence', message: 'must be at most 1, not 1.5' },
+    ]);
+    expect((await gql<{ node: unknown }>(`{ node(id: "${id}") { id } }`)).data!.node).toBeNull();
   });
 
   it('sets and deletes positions', async () => {
