@@ -79,6 +79,9 @@ const env = z.object({
   EXTRACT_CONCURRENCY: wholeNumber(1, 64).default(2),
 });
 
+/** Every variable the configuration reads (the README's Configuration table lists them). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(env.shape);
+
 export type Role = 'reader' | 'editor';
 
 /** A bearer token and who holds it; `name` is recorded as `updatedBy` on what an editor writes. */

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/config.js';
 
 describe('loadConfig', () => {
   it('defaults to the local Neo4j and port 4000', () => {
@@ -20,6 +21,43 @@ describe('loadConfig', () => {
       expect(problems).toMatch(/PORT/);
       expect(problems).toMatch(/NEO4J_LOCAL_HEAP/);
     }
+  });
+});
+
+describe("the README's Configuration table", () => {
+  it("gives each number setting's range as the code checks it", () => {
+    // The range each number setting's refusal names (`must be a whole number from 1 to 64`).
+    const fromCode: Record<string, string> = {};
+    for (const name of CONFIG_VARIABLES) {
+      try {
+        loadConfig({ [name]: 'abc' });
+      } catch (error) {
+        const range = (error as ConfigError).problems
+          .map((p) => new RegExp(`^${name}: must be a whole number from (\\d+) to (\\d+)`).exec(p))
+          .find(Boolean);
+        if (range) fromCode[name] = `${range[1]} to ${range[2]}`;
+      }
+    }
+    expect(Object.keys(fromCode).length).toBeGreaterThan(20);
+
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('## Configuration'),
+      readme.indexOf('### Endpoints'),
+    );
+    const fromReadme: Record<string, string> = {};
+    for (const row of section.split('\n').filter((l) => l.startsWith('| `'))) {
+      const [variables = '', , range = ''] = row
+        .split('|')
+        .slice(1)
+        .map((c) => c.trim());
+      const names = variables.split(' / ').map((n) => n.replaceAll('`', ''));
+      const ranges = range.split(' / ');
+      names.forEach((name, i) => {
+        if (ranges[i] && ranges[i] !== '—') fromReadme[name] = ranges[i]!;
+      });
+    }
+    expect(fromReadme).toEqual(fromCode);
   });
 });
 
