@@ -63,12 +63,25 @@ describe('statement filter composition', () => {
         from: checkedDay('2024-02-01'),
         to: checkedDay('2024-01-01'),
         text: '',
-        speakingAs: { ofId: 'country:RUS', titleContains: '' },
+        speakingAs: { ofId: 'country:RUS', titleContains: 'x'.repeat(612) },
       });
       expect.unreachable();
     } catch (error) {
       expect((error as AppError).extensions.code).toBe('BAD_USER_INPUT');
-      expect((error as AppError).extensions.problems).toMatchSnapshot();
+      // What each field must be, and what was given (as the import says it).
+      expect((error as AppError).extensions.problems).toEqual([
+        { path: 'filter.speakerIds', message: 'must have at most 100 ids, not 101' },
+        { path: 'filter.minConfidence', message: 'must be between 0 and 1, not 2' },
+        { path: 'filter.to', message: 'must not be before from (2024-02-01)' },
+        { path: 'filter.text', message: 'must not be empty' },
+        {
+          path: 'filter.speakingAs.titleContains',
+          message: 'must be at most 500 characters long, not 612',
+        },
+      ]);
+      expect((error as AppError).message).toMatch(
+        /^Invalid statement filter: filter\.speakerIds: must have at most 100 ids, not 101; /,
+      );
     }
     expect(checkFilter(null)).toEqual({});
   });

@@ -39,7 +39,10 @@ export function checkFilter(
   for (const key of ID_LISTS) {
     const ids = f[key];
     if (ids && ids.length > MAX_IDS)
-      problems.push({ path: `${path}.${key}`, message: `at most ${MAX_IDS} ids` });
+      problems.push({
+        path: `${path}.${key}`,
+        message: `must have at most ${MAX_IDS} ids, not ${ids.length}`,
+      });
   }
   // `speakerGiven`: the list is narrowed to one speaker afterwards (an actor's own statements).
   if (f.includeRepresentatives && !f.speakerIds && !speakerGiven) {
@@ -49,24 +52,29 @@ export function checkFilter(
     });
   }
   if (f.minConfidence != null && !(f.minConfidence >= 0 && f.minConfidence <= 1)) {
-    problems.push({ path: `${path}.minConfidence`, message: 'must be between 0 and 1' });
+    problems.push({
+      path: `${path}.minConfidence`,
+      message: `must be between 0 and 1, not ${f.minConfidence}`,
+    });
   }
   if (from && to && from.start > to.end) {
     problems.push({ path: `${path}.to`, message: `must not be before from (${from.text})` });
   }
-  if (f.text != null && (f.text.length === 0 || f.text.length > MAX_TEXT)) {
-    problems.push({ path: `${path}.text`, message: `must be 1 to ${MAX_TEXT} characters` });
-  }
-  const title = f.speakingAs?.titleContains;
-  if (title != null && (title.length === 0 || title.length > MAX_TEXT)) {
-    problems.push({
-      path: `${path}.speakingAs.titleContains`,
-      message: `must be 1 to ${MAX_TEXT} characters`,
-    });
-  }
+  const textProblem = (text: string | null | undefined) =>
+    text == null
+      ? null
+      : text.length === 0
+        ? 'must not be empty'
+        : text.length > MAX_TEXT
+          ? `must be at most ${MAX_TEXT} characters long, not ${text.length}`
+          : null;
+  const text = textProblem(f.text);
+  if (text) problems.push({ path: `${path}.text`, message: text });
+  const title = textProblem(f.speakingAs?.titleContains);
+  if (title) problems.push({ path: `${path}.speakingAs.titleContains`, message: title });
   if (problems.length)
     throw badInput(
-      `Invalid statement filter: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`,
+      `Invalid statement filter: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}.`,
       problems,
     );
   return f;
