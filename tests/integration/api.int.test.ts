@@ -222,6 +222,16 @@ describe('GraphQL read API over the seed', () => {
   it('refuses a page larger than 100, a foreign cursor and a reversed range with BAD_USER_INPUT', async () => {
     const tooMany = await app.gql(`{ statements(first: 101) { totalCount } }`);
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const longName = await app.gql(
+      `query ($text: String) { people(filter: { nameContains: $text }) { totalCount } }`,
+      { text: 'x'.repeat(612) },
+    );
+    expect(longName.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [
+        { path: 'filter.nameContains', message: 'must be at most 200 characters long, not 612' },
+      ],
+    });
     const foreign = await app.gql(`{ statements(after: "bm90IGEgY3Vyc29y") { totalCount } }`);
     expect(foreign.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const [first] = (

@@ -222,6 +222,12 @@ describe('What a journalist reads, over the seed', () => {
       expect(await figures({ text: 'nothing-like-this' })).toEqual([]);
       expect(await figures({ from: '2024-07-28', to: '2024-07-28' })).toHaveLength(2);
       expect(code(await app.gql(FIGURES, { first: 501 }))).toBe('BAD_USER_INPUT');
+      // A too-long text names its length, as the import's refusals do.
+      const long = await app.gql(FIGURES, { text: 'x'.repeat(612) });
+      expect(code(long)).toBe('BAD_USER_INPUT');
+      expect(long.errors![0]!.extensions!.problems).toEqual([
+        { path: 'text', message: 'must be at most 200 characters long, not 612' },
+      ]);
     });
   });
 });

@@ -24,9 +24,8 @@ export async function nodeConnection<T extends NodeRow>(
   const page = pageRequest(args, sort, direction, LIST_ID_PREFIXES[type]);
   const nameContains = args.filter?.nameContains;
   if (nameContains && nameContains.length > 200) {
-    throw badInput('filter.nameContains is too long.', [
-      { path: 'filter.nameContains', message: 'at most 200 characters' },
-    ]);
+    const message = `must be at most 200 characters long, not ${nameContains.length}`;
+    throw badInput(`filter.nameContains ${message}.`, [{ path: 'filter.nameContains', message }]);
   }
   const rows = await ctx.nodes.page(type, sort, direction, page, nameContains);
   for (const { node } of rows) ctx.loaders.node.prime(node.id, node);

@@ -62,9 +62,8 @@ async function figures(
   }
   const text = args.text?.trim() ?? '';
   if (text.length > 200) {
-    throw badInput('text must be at most 200 characters.', [
-      { path: 'text', message: 'at most 200 characters' },
-    ]);
+    const message = `must be at most 200 characters long, not ${text.length}`;
+    throw badInput(`text ${message}.`, [{ path: 'text', message }]);
   }
   const rows = await ctx.statements.withFigures({
     from: args.from?.start ?? null,
