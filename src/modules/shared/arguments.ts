@@ -5,7 +5,7 @@ import { badInput } from '../../errors.js';
 
 export function boundedInt(path: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    const message = `must be between ${min} and ${max}, got ${value}`;
+    const message = `must be between ${min} and ${max}, not ${value}`;
     throw badInput(`${path} ${message}.`, [{ path, message }]);
   }
   return value;

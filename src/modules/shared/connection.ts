@@ -48,7 +48,7 @@ export function pageRequest(
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}.`, [
-      { path: 'first', message: `must be between 0 and ${MAX_PAGE_SIZE}, got ${first}` },
+      { path: 'first', message: `must be between 0 and ${MAX_PAGE_SIZE}, not ${first}` },
     ]);
   }
   const after = args.after ? decodeCursor(args.after, sort, direction, idPrefix) : null;

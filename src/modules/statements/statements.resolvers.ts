@@ -53,9 +53,8 @@ async function figures(
 ) {
   const first = args.first ?? 100;
   if (!Number.isInteger(first) || first < 0 || first > 500) {
-    throw badInput('first must be between 0 and 500.', [
-      { path: 'first', message: 'must be between 0 and 500' },
-    ]);
+    const message = `must be between 0 and 500, not ${first}`;
+    throw badInput(`first ${message}.`, [{ path: 'first', message }]);
   }
   if (args.from && args.to && args.from.start > args.to.end) {
     throw badInput('to must not be before from.', [{ path: 'to', message: 'before from' }]);
