@@ -11,7 +11,18 @@ import type { z } from 'zod';
  */
 export function safeParseRecord<T extends z.ZodType>(schema: T, value: unknown) {
   const parsed = schema.safeParse(value);
-  return parsed.success ? parsed : schema.safeParse(value, { error: recordIssueMessage });
+  if (parsed.success) return parsed;
+  const failed = schema.safeParse(value, { error: recordIssueMessage, reportInput: true });
+  // A form's own message (`must be an ISO 639 code such as "en"`) gets the value it was given.
+  for (const issue of failed.error?.issues ?? []) {
+    const input = issue.input;
+    if (issue.code === 'invalid_format' && typeof input === 'string') {
+      const value = given(input);
+      if (!issue.message.includes(value)) issue.message = `${issue.message}, not ${value}`;
+    }
+    delete issue.input;
+  }
+  return failed;
 }
 
 const KINDS: Record<string, string> = {

@@ -217,9 +217,12 @@ describe('record kinds', () => {
       'line 7: name': 'must be text, not 5',
       'line 7: aliases': 'must be a list, not "A"',
     });
-    // A schema's own message still wins.
+    // A schema's own message still wins, and a form's names the value given.
     expect(problems({ type: 'person', id: 'a', name: 'A' })).toEqual({
-      'line 7: id': 'must look like "person:some-slug"',
+      'line 7: id': 'must look like "person:some-slug", not "a"',
+    });
+    expect(problems({ type: 'country', id: 'country:x', name: 'X', iso: 'xx' })).toMatchObject({
+      'line 7: iso': 'must be an ISO 3166-1 alpha-3 code such as "RUS", not "xx"',
     });
   });
 
