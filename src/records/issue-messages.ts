@@ -13,15 +13,19 @@ export function safeParseRecord<T extends z.ZodType>(schema: T, value: unknown) 
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed;
   const failed = schema.safeParse(value, { error: recordIssueMessage, reportInput: true });
-  // A form's own message (`must be an ISO 639 code such as "en"`) gets the value it was given.
-  for (const issue of failed.error?.issues ?? []) {
-    const input = issue.input;
-    if (issue.code === 'invalid_format' && typeof input === 'string') {
-      const value = given(input);
-      if (!issue.message.includes(value)) issue.message = `${issue.message}, not ${value}`;
-    }
-    delete issue.input;
-  }
+  // A form's own message (`must be an ISO 639 code such as "en"`) gets the value it was given;
+  // the input is not kept (an object's issue would carry the whole record).
+  const issues = failed.error?.issues ?? [];
+  issues.splice(
+    0,
+    issues.length,
+    ...issues.map(({ input, ...issue }) => {
+      const shown = typeof input === 'string' ? given(input) : '';
+      return issue.code === 'invalid_format' && shown && !issue.message.includes(shown)
+        ? { ...issue, message: `${issue.message}, not ${shown}` }
+        : issue;
+    }),
+  );
   return failed;
 }
 
