@@ -9,17 +9,17 @@
 # with fewer collections the API spent 16 % less CPU a page (README, Benchmarks).
 # Extra arguments go to node before the entry point (e.g. --cpu-prof).
 set -eu
-heap="${API_HEAP_MB:-192}"
+# Checked here, before node starts (the cap is node's own flag), as src/config.ts checks the other
+# settings: decimal digits, surrounding spaces ignored, 64 to 65536 (below 64 MB node cannot even
+# load the service); a refusal reads as the configuration's and exits with its code.
+given="${API_HEAP_MB:-192}"
+heap="$(printf '%s' "$given" | sed 's/^[[:space:]]*//; s/[[:space:]]*$//')"
 case "$heap" in
-  '' | *[!0-9]*)
-    echo "statement-graph: API_HEAP_MB must be a whole number of MB, not \"$heap\"" >&2
-    exit 2
-    ;;
+  '' | *[!0-9]*) heap=0 ;;
 esac
-# Below 64 MB node cannot even load the service (it dies with V8's own report).
 if [ "${#heap}" -gt 5 ] || [ "$heap" -lt 64 ] || [ "$heap" -gt 65536 ]; then
-  echo "statement-graph: API_HEAP_MB must be 64 to 65536 MB, not $heap" >&2
-  exit 2
+  printf 'Invalid configuration:\n  - API_HEAP_MB: must be a whole number from 64 to 65536, not "%s"\n' "$given" >&2
+  exit 1
 fi
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 exec node --max-old-space-size="$heap" --max-semi-space-size=16 "$@" "$(dirname "$0")/../dist/main.js"

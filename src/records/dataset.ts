@@ -63,12 +63,21 @@ const name = z.string().trim().min(1).max(300);
 const text = (max: number) => z.string().trim().min(1).max(max);
 const aliases = z.array(name).max(50).default([]);
 
-/** Refines a string with one of the calendar's checks, keeping its message ("February 2023 has 28 days"). */
+/**
+ * Refines a string with one of the calendar's checks, keeping its message and naming the
+ * value given, as a date filter's refusal does (`"2023-02-29": February 2023 has 28 days`).
+ */
 const calendarCheck =
   (check: (text: string) => { ok: boolean; message?: string }) =>
   (text: string, ctx: z.RefinementCtx) => {
     const checked = check(text);
-    if (!checked.ok) ctx.addIssue({ code: 'custom', message: checked.message! });
+    if (checked.ok) return;
+    const value = JSON.stringify(text);
+    const message = checked.message!;
+    ctx.addIssue({
+      code: 'custom',
+      message: message.includes(value) ? message : `${value}: ${message}`,
+    });
   };
 
 /** YYYY, YYYY-MM or YYYY-MM-DD over years 0001–9999 (see src/calendar.ts): the precision is the shape. */

@@ -228,10 +228,10 @@ describe('decoding outside input', () => {
     it('refuses year 0000 and an impossible day with BAD_USER_INPUT saying why, writing nothing', async () => {
       const before = await graphCounts(t.db);
       for (const [date, message] of [
-        ['0000-02-29', 'year 0000 is outside the calendar (years 0001 to 9999)'],
-        ['0000-02', 'year 0000 is outside the calendar (years 0001 to 9999)'],
-        ['2023-02-29', 'February 2023 has 28 days'],
-        ['2024-02-30', 'February 2024 has 29 days'],
+        ['0000-02-29', '"0000-02-29": year 0000 is outside the calendar (years 0001 to 9999)'],
+        ['0000-02', '"0000-02": year 0000 is outside the calendar (years 0001 to 9999)'],
+        ['2023-02-29', '"2023-02-29": February 2023 has 28 days'],
+        ['2024-02-30', '"2024-02-30": February 2024 has 29 days'],
       ] as const) {
         const body = await gql(STATEMENT, { input: statement('statement:impossible', date) });
         expect(body.data).toEqual({

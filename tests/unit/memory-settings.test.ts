@@ -57,8 +57,11 @@ describe('memory settings', () => {
       env: { ...process.env, API_HEAP_MB: '1g' },
       encoding: 'utf8',
     });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/API_HEAP_MB must be a whole number of MB/);
+    // Worded and ended as the configuration's refusals (src/config.ts).
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      'Invalid configuration:\n  - API_HEAP_MB: must be a whole number from 64 to 65536, not "1g"\n',
+    );
   });
 
   it('refuse a heap too small for node to load the service, before node starts', () => {
@@ -66,8 +69,8 @@ describe('memory settings', () => {
       env: { ...process.env, API_HEAP_MB: '32' },
       encoding: 'utf8',
     });
-    expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/API_HEAP_MB must be 64 to 65536 MB, not 32/);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/API_HEAP_MB: must be a whole number from 64 to 65536, not "32"/);
   });
 
   it('refuse export and extraction heaps too small for a child process to load its code', () => {

@@ -47,9 +47,8 @@ export function pageRequest(
 ): PageRequest {
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}.`, [
-      { path: 'first', message: `must be between 0 and ${MAX_PAGE_SIZE}, not ${first}` },
-    ]);
+    const message = `must be between 0 and ${MAX_PAGE_SIZE}, not ${first}`;
+    throw badInput(`first ${message}.`, [{ path: 'first', message }]);
   }
   const after = args.after ? decodeCursor(args.after, sort, direction, idPrefix) : null;
   return { first, limit: first + 1, after, direction, sortName: sort.name };
