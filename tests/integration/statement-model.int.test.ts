@@ -338,7 +338,10 @@ describe('statement-graph/2 over the seed and two more articles', () => {
       { by: 'test', dryRun: true },
     );
     expect(refused.ok ? [] : refused.problems).toEqual([
-      { path: 'statements[0].date', message: 'ends (2024-07) before it starts (2024-08)' },
+      {
+        path: 'statements[0].date',
+        message: '"2024-08/2024-07": ends (2024-07) before it starts (2024-08)',
+      },
     ]);
   });
 
@@ -510,7 +513,7 @@ describe('rules across records', () => {
     expect(
       await problemsOf({ statements: [{ ...progress(), speakers: ['country:QAT', 'nobody'] }] }),
     ).toEqual([
-      'statements[0].speakers[1]: must be the id of a person, organisation or country ("person:…", "org:…" or "country:…")',
+      'statements[0].speakers[1]: must be the id of a person, organisation or country ("person:…", "org:…" or "country:…"), not "nobody"',
     ]);
   });
 
