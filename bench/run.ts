@@ -476,12 +476,9 @@ async function cannon(
 function writeResults(results: BenchResults) {
   const dir = 'bench/results';
   mkdirSync(dir, { recursive: true });
-  const md = markdown(results);
+  const md = markdown(results).replace('(latency.svg)', `(latency-${results.size}.svg)`);
   writeFileSync(`${dir}/results-${results.size}.json`, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(
-    `${dir}/results-${results.size}.md`,
-    md.replace('(latency.svg)', `(latency-${results.size}.svg)`),
-  );
+  writeFileSync(`${dir}/results-${results.size}.md`, md);
   writeFileSync(`${dir}/latency-${results.size}.svg`, latencySvg(results.load));
   console.log(md);
   log(`written to ${dir}/results-${results.size}.{json,md} and latency-${results.size}.svg`);

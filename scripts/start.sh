@@ -18,7 +18,7 @@ case "$heap" in
   '' | *[!0-9]*) heap=0 ;;
 esac
 if [ "${#heap}" -gt 5 ] || [ "$heap" -lt 64 ] || [ "$heap" -gt 65536 ]; then
-  printf 'Invalid configuration:\n  - API_HEAP_MB: must be a whole number from 64 to 65536, not "%s"\n' "$given" >&2
+  printf 'statement-graph: Invalid configuration:\n  - API_HEAP_MB: must be a whole number from 64 to 65536, not "%s"\n' "$given" >&2
   exit 1
 fi
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"

@@ -60,7 +60,7 @@ describe('memory settings', () => {
     // Worded and ended as the configuration's refusals (src/config.ts).
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(
-      'Invalid configuration:\n  - API_HEAP_MB: must be a whole number from 64 to 65536, not "1g"\n',
+      'statement-graph: Invalid configuration:\n  - API_HEAP_MB: must be a whole number from 64 to 65536, not "1g"\n',
     );
   });
 
