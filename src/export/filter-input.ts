@@ -9,7 +9,7 @@ import {
   type GraphQLInputType,
 } from 'graphql';
 import { badInput, type FieldProblem } from '../errors.js';
-import { given } from '../records/issue-messages.js';
+import { given, KINDS, ledByValue } from '../records/issue-messages.js';
 import { schema } from '../schema.js';
 import { checkFilter } from '../modules/statements/statements.filter.js';
 import type { StatementFilter as FilterInput } from '../generated/graphql.js';
@@ -38,12 +38,12 @@ export function statementFilterFrom(raw: Record<string, unknown>): StatementFilt
 }
 
 /** What a value of a built-in scalar must be, said as the import says it. */
-const SCALAR_KINDS: Record<string, string> = {
-  Float: 'a number',
-  Int: 'a whole number',
-  Boolean: 'true or false',
-  String: 'text',
-  ID: 'text',
+const SCALAR_KINDS: Record<string, string | undefined> = {
+  Float: KINDS.number,
+  Int: KINDS.int,
+  Boolean: KINDS.boolean,
+  String: KINDS.string,
+  ID: KINDS.string,
 };
 
 const pathText = (path: ReadonlyArray<string | number>) =>
@@ -91,10 +91,9 @@ function coercionProblem(
       ? 'an object'
       : SCALAR_KINDS[named.name];
   if (kind) return { path: pathText(path), message: `must be ${kind}, not ${given(value)}` };
-  const shown = typeof value !== 'object' ? given(value) : undefined;
   return {
     path: pathText(path),
-    message: shown === undefined || message.includes(shown) ? message : `${shown}: ${message}`,
+    message: typeof value !== 'object' ? ledByValue(message, value) : message,
   };
 }
 

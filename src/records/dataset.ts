@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ledByValue } from './issue-messages.js';
 import {
   checkDay,
   checkPartialDate,
@@ -71,13 +72,7 @@ const calendarCheck =
   (check: (text: string) => { ok: boolean; message?: string }) =>
   (text: string, ctx: z.RefinementCtx) => {
     const checked = check(text);
-    if (checked.ok) return;
-    const value = JSON.stringify(text);
-    const message = checked.message!;
-    ctx.addIssue({
-      code: 'custom',
-      message: message.includes(value) ? message : `${value}: ${message}`,
-    });
+    if (!checked.ok) ctx.addIssue({ code: 'custom', message: ledByValue(checked.message!, text) });
   };
 
 /** YYYY, YYYY-MM or YYYY-MM-DD over years 0001–9999 (see src/calendar.ts): the precision is the shape. */

@@ -29,7 +29,8 @@ export function safeParseRecord<T extends z.ZodType>(schema: T, value: unknown) 
   return failed;
 }
 
-const KINDS: Record<string, string> = {
+/** What a value of each of zod's kinds must be, as the messages say it. */
+export const KINDS: Record<string, string> = {
   string: 'text',
   number: 'a number',
   int: 'a whole number',
@@ -46,6 +47,12 @@ export function given(input: unknown): string {
   if (typeof input === 'string')
     return JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input);
   return String(input);
+}
+
+/** `message` led by the value it refuses, unless it names it already (`"2024-02-30": February 2024 has 29 days`). */
+export function ledByValue(message: string, input: unknown): string {
+  const value = given(input);
+  return message.includes(value) ? message : `${value}: ${message}`;
 }
 
 const sizeOf = (input: unknown) =>

@@ -1,4 +1,5 @@
 import { badInput } from '../../errors.js';
+import { tooLong } from '../shared/arguments.js';
 import { DEMONYMS } from '../../names/demonyms.js';
 import type { EntityPosition, NameMatch, NamedEntity } from '../../names/matcher.js';
 import { TIER_BASE } from '../../names/matcher.js';
@@ -24,7 +25,7 @@ export function checkSearchText(text: string): string {
     trimmed.length === 0
       ? 'must not be empty'
       : trimmed.length > MAX_SEARCH_TEXT
-        ? `must be at most ${MAX_SEARCH_TEXT} characters long, not ${trimmed.length}`
+        ? tooLong(MAX_SEARCH_TEXT, trimmed.length)
         : searchTerms(trimmed).length === 0
           ? 'must contain a letter or a digit'
           : null;

@@ -1,4 +1,4 @@
-import { badInput } from '../../errors.js';
+import { boundedText } from '../shared/arguments.js';
 import type { Context } from '../shared/context.js';
 import { pageRequest, toConnection, type Direction, type SortSpec } from '../shared/connection.js';
 import type { Connection, NodeRow } from '../shared/rows.js';
@@ -23,10 +23,7 @@ export async function nodeConnection<T extends NodeRow>(
   const sort = (LISTS[type] as Record<string, SortSpec>)[field]!;
   const page = pageRequest(args, sort, direction, LIST_ID_PREFIXES[type]);
   const nameContains = args.filter?.nameContains;
-  if (nameContains && nameContains.length > 200) {
-    const message = `must be at most 200 characters long, not ${nameContains.length}`;
-    throw badInput(`filter.nameContains ${message}.`, [{ path: 'filter.nameContains', message }]);
-  }
+  if (nameContains) boundedText('filter.nameContains', nameContains, 200);
   const rows = await ctx.nodes.page(type, sort, direction, page, nameContains);
   for (const { node } of rows) ctx.loaders.node.prime(node.id, node);
   return toConnection(rows as Array<{ node: T; sortValue: unknown }>, page, () =>

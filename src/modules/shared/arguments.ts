@@ -11,6 +11,18 @@ export function boundedInt(path: string, value: number, min: number, max: number
   return value;
 }
 
+/** What a text longer than `max` characters is told, naming its length. */
+export const tooLong = (max: number, length: number) =>
+  `must be at most ${max} characters long, not ${length}`;
+
+export function boundedText(path: string, text: string, max: number): string {
+  if (text.length > max) {
+    const message = tooLong(max, text.length);
+    throw badInput(`${path} ${message}.`, [{ path, message }]);
+  }
+  return text;
+}
+
 /**
  * The days a `from`/`to` pair bounds: the first day of `from` and the last day
  * of `to` (`from: "2024-06", to: "2024-06"` is all of June); refused when `to`

@@ -1,5 +1,6 @@
 import { isDay, isUtcDateTime } from '../../calendar.js';
 import { badInput } from '../../errors.js';
+import { boundedInt } from './arguments.js';
 import type { Connection } from './rows.js';
 
 /**
@@ -45,11 +46,7 @@ export function pageRequest(
   direction: Direction,
   idPrefix: string,
 ): PageRequest {
-  const first = args.first ?? 20;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    const message = `must be between 0 and ${MAX_PAGE_SIZE}, not ${first}`;
-    throw badInput(`first ${message}.`, [{ path: 'first', message }]);
-  }
+  const first = boundedInt('first', args.first ?? 20, 0, MAX_PAGE_SIZE);
   const after = args.after ? decodeCursor(args.after, sort, direction, idPrefix) : null;
   return { first, limit: first + 1, after, direction, sortName: sort.name };
 }

@@ -1,4 +1,5 @@
 import { badInput, type FieldProblem } from '../../errors.js';
+import { tooLong } from '../shared/arguments.js';
 import {
   EXPECTED,
   listReferences,
@@ -66,7 +67,7 @@ export function checkFilter(
       : text.length === 0
         ? 'must not be empty'
         : text.length > MAX_TEXT
-          ? `must be at most ${MAX_TEXT} characters long, not ${text.length}`
+          ? tooLong(MAX_TEXT, text.length)
           : null;
   const text = textProblem(f.text);
   if (text) problems.push({ path: `${path}.text`, message: text });

@@ -1,4 +1,5 @@
 import type { Resolvers, SourceRole, Stance, StatementKind } from '../../generated/graphql.js';
+import { boundedInt, boundedText } from '../shared/arguments.js';
 import type { Context } from '../shared/context.js';
 import { nodeById, nodesByIds } from '../shared/nodes.js';
 import { connectionResolvers } from '../shared/connection.js';
@@ -51,19 +52,11 @@ async function figures(
     first?: number | null;
   },
 ) {
-  const first = args.first ?? 100;
-  if (!Number.isInteger(first) || first < 0 || first > 500) {
-    const message = `must be between 0 and 500, not ${first}`;
-    throw badInput(`first ${message}.`, [{ path: 'first', message }]);
-  }
+  const first = boundedInt('first', args.first ?? 100, 0, 500);
   if (args.from && args.to && args.from.start > args.to.end) {
     throw badInput('to must not be before from.', [{ path: 'to', message: 'before from' }]);
   }
-  const text = args.text?.trim() ?? '';
-  if (text.length > 200) {
-    const message = `must be at most 200 characters long, not ${text.length}`;
-    throw badInput(`text ${message}.`, [{ path: 'text', message }]);
-  }
+  const text = boundedText('text', args.text?.trim() ?? '', 200);
   const rows = await ctx.statements.withFigures({
     from: args.from?.start ?? null,
     to: args.to?.end ?? null,
