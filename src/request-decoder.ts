@@ -1,6 +1,8 @@
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
 import { MIMEType } from 'node:util';
-import { GraphQLError } from 'graphql';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
+import getRawBody from 'raw-body';
 import { AppError } from './errors.js';
 
 /**
@@ -20,6 +22,9 @@ import { AppError } from './errors.js';
  * - JSON that does not parse, in the body or in the `variables` and
  *   `extensions` parameters, is a 400 `BAD_REQUEST` naming the parameter.
  *
+ * - a body larger than MAX_BODY_BYTES is a 413 `REQUEST_ENTITY_TOO_LARGE`, on
+ *   its Content-Length before a byte is read and on the bytes as they arrive.
+ *
  * Media types: `application/json` (and `application/graphql+json`),
  * `application/graphql` (the body is the query) and
  * `application/x-www-form-urlencoded` (the parameters, as in a query string).
@@ -37,16 +42,58 @@ const JSON_TYPES = new Set(['application/json', 'application/graphql+json']);
 const SUPPORTED =
   'application/json, application/graphql or application/x-www-form-urlencoded, in UTF-8';
 
-/** A yoga plugin: every GET and POST to the GraphQL endpoint is read by `decodeRequest`. */
-export function requestDecoder(): Plugin {
+/**
+ * A yoga plugin: every GET and POST to the GraphQL endpoint is read by `decodeRequest`,
+ * its body no larger than `maxBodyBytes` (yoga's own limit is off: see app.ts).
+ */
+export function requestDecoder(maxBodyBytes: number): Plugin<object, { req?: IncomingMessage }> {
   return {
-    onRequestParse({ request, setRequestParser }) {
-      if (request.method === 'GET' || request.method === 'POST') setRequestParser(decodeRequest);
+    onRequestParse({ request, serverContext, setRequestParser }) {
+      const length = request.headers.get('content-length');
+      if (length !== null && !/^\d+$/.test(length)) {
+        throw badRequest('The Content-Length header is not a number of bytes.');
+      }
+      if (length !== null && Number(length) > maxBodyBytes) throw tooLarge(maxBodyBytes);
+      if (request.method !== 'GET' && request.method !== 'POST') return;
+      // Served by node:http, the body is read off the socket's stream itself: through the
+      // Fetch API's streams it cost ~0.3 ms more a request.
+      const stream = serverContext.req;
+      // Else (yoga.fetch, as in tests) its Fetch body, a stream that is async-iterable (Node's
+      // and whatwg-node's both are; TypeScript's DOM types do not say so).
+      const fetchBody = () =>
+        Readable.from((request.body ?? []) as unknown as AsyncIterable<Uint8Array>);
+      const body: BodyReader = () => readBody(stream ?? fetchBody(), length, maxBodyBytes);
+      setRequestParser((req) => decodeRequest(req, body));
     },
   };
 }
 
-export async function decodeRequest(request: Request): Promise<Params> {
+/** The whole body of the request being decoded, as bytes. */
+type BodyReader = () => Promise<Uint8Array>;
+
+const tooLarge = (limit: number) =>
+  new AppError(
+    'REQUEST_ENTITY_TOO_LARGE',
+    `The request body is larger than ${limit} bytes (MAX_BODY_BYTES).`,
+  );
+
+async function readBody(
+  stream: Readable,
+  length: string | null,
+  limit: number,
+): Promise<Uint8Array> {
+  try {
+    return await getRawBody(stream, { length, limit });
+  } catch (error) {
+    if ((error as { type?: string }).type === 'entity.too.large') throw tooLarge(limit);
+    throw badRequest('The body could not be read.');
+  }
+}
+
+export async function decodeRequest(
+  request: Request,
+  body: BodyReader = async () => new Uint8Array(await request.arrayBuffer()),
+): Promise<Params> {
   if (request.method === 'GET') {
     const url = request.url;
     const at = url.indexOf('?');
@@ -59,24 +106,24 @@ export async function decodeRequest(request: Request): Promise<Params> {
     if (essence !== 'application/x-www-form-urlencoded') {
       throw unsupported(`Content-Type ${essence || '(none)'} is not supported: send ${SUPPORTED}.`);
     }
-    return paramsOf(decodeForm(await bodyBytes(request), encoding, 'the body'));
+    return paramsOf(decodeForm(await body(), encoding, 'the body'));
   }
-  const text = await bodyText(request, encoding);
+  const text = decodeText(await body(), encoding, 'the body');
   if (essence === 'application/graphql') return { query: text };
-  let body: unknown;
+  let parsed: unknown;
   try {
-    body = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (error) {
     throw badRequest(`The body is not valid JSON: ${(error as Error).message}.`);
   }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw badRequest(
-      Array.isArray(body)
+      Array.isArray(parsed)
         ? 'The body is a JSON array: batched operations are not supported, send one object { query, variables }.'
         : 'The body must be a JSON object { query, variables, operationName, extensions }.',
     );
   }
-  return body as Params;
+  return parsed as Params;
 }
 
 /** The media type and its charset; a Content-Type list takes its first entry, as yoga does. */
@@ -98,21 +145,6 @@ function encodingOf(charset: string | null): string {
   } catch {
     throw unsupported(`charset "${charset}" is not supported: send UTF-8 (or no charset).`);
   }
-}
-
-async function bodyBytes(request: Request): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await request.arrayBuffer());
-  } catch (error) {
-    // The body size limit aborts the stream with its own 413 error.
-    if (error instanceof GraphQLError) throw error;
-    throw badRequest('The body could not be read.');
-  }
-}
-
-/** The body's bytes as text in `encoding`, refusing bytes that are not valid in it. */
-async function bodyText(request: Request, encoding: string): Promise<string> {
-  return decodeText(await bodyBytes(request), encoding, 'the body');
 }
 
 function decodeText(bytes: Uint8Array, encoding: string, what: string): string {

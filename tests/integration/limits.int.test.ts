@@ -1,3 +1,5 @@
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, CSRF_HEADER, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -115,6 +117,47 @@ describe('limits and hostile requests', () => {
     expect(((await streamed.json()) as GraphQLResponse).errors![0]!.extensions!.code).toBe(
       'REQUEST_ENTITY_TOO_LARGE',
     );
+  });
+
+  it('reads bodies off node:http itself: within the limit answered, past it 413 as it streams or on Content-Length', async () => {
+    const server = createServer(yoga);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    /** POSTs `chunks` one write each (chunked, unless `length` is given); status and body. */
+    const send = (chunks: string[], length?: number) =>
+      new Promise<{ status: number; body: GraphQLResponse }>((resolve, reject) => {
+        const headers: Record<string, string | number> = { 'content-type': 'application/json' };
+        if (length !== undefined) headers['content-length'] = length;
+        const req = request({ port, host: '127.0.0.1', method: 'POST', path: '/graphql', headers });
+        req.on('response', (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text) }));
+        });
+        req.on('error', reject);
+        for (const chunk of chunks) req.write(chunk);
+        req.end();
+      });
+    try {
+      const small = JSON.stringify({ query: '{ statements(first: 1) { totalCount } }' });
+      const ok = await send([small.slice(0, 10), small.slice(10)]);
+      expect(ok.status).toBe(200);
+      expect(ok.body.data).toEqual({ statements: { totalCount: expect.any(Number) } });
+
+      const large = JSON.stringify({ query: `{ __typename } # ${'x'.repeat(5000)}` });
+      const streamed = await send(large.match(/.{1,1000}/g)!);
+      expect(streamed.status).toBe(413);
+      expect(streamed.body.errors![0]).toMatchObject({
+        message: 'The request body is larger than 4096 bytes (MAX_BODY_BYTES).',
+        extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' },
+      });
+      const declared = await send([large], Buffer.byteLength(large));
+      expect(declared.status).toBe(413);
+      expect(declared.body.errors![0]!.extensions!.code).toBe('REQUEST_ENTITY_TOO_LARGE');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('caps the page size', async () => {
