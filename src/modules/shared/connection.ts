@@ -65,20 +65,36 @@ export function toConnection<T extends { id: string }>(
   page: PageRequest,
   totalCount: () => Promise<number>,
 ): Connection<T> {
-  const edges = rows.slice(0, page.first).map(({ node, sortValue }) => ({
-    cursor: encodeCursor(page.sortName, page.direction, sortValue, node.id),
-    node,
-  }));
+  const edges = rows
+    .slice(0, page.first)
+    .map(({ node, sortValue }) => new Edge(node, sortValue, page));
   return {
     edges,
     pageInfo: {
       hasNextPage: rows.length > page.first,
       hasPreviousPage: page.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
     totalCount,
   };
+}
+
+/** An edge whose cursor is written when read: most requests read none of a page's 100. */
+class Edge<T extends { id: string }> {
+  constructor(
+    readonly node: T,
+    private readonly sortValue: unknown,
+    private readonly page: PageRequest,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.page.sortName, this.page.direction, this.sortValue, this.node.id);
+  }
 }
 
 function encodeCursor(sortName: string, direction: Direction, value: unknown, id: string): string {

@@ -7,6 +7,7 @@ import {
   type FieldNode,
   type GraphQLField,
   type GraphQLNamedType,
+  type GraphQLOutputType,
   type GraphQLResolveInfo,
   type SelectionSetNode,
 } from 'graphql';
@@ -73,4 +74,34 @@ export function plainProperties(
       if (field.resolve || !isLeafType(getNamedType(field.type))) return null;
   }
   return [...new Set(['id', ...names])];
+}
+
+/**
+ * `analyse` of a field's selection, made once per selection: a request's document
+ * is parsed once and cached, so the same field nodes (with the same fragments and
+ * return type) recur on every request that sends it, and walking them again cost
+ * ~0.15 ms a page. Keyed by the field nodes themselves: when they are garbage, so
+ * is the entry.
+ */
+export function perSelection<T>(
+  analyse: (info: GraphQLResolveInfo) => T,
+): (info: GraphQLResolveInfo) => T {
+  type Entry = { nodes: readonly FieldNode[]; returnType: GraphQLOutputType; value: T };
+  const cache = new WeakMap<FieldNode, Entry[]>();
+  return (info) => {
+    const nodes = info.fieldNodes;
+    let entries = cache.get(nodes[0]!);
+    // The same first node may come merged with others under another parent type.
+    const hit = entries?.find(
+      (e) =>
+        e.returnType === info.returnType &&
+        e.nodes.length === nodes.length &&
+        e.nodes.every((node, i) => node === nodes[i]),
+    );
+    if (hit) return hit.value;
+    const value = analyse(info);
+    if (!entries) cache.set(nodes[0]!, (entries = []));
+    entries.push({ nodes: [...nodes], returnType: info.returnType, value });
+    return value;
+  };
 }

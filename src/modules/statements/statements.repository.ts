@@ -369,6 +369,7 @@ function splitPartial(
   keys: readonly LinkKey[],
   values: readonly unknown[],
   linked: Partial<Record<LinkedField, LinkedRead>>,
+  valuesRead: Partial<Record<LinkedField, readonly string[]>>,
 ): {
   links: Partial<StatementLinks> & { id: string };
   linked: Partial<Record<LinkedField, NodeRow[]>>;
@@ -380,7 +381,7 @@ function splitPartial(
     const read = linked[field];
     if (read === 'whole') nodes[field] = items.map((item) => item[at] as NodeRow);
     else if (read) {
-      const properties = withoutId(read);
+      const properties = valuesRead[field]!;
       nodes[field] = items.map((item) => {
         const node = nodeFromValues<NodeRow>(item, properties, TYPE_OF[field], at);
         node.id = item[0] as string;
@@ -563,6 +564,12 @@ RETURN ${
         anchors: NodeRow[];
         total: number | null;
       };
+      // The properties each partly read link's items carry after its id, once for the page's rows.
+      const valuesRead: Partial<Record<LinkedField, readonly string[]>> = {};
+      for (const [field, how] of Object.entries(also.linked ?? {}) as Array<
+        [LinkedField, LinkedRead]
+      >)
+        if (how !== 'whole') valuesRead[field] = withoutId(how);
       return (rows as Row[]).map((row) => {
         if (read === 'whole')
           return Object.assign(row, {
@@ -581,6 +588,7 @@ RETURN ${
           linkKeys,
           row.links as unknown as unknown[],
           also.linked ?? {},
+          valuesRead,
         );
         // The row is this call's own: filled in, not copied.
         return Object.assign(row, { node, links: sortLinks(links), linked, partial: true });

@@ -16,7 +16,7 @@ import {
   type StatementLinks,
   type StatementRead,
 } from './statements.repository.js';
-import { plainProperties, selectedFields } from '../shared/selection.js';
+import { perSelection, plainProperties, selectedFields } from '../shared/selection.js';
 import { getNamedType, isLeafType, isObjectType, type GraphQLResolveInfo } from 'graphql';
 
 export interface StatementListArgs {
@@ -40,12 +40,11 @@ export async function statementConnection(
   const page = pageRequest(args, STATEMENT_SORTS[field], direction, ID_PREFIXES.statement);
   const refs = filterReferences(checked);
   // One query reads the page, the nodes its links point to and the filter's ids ask for, and the total.
-  const reads = info ? linkedFieldsAskedFor(info) : {};
+  const asked = info ? askedFor(info) : { linked: {}, count: false, statements: 'whole' as const };
+  const reads = asked.linked;
   const rows = await ctx.statements.page(filter, field, direction, page, {
-    linked: reads,
+    ...asked,
     anchorIds: refs.map((r) => r.id),
-    count: info ? selectedFields(info, []).has('totalCount') : false,
-    statements: info ? statementReadAskedFor(info) : 'whole',
   });
   const edges = rows.map(({ node, sortValue, links, linked, anchors, partial }) => {
     if (!partial) {
@@ -79,6 +78,13 @@ export async function statementConnection(
     typeof total === 'number' ? Promise.resolve(total) : ctx.statements.count(filter),
   );
 }
+
+/** What a page's request reads of its statements, their linked nodes and the total (per selection). */
+const askedFor = perSelection((info) => ({
+  linked: linkedFieldsAskedFor(info),
+  count: selectedFields(info, []).has('totalCount'),
+  statements: statementReadAskedFor(info),
+}));
 
 /**
  * Linked nodes a page read with only the properties its request selects below
