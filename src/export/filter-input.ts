@@ -8,7 +8,7 @@ import {
   type GraphQLInputObjectType,
   type GraphQLInputType,
 } from 'graphql';
-import { badInput, type FieldProblem } from '../errors.js';
+import { badInput, invalidInput, type FieldProblem } from '../errors.js';
 import { given, KINDS, ledByValue } from '../records/issue-messages.js';
 import { schema } from '../schema.js';
 import { checkFilter } from '../modules/statements/statements.filter.js';
@@ -30,9 +30,8 @@ export function statementFilterFrom(raw: Record<string, unknown>): StatementFilt
     problems.push(coercionProblem(path, value, error.message)),
   ) as FilterInput | undefined;
   if (problems.length || !coerced)
-    throw badInput(
-      `Invalid statement filter: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
-      problems,
+    throw invalidInput(
+      problems.length ? problems : [{ path: 'filter', message: 'must be an object' }],
     );
   return checkFilter(coerced);
 }

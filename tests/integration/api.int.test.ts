@@ -232,6 +232,35 @@ describe('GraphQL read API over the seed', () => {
         { path: 'filter.nameContains', message: 'must be at most 200 characters long, not 612' },
       ],
     });
+    // Every list's filter refusal reads as the import's problems do: `path: message`.
+    const long = 'x'.repeat(201);
+    for (const list of ['people', 'organizations', 'countries']) {
+      const refused = await app.gql(
+        `query ($text: String) { ${list}(filter: { nameContains: $text }) { totalCount } }`,
+        { text: long },
+      );
+      expect(refused.errors?.[0]?.message, list).toBe(
+        'filter.nameContains: must be at most 200 characters long, not 201.',
+      );
+    }
+    const badFilter = await app.gql(
+      `{ statements(filter: { text: "", minConfidence: 2 }) { totalCount } }`,
+    );
+    expect(badFilter.errors?.[0]).toMatchObject({
+      message:
+        'filter.minConfidence: must be between 0 and 1, not 2; filter.text: must not be empty.',
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        problems: [
+          { path: 'filter.minConfidence', message: 'must be between 0 and 1, not 2' },
+          { path: 'filter.text', message: 'must not be empty' },
+        ],
+      },
+    });
+    const nested = await app.gql(
+      `{ people(first: 1) { edges { node { statements(filter: { text: "" }) { totalCount } } } } }`,
+    );
+    expect(nested.errors?.[0]?.message).toBe('filter.text: must not be empty.');
     const foreign = await app.gql(`{ statements(after: "bm90IGEgY3Vyc29y") { totalCount } }`);
     expect(foreign.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const [first] = (
