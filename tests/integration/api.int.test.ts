@@ -284,7 +284,27 @@ describe('GraphQL read API over the seed', () => {
         from: '2024-02-30',
       },
     );
-    expect(badDate.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(badDate.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      problems: [{ path: 'from', message: '"2024-02-30": February 2024 has 29 days.' }],
+    });
+    // A variable GraphQL refuses names its path as our own refusals do (the variable's name first).
+    const badVariables = await app.gql(
+      `query ($n: Int, $f: StatementFilter, $id: ID!) { statements(first: $n, filter: $f) { totalCount } node(id: $id) { id } }`,
+      { n: 'ten', f: { stances: ['ANGRY'], minConfidence: 'high', nope: 1 } },
+    );
+    expect(badVariables.errors?.map((e) => e.extensions)).toEqual(
+      [
+        { path: 'n', message: 'must be a whole number, not "ten"' },
+        {
+          path: 'f.stances[0]',
+          message: 'must be one of SUPPORTIVE, CRITICAL, NEUTRAL, MIXED, not "ANGRY"',
+        },
+        { path: 'f.minConfidence', message: 'must be a number, not "high"' },
+        { path: 'f.nope', message: 'unknown field' },
+        { path: 'id', message: 'required' },
+      ].map((problem) => ({ code: 'BAD_USER_INPUT', problems: [problem] })),
+    );
     const badLiteral = await app.gql(
       `{ statements(filter: { from: "2024-02-30" }) { totalCount } }`,
     );
