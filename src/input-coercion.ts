@@ -78,9 +78,11 @@ export function coercionProblem(
       ? 'an object'
       : SCALAR_KINDS[named.name];
   if (kind) return { path: pathText(root, path), message: `must be ${kind}, not ${given(value)}` };
+  // Without the sentence's full stop, as every problem's message (`"2024-02-30": February 2024 has 29 days`).
+  const own = message.replace(/\.$/, '');
   return {
     path: pathText(root, path),
-    message: typeof value !== 'object' ? ledByValue(message, value) : message,
+    message: typeof value !== 'object' ? ledByValue(own, value) : own,
   };
 }
 

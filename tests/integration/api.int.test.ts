@@ -286,7 +286,7 @@ describe('GraphQL read API over the seed', () => {
     );
     expect(badDate.errors?.[0]?.extensions).toEqual({
       code: 'BAD_USER_INPUT',
-      problems: [{ path: 'from', message: '"2024-02-30": February 2024 has 29 days.' }],
+      problems: [{ path: 'from', message: '"2024-02-30": February 2024 has 29 days' }],
     });
     // A variable GraphQL refuses names its path as our own refusals do (the variable's name first).
     const badVariables = await app.gql(
