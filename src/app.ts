@@ -6,6 +6,7 @@ import {
   getVariableValues,
   GraphQLError,
   type DocumentNode,
+  type GraphQLSchema,
   type SourceLocation,
 } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
@@ -13,6 +14,7 @@ import { createAuth } from './auth.js';
 import { loadConfig, type Config } from './config.js';
 import type { Database } from './db/neo4j.js';
 import { AppError } from './errors.js';
+import { variableProblems } from './input-coercion.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import { createContext } from './context.js';
@@ -266,32 +268,59 @@ export function operationLimit(max: number): Plugin {
  * code; they are the client's input, so they get BAD_USER_INPUT like other bad input.
  * Such a request runs nothing and has no `data`: a request error, so HTTP 400 for
  * application/graphql-response+json and 200 for application/json (GraphQL over HTTP).
+ * Each such error also gets `extensions.problems`, its one problem as our own refusals
+ * list theirs (`{ path: "input.kind", message: "must be one of …, not \"QUOTE\"" }`):
+ * graphql-js only prints the path into its message, so the variables are coerced again
+ * here, step for step as it did, when (and only when) it refused them. The message stays
+ * graphql-js's own.
  */
 function inputErrorCodes(): Plugin {
   return {
-    onExecute() {
+    onExecute({ args }) {
       return {
         onExecuteDone({ result, setResult }) {
           if (!('errors' in result) || !result.errors?.length) return;
           const requestError = !('data' in result);
+          const problems = requestError ? coercionProblems(args) : [];
           setResult({
             ...result,
-            errors: result.errors.map((error) =>
-              error.path === undefined && error.extensions?.code === undefined
-                ? new GraphQLError(error.message, {
-                    nodes: error.nodes,
-                    extensions: {
-                      code: 'BAD_USER_INPUT',
-                      ...(requestError ? { http: { status: 400, spec: true } } : {}),
-                    },
-                  })
-                : error,
-            ),
+            errors: result.errors.map((error, i) => {
+              if (error.path !== undefined || error.extensions?.code !== undefined) return error;
+              const own = problems[i];
+              return new GraphQLError(error.message, {
+                nodes: error.nodes,
+                extensions: {
+                  code: 'BAD_USER_INPUT',
+                  // Matched by position and checked by the variable it names (graphql-js
+                  // stops at 50 errors with one of its own, which gets none).
+                  ...(own && error.message.startsWith(`Variable "$${own.variable}" `)
+                    ? { problems: [own.problem] }
+                    : {}),
+                  ...(requestError ? { http: { status: 400, spec: true } } : {}),
+                },
+              });
+            }),
           });
         },
       };
     },
   };
+}
+
+/** The problems of a refused request's variables, in graphql-js's order of its errors. */
+function coercionProblems({
+  schema,
+  document,
+  operationName,
+  variableValues,
+}: {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  variableValues?: Readonly<Record<string, unknown>> | null;
+}) {
+  const definitions = getOperationAST(document, operationName)?.variableDefinitions ?? [];
+  return definitions.length ? variableProblems(schema, definitions, variableValues ?? {}) : [];
 }
 
 /**

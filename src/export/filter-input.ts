@@ -1,15 +1,13 @@
 import {
   coerceInputValue,
   getNamedType,
-  isEnumType,
   isInputObjectType,
   isListType,
   getNullableType,
   type GraphQLInputObjectType,
-  type GraphQLInputType,
 } from 'graphql';
-import { badInput, type FieldProblem } from '../errors.js';
-import { given, KINDS, ledByValue } from '../records/issue-messages.js';
+import { badInput, invalidInput, type FieldProblem } from '../errors.js';
+import { coercionProblem } from '../input-coercion.js';
 import { schema } from '../schema.js';
 import { checkFilter } from '../modules/statements/statements.filter.js';
 import type { StatementFilter as FilterInput } from '../generated/graphql.js';
@@ -27,74 +25,13 @@ const FILTER_TYPE = schema.getType('StatementFilter') as GraphQLInputObjectType;
 export function statementFilterFrom(raw: Record<string, unknown>): StatementFilter {
   const problems: FieldProblem[] = [];
   const coerced = coerceInputValue(raw, FILTER_TYPE, (path, value, error) =>
-    problems.push(coercionProblem(path, value, error.message)),
+    problems.push(coercionProblem('filter', FILTER_TYPE, path, value, error.message)),
   ) as FilterInput | undefined;
   if (problems.length || !coerced)
-    throw badInput(
-      `Invalid statement filter: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
-      problems,
+    throw invalidInput(
+      problems.length ? problems : [{ path: 'filter', message: 'must be an object' }],
     );
   return checkFilter(coerced);
-}
-
-/** What a value of a built-in scalar must be, said as the import says it. */
-const SCALAR_KINDS: Record<string, string | undefined> = {
-  Float: KINDS.number,
-  Int: KINDS.int,
-  Boolean: KINDS.boolean,
-  String: KINDS.string,
-  ID: KINDS.string,
-};
-
-const pathText = (path: ReadonlyArray<string | number>) =>
-  path.reduce<string>(
-    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text}.${key}`),
-    'filter',
-  );
-
-/** The input type at a coercion path; a list's item type at an index. */
-function typeAt(path: ReadonlyArray<string | number>): GraphQLInputType {
-  let type: GraphQLInputType = FILTER_TYPE;
-  for (const key of path) {
-    const nullable: GraphQLInputType = getNullableType(type);
-    if (typeof key === 'number' && isListType(nullable)) type = nullable.ofType;
-    else if (typeof key === 'string' && isInputObjectType(nullable))
-      type = nullable.getFields()[key]!.type;
-  }
-  return type;
-}
-
-/**
- * One refusal of graphql-js's coercion in the import's words: what the field must be and
- * what was given (`must be one of SUPPORTIVE, …, not "ANGRY"`), `required`, `unknown field`.
- * A scalar of the project's own (Date) keeps its message, which names the value given.
- */
-function coercionProblem(
-  path: ReadonlyArray<string | number>,
-  value: unknown,
-  message: string,
-): FieldProblem {
-  const field = /^Field "([^"]+)" (of required type|is not defined by type) /.exec(message);
-  if (field)
-    return {
-      path: `${pathText(path)}.${field[1]}`,
-      message: field[2] === 'is not defined by type' ? 'unknown field' : 'required',
-    };
-  // A list field given one value takes it as its one item: the item's kind is what it must be.
-  const named = getNamedType(typeAt(path));
-  const kind = isEnumType(named)
-    ? `one of ${named
-        .getValues()
-        .map((v) => v.name)
-        .join(', ')}`
-    : isInputObjectType(named)
-      ? 'an object'
-      : SCALAR_KINDS[named.name];
-  if (kind) return { path: pathText(path), message: `must be ${kind}, not ${given(value)}` };
-  return {
-    path: pathText(path),
-    message: typeof value !== 'object' ? ledByValue(message, value) : message,
-  };
 }
 
 /** The filter's fields that take a list (repeat the parameter) and those that take a number. */

@@ -14,7 +14,9 @@ import { entitiesOfDataset } from '../names/entities.js';
 import { sameNames, type SameName } from '../names/matcher.js';
 import { COLLECTIONS, TYPES, type AnyRecord } from '../records/record-kinds.js';
 import {
+  inFileOrder,
   parseLine,
+  positionIn,
   ReferenceChecker,
   unparsedLine,
   upgradeFacts,
@@ -266,8 +268,36 @@ export async function readJsonLinesChecked(
   }
   problems.push(...(await checker.finish(existing, problems.length ? undefined : facts)));
   return problems.length
-    ? { ok: false, problems }
+    ? { ok: false, problems: await inLineOrder(file, problems) }
     : { ok: true, records: total, upgrade, ids: checker.ids };
+}
+
+/**
+ * A JSON Lines file's problems in file order: by line, then by where in the line their
+ * field is written (see inFileOrder). The lines with problems are read once more for
+ * that, only when the file is refused; problems of no line (an organisation a version 1
+ * publisher name creates) come last.
+ */
+async function inLineOrder(file: string, problems: Problem[]): Promise<Problem[]> {
+  const LINE = /^line (\d+)(?:: (.*))?$/s;
+  const wanted = new Set(problems.map(({ path }) => Number(LINE.exec(path)?.[1] ?? 0)));
+  const written = new Map<number, unknown>();
+  const last = Math.max(...wanted);
+  for await (const { lineNumber, text } of lines(file)) {
+    if (lineNumber > last) break;
+    if (!wanted.has(lineNumber)) continue;
+    try {
+      written.set(lineNumber, JSON.parse(text));
+    } catch {
+      // Not JSON: its one problem is the line's own.
+    }
+  }
+  return inFileOrder(problems, ({ path }) => {
+    const at = LINE.exec(path);
+    if (!at) return [Number.MAX_SAFE_INTEGER];
+    const line = Number(at[1]);
+    return [line, ...positionIn(written.get(line), at[2] ?? '')];
+  });
 }
 
 /** The format the file's header line names, if its first line is one. */

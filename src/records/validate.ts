@@ -36,6 +36,48 @@ export interface Problem {
 export const formatProblem = ({ path, message }: Problem) =>
   path ? `${path}: ${message}` : message;
 
+/**
+ * Where a problem's path points in a file's parsed JSON: an object's key by its place among
+ * the keys as written (a key not written, as a required field left out, after them), a
+ * list's item by its index, so positions compare in the order of the file's text.
+ */
+export function positionIn(root: unknown, path: string): number[] {
+  const position: number[] = [];
+  let at = root;
+  for (const [, key, index] of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (index !== undefined) {
+      position.push(Number(index));
+      at = Array.isArray(at) ? at[Number(index)] : undefined;
+      continue;
+    }
+    const keys = at && typeof at === 'object' && !Array.isArray(at) ? Object.keys(at) : [];
+    const place = keys.indexOf(key!);
+    position.push(place === -1 ? keys.length : place);
+    at = place === -1 ? undefined : (at as Record<string, unknown>)[key!];
+  }
+  return position;
+}
+
+const byPosition = (a: readonly number[], b: readonly number[]) => {
+  for (let i = 0; i < Math.min(a.length, b.length); i += 1) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+};
+
+/**
+ * Problems in file order: by the position their paths point at (`positionOf`), problems at
+ * one place in the order they were found. A refusal lists a file's problems as a reader
+ * meets them — a reference on line 1 before a field on line 2 — not check by check.
+ */
+export function inFileOrder(
+  problems: readonly Problem[],
+  positionOf: (problem: Problem) => number[],
+): Problem[] {
+  return problems
+    .map((problem, found) => ({ problem, found, position: positionOf(problem) }))
+    .sort((a, b) => byPosition(a.position, b.position) || a.found - b.found)
+    .map(({ problem }) => problem);
+}
+
 /** Answers which of these ids already exist in the graph (for references outside the file). */
 export type ExistingIds = (ids: string[]) => Promise<Set<string>>;
 
@@ -570,7 +612,12 @@ export async function validateDataset(
       existing,
       facts,
     );
-    return { ok: false, problems: [...problems, ...(known.ok ? [] : known.problems)] };
+    return {
+      ok: false,
+      problems: inFileOrder([...problems, ...(known.ok ? [] : known.problems)], ({ path }) =>
+        positionIn(input, path),
+      ),
+    };
   }
   let upgrade: Upgrade | undefined;
   if (envelope.data.format === FORMAT_V1) {
@@ -603,7 +650,8 @@ export async function validateDataset(
     });
   }
   problems.push(...(await checker.finish(existing, problems.length ? undefined : facts)));
-  if (problems.length) return { ok: false, problems };
+  if (problems.length)
+    return { ok: false, problems: inFileOrder(problems, ({ path }) => positionIn(input, path)) };
   return {
     ok: true,
     dataset: { ...envelope.data, ...valid, format: FORMAT } as Dataset,

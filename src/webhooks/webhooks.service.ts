@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { Database } from '../db/neo4j.js';
-import { badInput, type FieldProblem } from '../errors.js';
+import { invalidInput, type FieldProblem } from '../errors.js';
 import type { StatementEvent, StatementEvents } from '../events/statement-events.js';
 import type { Logger } from '../logger.js';
 import { checkFilter } from '../modules/statements/statements.filter.js';
@@ -270,11 +270,7 @@ export function createWebhooks(deps: {
         // A host that does not resolve yet may later; each delivery checks again.
         if (error.reason !== 'UNRESOLVED') problems.push(urlProblem(error));
       }
-      if (problems.length)
-        throw badInput(
-          `The saved search was refused: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}.`,
-          problems,
-        );
+      if (problems.length) throw invalidInput(problems);
       const secret = input.secret ?? newSecret();
       const row = await repo.save(
         {

@@ -232,6 +232,35 @@ describe('GraphQL read API over the seed', () => {
         { path: 'filter.nameContains', message: 'must be at most 200 characters long, not 612' },
       ],
     });
+    // Every list's filter refusal reads as the import's problems do: `path: message`.
+    const long = 'x'.repeat(201);
+    for (const list of ['people', 'organizations', 'countries']) {
+      const refused = await app.gql(
+        `query ($text: String) { ${list}(filter: { nameContains: $text }) { totalCount } }`,
+        { text: long },
+      );
+      expect(refused.errors?.[0]?.message, list).toBe(
+        'filter.nameContains: must be at most 200 characters long, not 201.',
+      );
+    }
+    const badFilter = await app.gql(
+      `{ statements(filter: { text: "", minConfidence: 2 }) { totalCount } }`,
+    );
+    expect(badFilter.errors?.[0]).toMatchObject({
+      message:
+        'filter.minConfidence: must be between 0 and 1, not 2; filter.text: must not be empty.',
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        problems: [
+          { path: 'filter.minConfidence', message: 'must be between 0 and 1, not 2' },
+          { path: 'filter.text', message: 'must not be empty' },
+        ],
+      },
+    });
+    const nested = await app.gql(
+      `{ people(first: 1) { edges { node { statements(filter: { text: "" }) { totalCount } } } } }`,
+    );
+    expect(nested.errors?.[0]?.message).toBe('filter.text: must not be empty.');
     const foreign = await app.gql(`{ statements(after: "bm90IGEgY3Vyc29y") { totalCount } }`);
     expect(foreign.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const [first] = (
@@ -255,7 +284,27 @@ describe('GraphQL read API over the seed', () => {
         from: '2024-02-30',
       },
     );
-    expect(badDate.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(badDate.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      problems: [{ path: 'from', message: '"2024-02-30": February 2024 has 29 days' }],
+    });
+    // A variable GraphQL refuses names its path as our own refusals do (the variable's name first).
+    const badVariables = await app.gql(
+      `query ($n: Int, $f: StatementFilter, $id: ID!) { statements(first: $n, filter: $f) { totalCount } node(id: $id) { id } }`,
+      { n: 'ten', f: { stances: ['ANGRY'], minConfidence: 'high', nope: 1 } },
+    );
+    expect(badVariables.errors?.map((e) => e.extensions)).toEqual(
+      [
+        { path: 'n', message: 'must be a whole number, not "ten"' },
+        {
+          path: 'f.stances[0]',
+          message: 'must be one of SUPPORTIVE, CRITICAL, NEUTRAL, MIXED, not "ANGRY"',
+        },
+        { path: 'f.minConfidence', message: 'must be a number, not "high"' },
+        { path: 'f.nope', message: 'unknown field' },
+        { path: 'id', message: 'required' },
+      ].map((problem) => ({ code: 'BAD_USER_INPUT', problems: [problem] })),
+    );
     const badLiteral = await app.gql(
       `{ statements(filter: { from: "2024-02-30" }) { totalCount } }`,
     );

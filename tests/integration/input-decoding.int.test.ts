@@ -265,7 +265,11 @@ describe('decoding outside input', () => {
         });
         expect(status, accept).toBe(expected);
         expect(body).not.toHaveProperty('data');
-        expect(body.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+        // Its problem worded as the mutation's payload words the same date.
+        expect(body.errors![0]!.extensions).toEqual({
+          code: 'BAD_USER_INPUT',
+          problems: [{ path: 'from', message: '"2023-02-29": February 2023 has 28 days' }],
+        });
       }
       expect(await exists('statement:impossible')).toBe(false);
       expect(await graphCounts(t.db)).toEqual(before);

@@ -426,24 +426,29 @@ describe('mutations (editor token)', () => {
     const id = 'statement:test-without-language';
     const withoutLanguage: Record<string, unknown> = statementInput({ id });
     delete withoutLanguage.language;
-    for (const [input, accept, status, words] of [
+    // The problem names the field as our own refusals do, without the whole input GraphQL's message repeats.
+    const required = { path: 'input.language', message: 'required' };
+    for (const [input, accept, status, words, problem] of [
       [
         withoutLanguage,
         'application/json',
         200,
         'Field "language" of required type "String!" was not provided.',
+        required,
       ],
       [
         withoutLanguage,
         'application/graphql-response+json',
         400,
         'Field "language" of required type "String!" was not provided.',
+        required,
       ],
       [
         { ...withoutLanguage, language: null },
         'application/json',
         200,
         'got invalid value null at "input.language"; Expected non-nullable type "String!" not to be null.',
+        { path: 'input.language', message: 'must be text, not null' },
       ],
     ] as const) {
       const response = await post(STATEMENT, { input }, accept);
@@ -451,10 +456,33 @@ describe('mutations (editor token)', () => {
       const body = (await response.json()) as GraphQLResponse<unknown>;
       expect(body.data, accept).toBeUndefined();
       expect(body.errors).toHaveLength(1);
-      expect(body.errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
+      expect(body.errors![0]!.extensions).toEqual({ code: 'BAD_USER_INPUT', problems: [problem] });
       expect(body.errors![0]!.message).toMatch(/^Variable "\$input" got invalid value /);
       expect(body.errors![0]!.message).toContain(words);
     }
+    // Several coercion errors: one problem each, in GraphQL's order, nested paths as the import's.
+    const several = await gql(STATEMENT, {
+      input: {
+        ...withoutLanguage,
+        kind: 'QUOTE',
+        confidence: 'high',
+        sources: [{ source: 'source:x', quoteType: 'PARAPHRASE' }],
+        colour: 'red',
+      },
+    });
+    expect(several.data).toBeUndefined();
+    expect(several.errors!.map((e) => e.extensions)).toEqual(
+      [
+        {
+          path: 'input.kind',
+          message: 'must be one of DIRECT_QUOTE, PARAPHRASE, REPORTED, not "QUOTE"',
+        },
+        { path: 'input.language', message: 'required' },
+        { path: 'input.sources[0].role', message: 'required' },
+        { path: 'input.confidence', message: 'must be a number, not "high"' },
+        { path: 'input.colour', message: 'unknown field' },
+      ].map((problem) => ({ code: 'BAD_USER_INPUT', problems: [problem] })),
+    );
     const written = await gql<{ node: unknown }>(`{ node(id: "${id}") { id } }`);
     expect(written.data!.node).toBeNull();
 

@@ -40,7 +40,7 @@ describe('checkSearchText', () => {
     };
     // The length counted is the trimmed text's.
     expect(refusal(` ${'x'.repeat(612)} `)).toEqual({
-      message: 'search text must be at most 200 characters long, not 612.',
+      message: 'text: must be at most 200 characters long, not 612.',
       problems: [{ path: 'text', message: 'must be at most 200 characters long, not 612' }],
     });
     expect(refusal('   ').problems).toEqual([{ path: 'text', message: 'must not be empty' }]);

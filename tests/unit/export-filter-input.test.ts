@@ -17,10 +17,10 @@ function problemsOf(query: string) {
 describe('a download filter from URL parameters', () => {
   it('names the value a refusal is about', () => {
     expect(problemsOf('from=2024-02-30')).toEqual([
-      { path: 'filter.from', message: '"2024-02-30": February 2024 has 29 days.' },
+      { path: 'filter.from', message: '"2024-02-30": February 2024 has 29 days' },
     ]);
     expect(problemsOf(`filter=${encodeURIComponent('{"to":"2024-13"}')}`)).toEqual([
-      { path: 'filter.to', message: '"2024-13": month 13 does not exist (months are 01 to 12).' },
+      { path: 'filter.to', message: '"2024-13": month 13 does not exist (months are 01 to 12)' },
     ]);
     // A number parameter that is not a number is named as given, not as NaN; and once.
     expect(problemsOf('minConfidence=abc')).toEqual([

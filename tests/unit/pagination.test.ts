@@ -94,7 +94,7 @@ describe('cursors', () => {
     ).pageInfo.endCursor!;
     expect(code(() => pageRequest({ after: meeting }, DATE, 'DESC', 'statement'))).toEqual([
       'BAD_USER_INPUT',
-      [{ path: 'after', message: 'cursor from another list' }],
+      [{ path: 'after', message: 'a cursor from another list; start again without it' }],
     ]);
     expect(pageRequest({ after: meeting }, DATE, 'DESC', 'meeting').after).toEqual({
       value: '2024-07-01',

@@ -84,13 +84,37 @@ describe('validation over worker threads', () => {
     const one = await validate(file, 1);
     expect(one.ok).toBe(false);
     if (one.ok) return;
-    expect(one.problems.map((p) => p.message)).toEqual([
-      expect.stringMatching(/^not valid JSON/),
-      'unknown field',
-      expect.stringMatching(/^duplicate id/),
-      'unknown id "person:nobody"',
-    ]);
+    // In file order, by line (a line's number is its index + 1).
+    const expected = [
+      [Math.floor(n / 3), expect.stringMatching(/^not valid JSON/)],
+      [Math.floor((2 * n) / 3), 'unknown field'],
+      [n - 3, expect.stringMatching(/^duplicate id/)],
+      [statement, 'unknown id "person:nobody"'],
+    ] as const;
+    expect(one.problems.map((p) => p.message)).toEqual(
+      [...expected].sort(([a], [b]) => a - b).map(([, message]) => message),
+    );
     for (const threads of [2, 4]) expect(await validate(file, threads)).toEqual(one);
+  });
+
+  it("lists a file's problems in file order: a reference on line 1 before a field on line 2", async () => {
+    const file = write(
+      'order.jsonl',
+      [
+        '{"type":"statement","id":"statement:x","speakers":["person:nobody"],"text":"t","kind":"PARAPHRASE","language":"en","date":"2024","sources":[{"source":"source:s","role":"READ","quoteType":"PARAPHRASE"}],"confidence":0.5,"verification":"UNVERIFIED"}',
+        '{"type":"person","id":"person:a","name":""}',
+        '{"type":"person","x":1,"id":"person:b","name":"B","nationality":"country:NOPE"}',
+      ].join('\n'),
+    );
+    const one = await validate(file, 1);
+    expect(one.ok ? [] : one.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'line 1: speakers[0]: unknown id "person:nobody"',
+      'line 1: sources[0].source: unknown id "source:s"',
+      'line 2: name: must not be empty',
+      'line 3: x: unknown field',
+      'line 3: nationality: unknown field',
+    ]);
+    expect(await validate(file, 2)).toEqual(one);
   });
 
   it('still reads a refused line: its id counts, its sound references are checked', async () => {
@@ -110,12 +134,13 @@ describe('validation over worker threads', () => {
     expect(one.ok).toBe(false);
     if (one.ok) return;
     expect(one.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      // In file order: by line, then by where in the line the field is written.
       'line 2: colour: unknown field',
-      'line 3: alias: unknown field',
-      'line 4: name: must not be empty',
-      'line 4: id: duplicate id "org:a" (first at line 2)',
       'line 2: partOf[0]: unknown id "country:XXX"',
       'line 3: partOf[1]: unknown id "country:YYY"',
+      'line 3: alias: unknown field',
+      'line 4: id: duplicate id "org:a" (first at line 2)',
+      'line 4: name: must not be empty',
     ]);
     for (const threads of [2, 3]) expect(await validate(file, threads)).toEqual(one);
   });

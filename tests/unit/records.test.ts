@@ -226,6 +226,25 @@ describe('record kinds', () => {
     });
   });
 
+  it("lists a JSON file's problems in its order: collections as written, then records, then fields (a reference before a field further down)", async () => {
+    const result = await validateDataset(
+      {
+        format: 'statement-graph/2',
+        topics: [{ id: 'topic:t', title: 'T', colour: 'red' }],
+        organizations: [
+          { id: 'org:a', name: 'A', kind: 'ministry', partOf: ['country:XXX'] },
+          { id: 'org:b', name: '', kind: 'ministry' },
+        ],
+      },
+      async () => new Set(),
+    );
+    expect(result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'topics[0].colour: unknown field',
+      'organizations[0].partOf[0]: unknown id "country:XXX"',
+      'organizations[1].name: must not be empty',
+    ]);
+  });
+
   it('reports the unknown references of a record refused for another problem, in a JSON file too', async () => {
     const result = await validateDataset(
       {
@@ -238,9 +257,10 @@ describe('record kinds', () => {
       async () => new Set(),
     );
     expect(result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      // In file order: the reference at partOf[0] before the refused value after it.
       'organizations[0].name: must not be empty',
-      expect.stringMatching(/^organizations\[0\]\.partOf\[1\]: /),
       'organizations[0].partOf[0]: unknown id "country:XXX"',
+      expect.stringMatching(/^organizations\[0\]\.partOf\[1\]: /),
     ]);
   });
 });

@@ -80,7 +80,7 @@ describe('statement filter composition', () => {
         },
       ]);
       expect((error as AppError).message).toMatch(
-        /^Invalid statement filter: filter\.speakerIds: must have at most 100 ids, not 101; /,
+        /^filter\.speakerIds: must have at most 100 ids, not 101; filter\.minConfidence: must be between 0 and 1, not 2; .*; filter\.speakingAs\.titleContains: must be at most 500 characters long, not 612\.$/,
       );
     }
     expect(checkFilter(null)).toEqual({});

@@ -1,6 +1,6 @@
 import { Neo4jError } from 'neo4j-driver';
 import { int, type Database } from '../../db/neo4j.js';
-import { badInput } from '../../errors.js';
+import { invalidInput } from '../../errors.js';
 import { NODE_TYPES } from '../../records/record-kinds.js';
 import { nodeOut } from '../nodes/nodes.repository.js';
 import type { NodeRow, NodeType, StatementRow } from '../shared/rows.js';
@@ -376,8 +376,8 @@ export function createExploreRepository(db: Database) {
           error.code === 'Neo.ClientError.Procedure.ProcedureCallFailed' &&
           /ParseException|TooManyClauses/.test(error.message)
         ) {
-          throw badInput('search text could not be searched; remove special characters.', [
-            { path: 'text', message: 'not searchable' },
+          throw invalidInput([
+            { path: 'text', message: 'could not be searched; remove special characters' },
           ]);
         }
         throw error;

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { selectedFields } from '../shared/selection.js';
 import { GRAPH_RELATIONSHIP_TYPES, LABEL_OF, NODE_KINDS } from '../../records/record-kinds.js';
 import type { Context } from '../shared/context.js';
-import { badInput } from '../../errors.js';
+import { invalidInput } from '../../errors.js';
 import type {
   QueryAboutTimelineArgs,
   QueryNeighborhoodArgs,
@@ -335,9 +335,11 @@ async function stanceNetwork(ctx: Context, args: QueryStanceNetworkArgs) {
     ...listReferences('targetIds', args.targetIds, EXPECTED.target),
   ]);
   if (args.includeRepresentatives && !speakerIds) {
-    const message = 'needs speakerIds: whose representatives to include';
-    throw badInput(`includeRepresentatives ${message}.`, [
-      { path: 'includeRepresentatives', message },
+    throw invalidInput([
+      {
+        path: 'includeRepresentatives',
+        message: 'needs speakerIds: whose representatives to include',
+      },
     ]);
   }
   const { total, edges } = await ctx.explore.stanceNetwork({
@@ -419,7 +421,7 @@ async function paths(ctx: Context, args: QueryPathsArgs) {
   const maxLength = boundedInt('maxLength', args.maxLength ?? 4, 1, MAX_PATH_LENGTH);
   const first = boundedInt('first', args.first ?? 10, 1, MAX_PATHS);
   if (args.fromId === args.toId) {
-    throw badInput('fromId and toId must differ.', [{ path: 'toId', message: 'same as fromId' }]);
+    throw invalidInput([{ path: 'toId', message: 'must differ from fromId' }]);
   }
   await checkReferences(ctx, [
     { path: 'fromId', id: args.fromId, expected: EXPECTED.any },

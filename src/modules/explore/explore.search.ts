@@ -1,4 +1,4 @@
-import { badInput } from '../../errors.js';
+import { invalidInput } from '../../errors.js';
 import { tooLong } from '../shared/arguments.js';
 import { DEMONYMS } from '../../names/demonyms.js';
 import type { EntityPosition, NameMatch, NamedEntity } from '../../names/matcher.js';
@@ -29,7 +29,7 @@ export function checkSearchText(text: string): string {
         : searchTerms(trimmed).length === 0
           ? 'must contain a letter or a digit'
           : null;
-  if (problem) throw badInput(`search text ${problem}.`, [{ path: 'text', message: problem }]);
+  if (problem) throw invalidInput([{ path: 'text', message: problem }]);
   return trimmed;
 }
 

@@ -1,4 +1,4 @@
-import { badInput } from '../../errors.js';
+import { invalidInput } from '../../errors.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import { MAX_PAGE_SIZE } from '../shared/connection.js';
 import type { NodeRow } from '../shared/rows.js';
@@ -22,8 +22,8 @@ export const nodesResolvers: Resolvers = {
     },
     nodes: async (_, { ids }, ctx) => {
       if (ids.length > MAX_PAGE_SIZE) {
-        throw badInput(`nodes takes at most ${MAX_PAGE_SIZE} ids.`, [
-          { path: 'ids', message: `at most ${MAX_PAGE_SIZE}` },
+        throw invalidInput([
+          { path: 'ids', message: `must have at most ${MAX_PAGE_SIZE} ids, not ${ids.length}` },
         ]);
       }
       const rows = await ctx.loaders.node.loadMany(ids);

@@ -1,12 +1,11 @@
 import type { DateArgument } from '../../date-argument.js';
-import { badInput } from '../../errors.js';
+import { invalidInput } from '../../errors.js';
 
-/** Checks of exploration arguments; each refusal is BAD_USER_INPUT naming the argument. */
+/** Checks of exploration arguments; each refusal is BAD_USER_INPUT naming the argument (invalidInput). */
 
 export function boundedInt(path: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    const message = `must be between ${min} and ${max}, not ${value}`;
-    throw badInput(`${path} ${message}.`, [{ path, message }]);
+    throw invalidInput([{ path, message: `must be between ${min} and ${max}, not ${value}` }]);
   }
   return value;
 }
@@ -17,8 +16,7 @@ export const tooLong = (max: number, length: number) =>
 
 export function boundedText(path: string, text: string, max: number): string {
   if (text.length > max) {
-    const message = tooLong(max, text.length);
-    throw badInput(`${path} ${message}.`, [{ path, message }]);
+    throw invalidInput([{ path, message: tooLong(max, text.length) }]);
   }
   return text;
 }
@@ -33,8 +31,7 @@ export function checkRange(
   to: DateArgument | null | undefined,
 ): { from: string | null; to: string | null } {
   if (from && to && from.start > to.end) {
-    const message = `must not be before from (${from.text})`;
-    throw badInput(`to ${message}.`, [{ path: 'to', message }]);
+    throw invalidInput([{ path: 'to', message: `must not be before from (${from.text})` }]);
   }
   return { from: from?.start ?? null, to: to?.end ?? null };
 }
@@ -47,8 +44,7 @@ export function idList(
 ): string[] | null {
   if (!ids) return null;
   if (ids.length > max) {
-    const message = `at most ${max} ids`;
-    throw badInput(`${path}: ${message}.`, [{ path, message }]);
+    throw invalidInput([{ path, message: `must have at most ${max} ids, not ${ids.length}` }]);
   }
   return [...new Set(ids)];
 }

@@ -1,5 +1,5 @@
 import { isDay, isUtcDateTime } from '../../calendar.js';
-import { badInput } from '../../errors.js';
+import { invalidInput } from '../../errors.js';
 import { boundedInt } from './arguments.js';
 import type { Connection } from './rows.js';
 
@@ -126,24 +126,25 @@ function decodeCursor(
     parsed = null;
   }
   if (!Array.isArray(parsed) || parsed.length !== 4 || typeof parsed[3] !== 'string') {
-    throw badInput('after is not a cursor this API issued.', [
-      { path: 'after', message: 'invalid cursor' },
-    ]);
+    throw invalidInput([{ path: 'after', message: 'not a cursor this API issued' }]);
   }
   if (!parsed[3].startsWith(`${idPrefix}:`)) {
-    throw badInput('after is a cursor from another list; start again without it.', [
-      { path: 'after', message: 'cursor from another list' },
+    throw invalidInput([
+      { path: 'after', message: 'a cursor from another list; start again without it' },
     ]);
   }
   if (parsed[0] !== sort.name || parsed[1] !== direction) {
-    throw badInput('after is a cursor from another sort order; start again without it.', [
-      { path: 'after', message: 'cursor from another order' },
+    throw invalidInput([
+      { path: 'after', message: 'a cursor from another sort order; start again without it' },
     ]);
   }
   if (!VALID_VALUE[sort.cast](parsed[2])) {
     const what = { date: 'day', datetime: 'UTC date-time', none: 'string or number' }[sort.cast];
-    throw badInput(`after is not a cursor this API issued: its ${sort.name} value is no ${what}.`, [
-      { path: 'after', message: `invalid cursor (${sort.name} value is no ${what})` },
+    throw invalidInput([
+      {
+        path: 'after',
+        message: `not a cursor this API issued (its ${sort.name} value is no ${what})`,
+      },
     ]);
   }
   return { value: parsed[2], id: parsed[3] };

@@ -1,4 +1,4 @@
-import { badInput, type FieldProblem } from '../../errors.js';
+import { invalidInput, type FieldProblem } from '../../errors.js';
 import { tooLong } from '../shared/arguments.js';
 import {
   EXPECTED,
@@ -73,11 +73,7 @@ export function checkFilter(
   if (text) problems.push({ path: `${path}.text`, message: text });
   const title = textProblem(f.speakingAs?.titleContains);
   if (title) problems.push({ path: `${path}.speakingAs.titleContains`, message: title });
-  if (problems.length)
-    throw badInput(
-      `Invalid statement filter: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}.`,
-      problems,
-    );
+  if (problems.length) throw invalidInput(problems);
   return f;
 }
 

@@ -1,5 +1,5 @@
 import type { Resolvers, SourceRole, Stance, StatementKind } from '../../generated/graphql.js';
-import { boundedInt, boundedText } from '../shared/arguments.js';
+import { boundedInt, boundedText, checkRange } from '../shared/arguments.js';
 import type { Context } from '../shared/context.js';
 import { nodeById, nodesByIds } from '../shared/nodes.js';
 import { connectionResolvers } from '../shared/connection.js';
@@ -29,7 +29,6 @@ import {
 type TargetRow = ActorRow | TopicRow | MeetingRow;
 type MentionRow = ActorRow | PlaceRow | MeetingRow;
 import { figureMatches, type FigureValue } from './statements.figures.js';
-import { badInput } from '../../errors.js';
 
 const links = statementLinks;
 
@@ -53,9 +52,7 @@ async function figures(
   },
 ) {
   const first = boundedInt('first', args.first ?? 100, 0, 500);
-  if (args.from && args.to && args.from.start > args.to.end) {
-    throw badInput('to must not be before from.', [{ path: 'to', message: 'before from' }]);
-  }
+  checkRange(args.from, args.to);
   const text = boundedText('text', args.text?.trim() ?? '', 200);
   const rows = await ctx.statements.withFigures({
     from: args.from?.start ?? null,

@@ -1,6 +1,7 @@
 import type { Context } from '../shared/context.js';
 import { AppError, type FieldProblem } from '../../errors.js';
 import type { ErrorCode, Resolvers } from '../../generated/graphql.js';
+import { boundedInt } from '../shared/arguments.js';
 
 const MAX_DELIVERIES = 100;
 
@@ -56,11 +57,7 @@ export const webhooksResolvers: Resolvers = {
   },
   SavedSearch: {
     deliveries(search, { first }, ctx) {
-      const limit = first ?? 20;
-      if (limit < 0 || limit > MAX_DELIVERIES)
-        throw new AppError('BAD_USER_INPUT', `first must be 0 to ${MAX_DELIVERIES}.`, {
-          problems: [{ path: 'first', message: `must be 0 to ${MAX_DELIVERIES}` }],
-        });
+      const limit = boundedInt('first', first ?? 20, 0, MAX_DELIVERIES);
       return webhooks(ctx).deliveries(search.id, limit);
     },
   },
