@@ -362,7 +362,8 @@ const LINK_KEYS: ReadonlySet<string> = new Set<LinkKey>([
 /**
  * A partial read's links (the values of `keys`, in their order) as `StatementLinks`
  * and the linked nodes that rode on them (see `partialLink`: each item a flat list,
- * the node's values last when `linked` asked for it).
+ * the node's values last when `linked` asked for it; `valuesRead`, the properties
+ * those values are of, per partly read link).
  */
 function splitPartial(
   id: string,
