@@ -287,7 +287,8 @@ function inputErrorCodes(): Plugin {
             errors: result.errors.map((error, i) => {
               if (error.path !== undefined || error.extensions?.code !== undefined) return error;
               const own = problems[i];
-              return new GraphQLError(error.message, {
+              // No "Did you mean …?": field and value suggestions are off everywhere (README, Limits).
+              return new GraphQLError(error.message.replace(/\s*Did you mean [^?]*\?/g, ''), {
                 nodes: error.nodes,
                 extensions: {
                   code: 'BAD_USER_INPUT',

@@ -40,7 +40,7 @@ const unsupported = (message: string) => new AppError('UNSUPPORTED_MEDIA_TYPE', 
 
 const JSON_TYPES = new Set(['application/json', 'application/graphql+json']);
 const SUPPORTED =
-  'application/json, application/graphql or application/x-www-form-urlencoded, in UTF-8';
+  'application/json, application/graphql or application/x-www-form-urlencoded (UTF-8 unless its charset says otherwise)';
 
 /**
  * A yoga plugin: every GET and POST to the GraphQL endpoint is read by `decodeRequest`,
@@ -114,13 +114,14 @@ export async function decodeRequest(
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw badRequest(`The body is not valid JSON: ${(error as Error).message}.`);
+    throw badRequest(`The body is not valid JSON: ${(error as Error).message}.`, 'body');
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw badRequest(
       Array.isArray(parsed)
         ? 'The body is a JSON array: batched operations are not supported, send one object { query, variables }.'
         : 'The body must be a JSON object { query, variables, operationName, extensions }.',
+      'body',
     );
   }
   return parsed as Params;

@@ -85,6 +85,19 @@ describe('limits and hostile requests', () => {
   it('does not suggest field names to someone probing the schema', async () => {
     const { body } = await post(yoga, '{ statementz { totalCount } }');
     expect(body.errors![0]!.message).not.toMatch(/Did you mean/);
+    // Nor in a variable's coercion errors: a field or an enum value close to a real one.
+    const response = await yoga.fetch('http://test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'query ($f: StatementFilter) { statements(filter: $f) { totalCount } }',
+        variables: { f: { txt: 'x', stances: ['SUPPORTIV'] } },
+      }),
+    });
+    const errors = ((await response.json()) as GraphQLResponse).errors!;
+    expect(errors.map((e) => e.extensions!.code)).toEqual(['BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    expect(errors.map((e) => e.message).join(' ')).toMatch(/"txt".*"SUPPORTIV"|"SUPPORTIV".*"txt"/);
+    for (const error of errors) expect(error.message).not.toMatch(/Did you mean/);
   });
 
   it('refuses a body larger than MAX_BODY_BYTES with 413, with or without Content-Length', async () => {

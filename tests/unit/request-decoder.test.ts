@@ -43,6 +43,17 @@ describe('decodeRequest', () => {
     });
   });
 
+  it('refuses a body that is not one JSON object, naming the body', async () => {
+    expect(await refusal(post('{"query": ', 'application/json'))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/^The body is not valid JSON/),
+      problems: [{ path: 'body' }],
+    });
+    expect(await refusal(post('[{"query": "{ x }"}]', 'application/json'))).toMatchObject({
+      problems: [{ path: 'body', message: expect.stringMatching(/batched operations/) }],
+    });
+  });
+
   it('refuses percent-encoded bytes that are not UTF-8', async () => {
     expect(await refusal(get('query=J%FCrgen'))).toMatchObject({
       code: 'BAD_REQUEST',
