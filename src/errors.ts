@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { ArticleErrorCode } from './articles/article.errors.js';
+import { formatProblem } from './records/validate.js';
 
 /** Stable codes clients can branch on; messages may change, codes do not. */
 export type ErrorCode =
@@ -65,17 +66,14 @@ export class AppError extends GraphQLError {
 export const badInput = (message: string, problems?: FieldProblem[]) =>
   new AppError('BAD_USER_INPUT', message, problems ? { problems } : {});
 
-/** Problems said as the import says each, `path: message`, in one line (`filter.text: must not be empty; first: …`). */
-export const problemList = (problems: readonly FieldProblem[]) =>
-  problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-
 /**
  * The one shape of an argument's refusal: BAD_USER_INPUT whose message is its problems,
- * each `path: message` (`filter.nameContains: must be at most 200 characters long, not 612.`),
- * and whose `extensions.problems` lists them.
+ * each `path: message` as the import says it (formatProblem), joined by `; `
+ * (`filter.nameContains: must be at most 200 characters long, not 612.`), and whose
+ * `extensions.problems` lists them.
  */
 export function invalidInput(problems: FieldProblem[]): AppError {
-  const text = problemList(problems);
+  const text = problems.map(formatProblem).join('; ');
   return badInput(/[.?!]$/.test(text) ? text : `${text}.`, problems);
 }
 

@@ -567,10 +567,7 @@ RETURN ${
       };
       // The properties each partly read link's items carry after its id, once for the page's rows.
       const valuesRead: Partial<Record<LinkedField, readonly string[]>> = {};
-      for (const [field, how] of Object.entries(also.linked ?? {}) as Array<
-        [LinkedField, LinkedRead]
-      >)
-        if (how !== 'whole') valuesRead[field] = withoutId(how);
+      for (const [field, how] of linked) if (how !== 'whole') valuesRead[field] = withoutId(how);
       return (rows as Row[]).map((row) => {
         if (read === 'whole')
           return Object.assign(row, {
