@@ -311,6 +311,41 @@ describe('GraphQL read API over the seed', () => {
     expect(badLiteral.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it("refuses a field once with the problems of all its arguments, in the arguments' order", async () => {
+    const statements = await app.gql(
+      `{ statements(filter: { text: "", minConfidence: 2 }, first: 101, after: "bm90IGEgY3Vyc29y") { totalCount } }`,
+    );
+    expect(statements.errors).toHaveLength(1);
+    expect(statements.errors?.[0]).toMatchObject({
+      message:
+        'filter.minConfidence: must be between 0 and 1, not 2; filter.text: must not be empty; first: must be between 0 and 100, not 101; after: not a cursor this API issued.',
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        problems: [
+          { path: 'filter.minConfidence', message: 'must be between 0 and 1, not 2' },
+          { path: 'filter.text', message: 'must not be empty' },
+          { path: 'first', message: 'must be between 0 and 100, not 101' },
+          { path: 'after', message: 'not a cursor this API issued' },
+        ],
+      },
+    });
+    const people = await app.gql(
+      `query ($text: String) { people(filter: { nameContains: $text }, first: 101) { totalCount } }`,
+      { text: 'x'.repeat(201) },
+    );
+    expect(people.errors?.[0]?.message).toBe(
+      'filter.nameContains: must be at most 200 characters long, not 201; first: must be between 0 and 100, not 101.',
+    );
+    const paths = await app.gql(
+      `{ paths(fromId: "country:ISR", toId: "country:ISR", maxLength: 0, first: 0) { length } }`,
+    );
+    expect(paths.errors?.[0]?.extensions?.problems).toEqual([
+      { path: 'toId', message: 'must differ from fromId' },
+      { path: 'maxLength', message: 'must be between 1 and 6, not 0' },
+      { path: 'first', message: 'must be between 1 and 50, not 0' },
+    ]);
+  });
+
   it('returns null for an unknown id, and objects of every kind through node()', async () => {
     const result = await app.gql<{ nodes: Array<{ __typename: string } | null> }>(`{
       nodes(ids: ["person:nobody", "country:ISR", "org:hamas", "place:moscow", "topic:gaza-ceasefire",
