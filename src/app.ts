@@ -16,7 +16,7 @@ import type { Database } from './db/neo4j.js';
 import { AppError } from './errors.js';
 import { variableProblems } from './input-coercion.js';
 import type { Logger } from './logger.js';
-import type { Metrics } from './metrics.js';
+import { ANONYMOUS, NO_OPERATION, type Metrics } from './metrics.js';
 import { createContext } from './context.js';
 import { GRAPHIQL_OPTIONS, renderStatementGraphGraphiQL } from './graphiql.js';
 import type { ExtractFn, OutletLinkFn } from './modules/review/review.candidates.js';
@@ -136,30 +136,38 @@ function healthAndMetrics(db: Database, metrics: Metrics): Plugin {
   };
 }
 
-/** One log line and one metric sample per GraphQL request, with its operation name. */
+/**
+ * One log line and one metric sample per GraphQL request, with its operation named
+ * alike in both: its name, ANONYMOUS, or NO_OPERATION (see metrics.ts).
+ */
 function requestLog(logger: Logger, metrics: Metrics): Plugin {
   const started = new WeakMap<Request, number>();
-  const operations = new WeakMap<Request, string | undefined>();
+  const operations = new WeakMap<Request, string>();
   return {
     onRequest({ request }) {
       started.set(request, performance.now());
     },
-    onExecute({ args }) {
-      const { request } = args.contextValue as { request: Request };
-      operations.set(request, getOperationAST(args.document, args.operationName)?.name?.value);
+    // Validation: every operation passes here, a subscription and a refused one too.
+    onValidate({ context, params }) {
+      const { request, params: sent } = context as {
+        request: Request;
+        params: { operationName?: string | null };
+      };
+      const operation = getOperationAST(params.documentAST, sent.operationName);
+      if (operation) operations.set(request, operation.name?.value ?? ANONYMOUS);
     },
     onResponse({ request, response }) {
       const start = started.get(request);
       if (start === undefined || !new URL(request.url).pathname.startsWith('/graphql')) return;
       const seconds = (performance.now() - start) / 1000;
-      const operation = operations.get(request);
+      const operation = operations.get(request) ?? NO_OPERATION;
       metrics.observeRequest(operation, response.status, seconds);
       // Written after the answer (hooks run before it is sent): a line costs ~0.2 ms that no
       // client should wait for.
       setImmediate(() =>
         logger.info(
           {
-            operation: operation ?? null,
+            operation,
             method: request.method,
             status: response.status,
             ms: Math.round(seconds * 1000),
