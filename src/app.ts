@@ -6,6 +6,7 @@ import {
   getVariableValues,
   GraphQLError,
   type DocumentNode,
+  type ExecutionResult,
   type GraphQLSchema,
   type SourceLocation,
 } from 'graphql';
@@ -280,39 +281,63 @@ export function operationLimit(max: number): Plugin {
  * list theirs (`{ path: "input.kind", message: "must be one of …, not \"QUOTE\"" }`):
  * graphql-js only prints the path into its message, so the variables are coerced again
  * here, step for step as it did, when (and only when) it refused them. The message stays
- * graphql-js's own.
+ * graphql-js's own. Queries, mutations and subscriptions alike.
  */
 function inputErrorCodes(): Plugin {
   return {
     onExecute({ args }) {
       return {
         onExecuteDone({ result, setResult }) {
-          if (!('errors' in result) || !result.errors?.length) return;
-          const requestError = !('data' in result);
-          const problems = requestError ? coercionProblems(args) : [];
-          setResult({
-            ...result,
-            errors: result.errors.map((error, i) => {
-              if (error.path !== undefined || error.extensions?.code !== undefined) return error;
-              const own = problems[i];
-              // No "Did you mean …?": field and value suggestions are off everywhere (README, Limits).
-              return new GraphQLError(error.message.replace(/\s*Did you mean [^?]*\?/g, ''), {
-                nodes: error.nodes,
-                extensions: {
-                  code: 'BAD_USER_INPUT',
-                  // Matched by position and checked by the variable it names (graphql-js
-                  // stops at 50 errors with one of its own, which gets none).
-                  ...(own && error.message.startsWith(`Variable "$${own.variable}" `)
-                    ? { problems: [own.problem] }
-                    : {}),
-                  ...(requestError ? { http: { status: 400, spec: true } } : {}),
-                },
-              });
-            }),
-          });
+          if ('errors' in result) setResult(withInputCodes(args, result));
         },
       };
     },
+    onSubscribe({ args }) {
+      return {
+        // A subscription refused before its stream starts answers a result, not a stream.
+        onSubscribeResult({ result, setResult }) {
+          if ('errors' in result) setResult(withInputCodes(args, result));
+        },
+      };
+    },
+  };
+}
+
+/** `result` with inputErrorCodes' code and problems on graphql-js's errors of input. */
+function withInputCodes(
+  args: Parameters<typeof coercionProblems>[0],
+  result: ExecutionResult,
+): ExecutionResult {
+  if (!result.errors?.length) return result;
+  const requestError = !('data' in result);
+  const problems = requestError ? coercionProblems(args) : [];
+  return {
+    ...result,
+    errors: result.errors.map((error, i) => {
+      // graphql-js's, at no field: without a code, or with the one yoga's executor gives a
+      // subscription's (never an AppError of ours).
+      const code = error.extensions?.code;
+      if (
+        error.path !== undefined ||
+        error instanceof AppError ||
+        (code !== undefined && code !== 'BAD_USER_INPUT')
+      )
+        return error;
+      const own = problems[i];
+      // No "Did you mean …?": field and value suggestions are off everywhere (README, Limits).
+      return new GraphQLError(error.message.replace(/\s*Did you mean [^?]*\?/g, ''), {
+        nodes: error.nodes,
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          // Matched by position and checked by the variable it names (graphql-js
+          // stops at 50 errors with one of its own, which gets none).
+          ...(own && error.message.startsWith(`Variable "$${own.variable}" `)
+            ? { problems: [own.problem] }
+            : {}),
+          ...(requestError ? { http: { status: 400, spec: true } } : {}),
+        },
+      });
+    }),
   };
 }
 
