@@ -15,7 +15,7 @@ import { createAuth } from './auth.js';
 import { loadConfig, type Config } from './config.js';
 import type { Database } from './db/neo4j.js';
 import { AppError } from './errors.js';
-import { variableProblems } from './input-coercion.js';
+import { literalProblems, variableProblems, withoutSuggestions } from './input-coercion.js';
 import type { Logger } from './logger.js';
 import { ANONYMOUS, NO_OPERATION, type Metrics } from './metrics.js';
 import { createContext } from './context.js';
@@ -282,9 +282,36 @@ export function operationLimit(max: number): Plugin {
  * graphql-js only prints the path into its message, so the variables are coerced again
  * here, step for step as it did, when (and only when) it refused them. The message stays
  * graphql-js's own. Queries, mutations and subscriptions alike.
+ *
+ * A value written in the query that does not fit its type fails validation instead,
+ * as GRAPHQL_VALIDATION_FAILED (as yoga codes the others), and gets its problem the same
+ * way, its path starting with the argument's name (`filter.stances[0]`).
  */
 function inputErrorCodes(): Plugin {
   return {
+    onValidate({ params: { schema, documentAST } }) {
+      return ({ valid, result, setResult }) => {
+        if (valid) return;
+        // A document validated before comes back from yoga's cache with its problems.
+        const fresh = result.filter((error) => error.extensions?.problems === undefined);
+        const problems = literalProblems(schema, documentAST, fresh);
+        if (problems.size === 0) return;
+        setResult(
+          result.map((error) => {
+            const problem = problems.get(error);
+            if (!problem) return error;
+            return new GraphQLError(withoutSuggestions(error.message), {
+              nodes: error.nodes,
+              extensions: {
+                code: 'GRAPHQL_VALIDATION_FAILED',
+                ...error.extensions,
+                problems: [problem],
+              },
+            });
+          }),
+        );
+      };
+    },
     onExecute({ args }) {
       return {
         onExecuteDone({ result, setResult }) {
@@ -325,7 +352,7 @@ function withInputCodes(
         return error;
       const own = problems[i];
       // No "Did you mean …?": field and value suggestions are off everywhere (README, Limits).
-      return new GraphQLError(error.message.replace(/\s*Did you mean [^?]*\?/g, ''), {
+      return new GraphQLError(withoutSuggestions(error.message), {
         nodes: error.nodes,
         extensions: {
           code: 'BAD_USER_INPUT',
