@@ -6,6 +6,7 @@ import {
   getVariableValues,
   GraphQLError,
   type DocumentNode,
+  type ExecutionResult,
   type GraphQLSchema,
   type SourceLocation,
 } from 'graphql';
@@ -14,9 +15,9 @@ import { createAuth } from './auth.js';
 import { loadConfig, type Config } from './config.js';
 import type { Database } from './db/neo4j.js';
 import { AppError } from './errors.js';
-import { variableProblems } from './input-coercion.js';
+import { literalProblems, variableProblems, withoutSuggestions } from './input-coercion.js';
 import type { Logger } from './logger.js';
-import type { Metrics } from './metrics.js';
+import { ANONYMOUS, NO_OPERATION, type Metrics } from './metrics.js';
 import { createContext } from './context.js';
 import { GRAPHIQL_OPTIONS, renderStatementGraphGraphiQL } from './graphiql.js';
 import type { ExtractFn, OutletLinkFn } from './modules/review/review.candidates.js';
@@ -136,30 +137,38 @@ function healthAndMetrics(db: Database, metrics: Metrics): Plugin {
   };
 }
 
-/** One log line and one metric sample per GraphQL request, with its operation name. */
+/**
+ * One log line and one metric sample per GraphQL request, with its operation named
+ * alike in both: its name, ANONYMOUS, or NO_OPERATION (see metrics.ts).
+ */
 function requestLog(logger: Logger, metrics: Metrics): Plugin {
   const started = new WeakMap<Request, number>();
-  const operations = new WeakMap<Request, string | undefined>();
+  const operations = new WeakMap<Request, string>();
   return {
     onRequest({ request }) {
       started.set(request, performance.now());
     },
-    onExecute({ args }) {
-      const { request } = args.contextValue as { request: Request };
-      operations.set(request, getOperationAST(args.document, args.operationName)?.name?.value);
+    // Validation: every operation passes here, a subscription and a refused one too.
+    onValidate({ context, params }) {
+      const { request, params: sent } = context as {
+        request: Request;
+        params: { operationName?: string | null };
+      };
+      const operation = getOperationAST(params.documentAST, sent.operationName);
+      if (operation) operations.set(request, operation.name?.value ?? ANONYMOUS);
     },
     onResponse({ request, response }) {
       const start = started.get(request);
       if (start === undefined || !new URL(request.url).pathname.startsWith('/graphql')) return;
       const seconds = (performance.now() - start) / 1000;
-      const operation = operations.get(request);
+      const operation = operations.get(request) ?? NO_OPERATION;
       metrics.observeRequest(operation, response.status, seconds);
       // Written after the answer (hooks run before it is sent): a line costs ~0.2 ms that no
       // client should wait for.
       setImmediate(() =>
         logger.info(
           {
-            operation: operation ?? null,
+            operation,
             method: request.method,
             status: response.status,
             ms: Math.round(seconds * 1000),
@@ -272,39 +281,90 @@ export function operationLimit(max: number): Plugin {
  * list theirs (`{ path: "input.kind", message: "must be one of …, not \"QUOTE\"" }`):
  * graphql-js only prints the path into its message, so the variables are coerced again
  * here, step for step as it did, when (and only when) it refused them. The message stays
- * graphql-js's own.
+ * graphql-js's own. Queries, mutations and subscriptions alike.
+ *
+ * A value written in the query that does not fit its type fails validation instead,
+ * as GRAPHQL_VALIDATION_FAILED (as yoga codes the others), and gets its problem the same
+ * way, its path starting with the argument's name (`filter.stances[0]`).
  */
 function inputErrorCodes(): Plugin {
   return {
+    onValidate({ params: { schema, documentAST } }) {
+      return ({ valid, result, setResult }) => {
+        if (valid) return;
+        // A document validated before comes back from yoga's cache with its problems.
+        const fresh = result.filter((error) => error.extensions?.problems === undefined);
+        const problems = literalProblems(schema, documentAST, fresh);
+        if (problems.size === 0) return;
+        setResult(
+          result.map((error) => {
+            const problem = problems.get(error);
+            if (!problem) return error;
+            return new GraphQLError(withoutSuggestions(error.message), {
+              nodes: error.nodes,
+              extensions: {
+                code: 'GRAPHQL_VALIDATION_FAILED',
+                ...error.extensions,
+                problems: [problem],
+              },
+            });
+          }),
+        );
+      };
+    },
     onExecute({ args }) {
       return {
         onExecuteDone({ result, setResult }) {
-          if (!('errors' in result) || !result.errors?.length) return;
-          const requestError = !('data' in result);
-          const problems = requestError ? coercionProblems(args) : [];
-          setResult({
-            ...result,
-            errors: result.errors.map((error, i) => {
-              if (error.path !== undefined || error.extensions?.code !== undefined) return error;
-              const own = problems[i];
-              // No "Did you mean …?": field and value suggestions are off everywhere (README, Limits).
-              return new GraphQLError(error.message.replace(/\s*Did you mean [^?]*\?/g, ''), {
-                nodes: error.nodes,
-                extensions: {
-                  code: 'BAD_USER_INPUT',
-                  // Matched by position and checked by the variable it names (graphql-js
-                  // stops at 50 errors with one of its own, which gets none).
-                  ...(own && error.message.startsWith(`Variable "$${own.variable}" `)
-                    ? { problems: [own.problem] }
-                    : {}),
-                  ...(requestError ? { http: { status: 400, spec: true } } : {}),
-                },
-              });
-            }),
-          });
+          if ('errors' in result) setResult(withInputCodes(args, result));
         },
       };
     },
+    onSubscribe({ args }) {
+      return {
+        // A subscription refused before its stream starts answers a result, not a stream.
+        onSubscribeResult({ result, setResult }) {
+          if ('errors' in result) setResult(withInputCodes(args, result));
+        },
+      };
+    },
+  };
+}
+
+/** `result` with inputErrorCodes' code and problems on graphql-js's errors of input. */
+function withInputCodes(
+  args: Parameters<typeof coercionProblems>[0],
+  result: ExecutionResult,
+): ExecutionResult {
+  if (!result.errors?.length) return result;
+  const requestError = !('data' in result);
+  const problems = requestError ? coercionProblems(args) : [];
+  return {
+    ...result,
+    errors: result.errors.map((error, i) => {
+      // graphql-js's, at no field: without a code, or with the one yoga's executor gives a
+      // subscription's (never an AppError of ours).
+      const code = error.extensions?.code;
+      if (
+        error.path !== undefined ||
+        error instanceof AppError ||
+        (code !== undefined && code !== 'BAD_USER_INPUT')
+      )
+        return error;
+      const own = problems[i];
+      // No "Did you mean …?": field and value suggestions are off everywhere (README, Limits).
+      return new GraphQLError(withoutSuggestions(error.message), {
+        nodes: error.nodes,
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          // Matched by position and checked by the variable it names (graphql-js
+          // stops at 50 errors with one of its own, which gets none).
+          ...(own && error.message.startsWith(`Variable "$${own.variable}" `)
+            ? { problems: [own.problem] }
+            : {}),
+          ...(requestError ? { http: { status: 400, spec: true } } : {}),
+        },
+      });
+    }),
   };
 }
 

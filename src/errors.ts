@@ -77,5 +77,32 @@ export function invalidInput(problems: FieldProblem[]): AppError {
   return badInput(/[.?!]$/.test(text) ? text : `${text}.`, problems);
 }
 
+/**
+ * Runs the checks of one field's arguments, all of them, before refusing: the
+ * problems of every check that refuses (BAD_USER_INPUT with `problems`, as
+ * invalidInput makes it) become one invalidInput, in the order of the checks;
+ * a check refusing alone is thrown as it is. Any other error is thrown at once.
+ * Answers each check's value, in order.
+ */
+export function checkArguments<T extends unknown[]>(...checks: { [K in keyof T]: () => T[K] }): T {
+  const values: unknown[] = [];
+  const refusals: AppError[] = [];
+  for (const check of checks) {
+    try {
+      values.push(check());
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'BAD_USER_INPUT' && problemsOf(error)))
+        throw error;
+      refusals.push(error);
+      values.push(undefined);
+    }
+  }
+  if (refusals.length > 1) throw invalidInput(refusals.flatMap((r) => problemsOf(r)!));
+  if (refusals.length === 1) throw refusals[0]!;
+  return values as T;
+}
+
+const problemsOf = (error: AppError) => error.extensions.problems as FieldProblem[] | undefined;
+
 export const notFound = (what: string, id: string) =>
   new AppError('NOT_FOUND', `No ${what} with id "${id}".`);

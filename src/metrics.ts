@@ -1,15 +1,29 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
+ * What the request log and the metrics call a request's operation: its name;
+ * ANONYMOUS for an operation without one; NO_OPERATION when the request had none to
+ * run (no query, a document that does not parse, several operations and none
+ * picked). In parentheses, as OTHER: no GraphQL name (letters, digits and `_`) can be
+ * taken for any of them.
+ */
+export const ANONYMOUS = '(anonymous)';
+export const NO_OPERATION = '(none)';
+
+/**
  * One registry per app instance (tests create several). Operation names come from
- * clients, so only the first MAX_OPERATIONS distinct names get their own label.
+ * clients, so only the first MAX_OPERATIONS distinct names of at most MAX_NAME
+ * characters get their own label; the others share OTHER.
  */
 const MAX_OPERATIONS = 200;
+const MAX_NAME = 64;
+const OTHER = '(other)';
 
 export interface Metrics {
   readonly registry: Registry;
   countQuery(mode: 'read' | 'write'): void;
-  observeRequest(operation: string | undefined, status: number, seconds: number): void;
+  /** `operation`: as the request log names it (see requestLog in app.ts). */
+  observeRequest(operation: string, status: number, seconds: number): void;
 }
 
 export function createMetrics(): Metrics {
@@ -34,14 +48,12 @@ export function createMetrics(): Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  const seen = new Set<string>();
-  const label = (operation: string | undefined) => {
-    const name =
-      operation && /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(operation) ? operation : 'anonymous';
-    if (seen.has(name)) return name;
-    if (seen.size >= MAX_OPERATIONS) return 'other';
-    seen.add(name);
-    return name;
+  const seen = new Set([ANONYMOUS, NO_OPERATION]);
+  const label = (operation: string) => {
+    if (seen.has(operation)) return operation;
+    if (seen.size >= MAX_OPERATIONS || operation.length > MAX_NAME) return OTHER;
+    seen.add(operation);
+    return operation;
   };
   return {
     registry,

@@ -305,10 +305,76 @@ describe('GraphQL read API over the seed', () => {
         { path: 'id', message: 'required' },
       ].map((problem) => ({ code: 'BAD_USER_INPUT', problems: [problem] })),
     );
-    const badLiteral = await app.gql(
-      `{ statements(filter: { from: "2024-02-30" }) { totalCount } }`,
+    // Written in the query, the same values fail validation, each with its problem the same way.
+    const badLiterals = await app.gql(
+      `{ statements(first: "ten", filter: { from: "2024-02-30", stances: [CRITICAL, ANGRY], kinds: "REPORTED", minConfidence: "high", txt: 1, speakingAs: {} }) { totalCount } }`,
     );
-    expect(badLiteral.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(badLiterals.errors?.map((e) => e.extensions)).toEqual(
+      [
+        { path: 'first', message: 'must be a whole number, not "ten"' },
+        { path: 'filter.from', message: '"2024-02-30": February 2024 has 29 days' },
+        {
+          path: 'filter.stances[1]',
+          message: 'must be one of SUPPORTIVE, CRITICAL, NEUTRAL, MIXED, not "ANGRY"',
+        },
+        {
+          path: 'filter.kinds',
+          message:
+            'must be one of DIRECT_QUOTE, PARAPHRASE, REPORTED, written without quotes, not "REPORTED"',
+        },
+        { path: 'filter.minConfidence', message: 'must be a number, not "high"' },
+        { path: 'filter.txt', message: 'unknown field' },
+        { path: 'filter.speakingAs.ofId', message: 'required' },
+      ].map((problem) => ({ code: 'GRAPHQL_VALIDATION_FAILED', problems: [problem] })),
+    );
+    // No suggestions (README, Limits): graphql-js suggests an enum value for a near miss.
+    const nearMiss = await app.gql(`{ statements(filter: { stances: CRITICL }) { totalCount } }`);
+    expect(nearMiss.errors?.[0]).toMatchObject({
+      message: 'Value "CRITICL" does not exist in "Stance" enum.',
+      extensions: {
+        problems: [
+          {
+            path: 'filter.stances',
+            message: 'must be one of SUPPORTIVE, CRITICAL, NEUTRAL, MIXED, not "CRITICL"',
+          },
+        ],
+      },
+    });
+  });
+
+  it("refuses a field once with the problems of all its arguments, in the arguments' order", async () => {
+    const statements = await app.gql(
+      `{ statements(filter: { text: "", minConfidence: 2 }, first: 101, after: "bm90IGEgY3Vyc29y") { totalCount } }`,
+    );
+    expect(statements.errors).toHaveLength(1);
+    expect(statements.errors?.[0]).toMatchObject({
+      message:
+        'filter.minConfidence: must be between 0 and 1, not 2; filter.text: must not be empty; first: must be between 0 and 100, not 101; after: not a cursor this API issued.',
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        problems: [
+          { path: 'filter.minConfidence', message: 'must be between 0 and 1, not 2' },
+          { path: 'filter.text', message: 'must not be empty' },
+          { path: 'first', message: 'must be between 0 and 100, not 101' },
+          { path: 'after', message: 'not a cursor this API issued' },
+        ],
+      },
+    });
+    const people = await app.gql(
+      `query ($text: String) { people(filter: { nameContains: $text }, first: 101) { totalCount } }`,
+      { text: 'x'.repeat(201) },
+    );
+    expect(people.errors?.[0]?.message).toBe(
+      'filter.nameContains: must be at most 200 characters long, not 201; first: must be between 0 and 100, not 101.',
+    );
+    const paths = await app.gql(
+      `{ paths(fromId: "country:ISR", toId: "country:ISR", maxLength: 0, first: 0) { length } }`,
+    );
+    expect(paths.errors?.[0]?.extensions?.problems).toEqual([
+      { path: 'toId', message: 'must differ from fromId' },
+      { path: 'maxLength', message: 'must be between 1 and 6, not 0' },
+      { path: 'first', message: 'must be between 1 and 50, not 0' },
+    ]);
   });
 
   it('returns null for an unknown id, and objects of every kind through node()', async () => {

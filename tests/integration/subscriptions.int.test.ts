@@ -171,6 +171,37 @@ describe('live statement subscriptions over Server-Sent Events', () => {
       'BAD_USER_INPUT',
     );
 
+    // A variable GraphQL refuses: the code and problem a query's or a mutation's would get.
+    const refused = await sseEvents(
+      await subscribe(yoga, { stances: ['ANGRY'], minConfidence: 'high', txt: 'x' }),
+    ).next();
+    expect(refused?.errors).toEqual([
+      expect.objectContaining({
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          problems: [
+            {
+              path: 'filter.stances[0]',
+              message: 'must be one of SUPPORTIVE, CRITICAL, NEUTRAL, MIXED, not "ANGRY"',
+            },
+          ],
+        },
+      }),
+      expect.objectContaining({
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          problems: [{ path: 'filter.minConfidence', message: 'must be a number, not "high"' }],
+        },
+      }),
+      expect.objectContaining({
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          problems: [{ path: 'filter.txt', message: 'unknown field' }],
+        },
+      }),
+    ]);
+    expect(JSON.stringify(refused)).not.toContain('Did you mean');
+
     // Only a person who holds a post of Russia's on the statement's date.
     const stream = sseEvents(await subscribe(yoga, { speakingAs: { ofId: 'country:RUS' } }));
     await record(statement('abu-marzouk-live', 'person:mousa-abu-marzouk', 'country:RUS'));

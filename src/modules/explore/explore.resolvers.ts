@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { selectedFields } from '../shared/selection.js';
 import { GRAPH_RELATIONSHIP_TYPES, LABEL_OF, NODE_KINDS } from '../../records/record-kinds.js';
 import type { Context } from '../shared/context.js';
-import { invalidInput } from '../../errors.js';
+import { checkArguments } from '../../errors.js';
 import type {
   QueryAboutTimelineArgs,
   QueryNeighborhoodArgs,
@@ -43,7 +43,7 @@ import {
   type Reference,
   unknownIdsError,
 } from '../references/references.js';
-import { boundedInt, checkRange, idList } from '../shared/arguments.js';
+import { boundedInt, checkRange, idList, refuseIf } from '../shared/arguments.js';
 import { SEARCH_INDEXES, type SearchIndex, type SubgraphNode } from './explore.repository.js';
 import {
   candidateQuery,
@@ -137,8 +137,10 @@ async function rankNames(
 }
 
 async function search(ctx: Context, args: QuerySearchArgs) {
-  const text = checkSearchText(args.text);
-  const first = boundedInt('first', args.first ?? 20, 0, MAX_PAGE_SIZE);
+  const [text, first] = checkArguments(
+    () => checkSearchText(args.text),
+    () => boundedInt('first', args.first ?? 20, 0, MAX_PAGE_SIZE),
+  );
   const types = args.types ?? (Object.keys(SEARCH_TYPES) as SearchType[]);
   const labels = [...new Set(types.map((t) => SEARCH_TYPES[t]))];
   if (first === 0 || labels.length === 0) return [];
@@ -326,22 +328,22 @@ async function withNodes(ctx: Context, shifts: ShiftRow[], actorId: string | nul
 }
 
 async function stanceNetwork(ctx: Context, args: QueryStanceNetworkArgs) {
-  const range = checkRange(args.from, args.to);
-  const speakerIds = idList('speakerIds', args.speakerIds, MAX_NETWORK_IDS);
-  const targetIds = idList('targetIds', args.targetIds, MAX_NETWORK_IDS);
-  const first = boundedInt('first', args.first ?? 100, 0, MAX_NETWORK_EDGES);
+  const [speakerIds, targetIds, range, first] = checkArguments(
+    () => idList('speakerIds', args.speakerIds, MAX_NETWORK_IDS),
+    () => idList('targetIds', args.targetIds, MAX_NETWORK_IDS),
+    () => checkRange(args.from, args.to),
+    () => boundedInt('first', args.first ?? 100, 0, MAX_NETWORK_EDGES),
+    () =>
+      refuseIf(
+        Boolean(args.includeRepresentatives && !args.speakerIds),
+        'includeRepresentatives',
+        'needs speakerIds: whose representatives to include',
+      ),
+  );
   await checkReferences(ctx, [
     ...listReferences('speakerIds', args.speakerIds, EXPECTED.actor),
     ...listReferences('targetIds', args.targetIds, EXPECTED.target),
   ]);
-  if (args.includeRepresentatives && !speakerIds) {
-    throw invalidInput([
-      {
-        path: 'includeRepresentatives',
-        message: 'needs speakerIds: whose representatives to include',
-      },
-    ]);
-  }
   const { total, edges } = await ctx.explore.stanceNetwork({
     speakerIds,
     targetIds,
@@ -395,8 +397,10 @@ function graphNodes(
 }
 
 async function neighborhood(ctx: Context, args: QueryNeighborhoodArgs) {
-  const depth = boundedInt('depth', args.depth ?? 1, 1, MAX_DEPTH);
-  const limit = boundedInt('limit', args.limit ?? 50, 0, MAX_NEIGHBORS);
+  const [depth, limit] = checkArguments(
+    () => boundedInt('depth', args.depth ?? 1, 1, MAX_DEPTH),
+    () => boundedInt('limit', args.limit ?? 50, 0, MAX_NEIGHBORS),
+  );
   const types = relationshipTypes(args.relationshipTypes);
   const found = await ctx.explore.neighborhood(args.id, depth, limit, types);
   if (!found) {
@@ -418,11 +422,11 @@ async function neighborhood(ctx: Context, args: QueryNeighborhoodArgs) {
 }
 
 async function paths(ctx: Context, args: QueryPathsArgs) {
-  const maxLength = boundedInt('maxLength', args.maxLength ?? 4, 1, MAX_PATH_LENGTH);
-  const first = boundedInt('first', args.first ?? 10, 1, MAX_PATHS);
-  if (args.fromId === args.toId) {
-    throw invalidInput([{ path: 'toId', message: 'must differ from fromId' }]);
-  }
+  const [, maxLength, first] = checkArguments(
+    () => refuseIf(args.fromId === args.toId, 'toId', 'must differ from fromId'),
+    () => boundedInt('maxLength', args.maxLength ?? 4, 1, MAX_PATH_LENGTH),
+    () => boundedInt('first', args.first ?? 10, 1, MAX_PATHS),
+  );
   await checkReferences(ctx, [
     { path: 'fromId', id: args.fromId, expected: EXPECTED.any },
     { path: 'toId', id: args.toId, expected: EXPECTED.any },

@@ -1,3 +1,4 @@
+import { checkArguments } from '../../errors.js';
 import { boundedText } from '../shared/arguments.js';
 import type { Context } from '../shared/context.js';
 import { pageRequest, toConnection, type Direction, type SortSpec } from '../shared/connection.js';
@@ -21,9 +22,11 @@ export async function nodeConnection<T extends NodeRow>(
   const field = args.orderBy?.field ?? defaults.field;
   const direction = args.orderBy?.direction ?? defaults.direction;
   const sort = (LISTS[type] as Record<string, SortSpec>)[field]!;
-  const page = pageRequest(args, sort, direction, LIST_ID_PREFIXES[type]);
   const nameContains = args.filter?.nameContains;
-  if (nameContains) boundedText('filter.nameContains', nameContains, 200);
+  const [, page] = checkArguments(
+    () => nameContains && boundedText('filter.nameContains', nameContains, 200),
+    () => pageRequest(args, sort, direction, LIST_ID_PREFIXES[type]),
+  );
   const rows = await ctx.nodes.page(type, sort, direction, page, nameContains);
   for (const { node } of rows) ctx.loaders.node.prime(node.id, node);
   return toConnection(rows as Array<{ node: T; sortValue: unknown }>, page, () =>

@@ -10,6 +10,11 @@ export function boundedInt(path: string, value: number, min: number, max: number
   return value;
 }
 
+/** Refuses `path` with `message` when `refused` holds. */
+export function refuseIf(refused: boolean, path: string, message: string): void {
+  if (refused) throw invalidInput([{ path, message }]);
+}
+
 /** What a text longer than `max` characters is told, naming its length. */
 export const tooLong = (max: number, length: number) =>
   `must be at most ${max} characters long, not ${length}`;

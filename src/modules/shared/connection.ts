@@ -1,5 +1,5 @@
 import { isDay, isUtcDateTime } from '../../calendar.js';
-import { invalidInput } from '../../errors.js';
+import { checkArguments, invalidInput } from '../../errors.js';
 import { boundedInt } from './arguments.js';
 import type { Connection } from './rows.js';
 
@@ -46,8 +46,10 @@ export function pageRequest(
   direction: Direction,
   idPrefix: string,
 ): PageRequest {
-  const first = boundedInt('first', args.first ?? 20, 0, MAX_PAGE_SIZE);
-  const after = args.after ? decodeCursor(args.after, sort, direction, idPrefix) : null;
+  const [first, after] = checkArguments(
+    () => boundedInt('first', args.first ?? 20, 0, MAX_PAGE_SIZE),
+    () => (args.after ? decodeCursor(args.after, sort, direction, idPrefix) : null),
+  );
   return { first, limit: first + 1, after, direction, sortName: sort.name };
 }
 

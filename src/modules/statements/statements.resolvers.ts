@@ -1,4 +1,5 @@
 import type { Resolvers, SourceRole, Stance, StatementKind } from '../../generated/graphql.js';
+import { checkArguments } from '../../errors.js';
 import { boundedInt, boundedText, checkRange } from '../shared/arguments.js';
 import type { Context } from '../shared/context.js';
 import { nodeById, nodesByIds } from '../shared/nodes.js';
@@ -51,9 +52,11 @@ async function figures(
     first?: number | null;
   },
 ) {
-  const first = boundedInt('first', args.first ?? 100, 0, 500);
-  checkRange(args.from, args.to);
-  const text = boundedText('text', args.text?.trim() ?? '', 200);
+  const [text, , first] = checkArguments(
+    () => boundedText('text', args.text?.trim() ?? '', 200),
+    () => checkRange(args.from, args.to),
+    () => boundedInt('first', args.first ?? 100, 0, 500),
+  );
   const rows = await ctx.statements.withFigures({
     from: args.from?.start ?? null,
     to: args.to?.end ?? null,

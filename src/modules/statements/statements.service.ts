@@ -1,4 +1,5 @@
 import type { StatementFilter as FilterInput, StatementOrder } from '../../generated/graphql.js';
+import { checkArguments } from '../../errors.js';
 import type { Context } from '../shared/context.js';
 import { pageRequest, toConnection } from '../shared/connection.js';
 import { ID_PREFIXES } from '../../records/dataset.js';
@@ -33,11 +34,13 @@ export async function statementConnection(
   within?: { key: Parameters<typeof narrow>[1]; id: string },
   info?: GraphQLResolveInfo,
 ) {
-  const checked = checkFilter(args.filter, 'filter', within?.key === 'speakerIds');
-  const filter = within ? narrow(checked, within.key, within.id) : checked;
   const field = args.orderBy?.field ?? 'DATE';
   const direction = args.orderBy?.direction ?? 'DESC';
-  const page = pageRequest(args, STATEMENT_SORTS[field], direction, ID_PREFIXES.statement);
+  const [checked, page] = checkArguments(
+    () => checkFilter(args.filter, 'filter', within?.key === 'speakerIds'),
+    () => pageRequest(args, STATEMENT_SORTS[field], direction, ID_PREFIXES.statement),
+  );
+  const filter = within ? narrow(checked, within.key, within.id) : checked;
   const refs = filterReferences(checked);
   // One query reads the page, the nodes its links point to and the filter's ids ask for, and the total.
   const asked = info ? askedFor(info) : { linked: {}, count: false, statements: 'whole' as const };
