@@ -106,6 +106,10 @@ export function markdown(r: BenchResults): string {
       '',
     );
   }
+  if (r.queriesOn === 'none') {
+    lines.push('No query runs (`--queries-on none`).', '');
+    return lines.join('\n');
+  }
   lines.push(
     `## Query mix (${r.durationSeconds} s per run, autocannon on loopback)`,
     '',

@@ -489,15 +489,21 @@ async function cannon(
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.ceil((p / 100) * sorted.length) - 1]! : NaN;
 
+/**
+ * bench/results/results-<size>.{json,md} and latency-<size>.svg; a run without queries
+ * (`--queries-on none`) writes results-<size>-ingest.{json,md}, leaving a query run's report.
+ */
 function writeResults(results: BenchResults) {
   const dir = 'bench/results';
   mkdirSync(dir, { recursive: true });
+  const queried = results.queriesOn !== 'none';
+  const name = `results-${results.size}${queried ? '' : '-ingest'}`;
   const md = markdown(results).replace('(latency.svg)', `(latency-${results.size}.svg)`);
-  writeFileSync(`${dir}/results-${results.size}.json`, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(`${dir}/results-${results.size}.md`, md);
-  writeFileSync(`${dir}/latency-${results.size}.svg`, latencySvg(results.load));
+  writeFileSync(`${dir}/${name}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(`${dir}/${name}.md`, md);
+  if (queried) writeFileSync(`${dir}/latency-${results.size}.svg`, latencySvg(results.load));
   console.log(md);
-  log(`written to ${dir}/results-${results.size}.{json,md} and latency-${results.size}.svg`);
+  log(`written to ${dir}/${name}.{json,md}${queried ? ` and latency-${results.size}.svg` : ''}`);
 }
 
 main().catch((error: unknown) => {
