@@ -238,7 +238,8 @@ function queryLimits(limits: Config['limits']): Plugin {
     maxAliases: { n: limits.maxAliases, onReject: reject('aliases') },
     maxTokens: { n: limits.maxTokens, onReject: reject('tokens') },
     maxDirectives: { n: limits.maxDirectives, onReject: reject('directives') },
-    blockFieldSuggestion: { enabled: true },
+    // No placeholder where a suggestion was: the message ends where graphql-js's own sentence does.
+    blockFieldSuggestion: { enabled: true, mask: '' },
   }) as Plugin;
 }
 

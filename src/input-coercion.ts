@@ -32,9 +32,9 @@ import { given, KINDS, ledByValue } from './records/issue-messages.js';
  * never the whole value.
  */
 
-/** A message of graphql-js's without its "Did you mean …?" (or graphql-armor's mask of one). */
+/** A message of graphql-js's without its "Did you mean …?". */
 export const withoutSuggestions = (message: string) =>
-  message.replace(/\s*(Did you mean [^?]*\?|\[Suggestion hidden\])/g, '');
+  message.replace(/\s*Did you mean [^?]*\?/g, '');
 
 /** What a value of a built-in scalar must be, said as the import says it. */
 const SCALAR_KINDS: Record<string, string | undefined> = {

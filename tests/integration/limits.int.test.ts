@@ -84,7 +84,8 @@ describe('limits and hostile requests', () => {
 
   it('does not suggest field names to someone probing the schema', async () => {
     const { body } = await post(yoga, '{ statementz { totalCount } }');
-    expect(body.errors![0]!.message).not.toMatch(/Did you mean/);
+    // Said plainly, with neither a suggestion nor a placeholder where one was.
+    expect(body.errors![0]!.message).toBe('Cannot query field "statementz" on type "Query".');
     // Nor in a variable's coercion errors: a field or an enum value close to a real one.
     const response = await yoga.fetch('http://test/graphql', {
       method: 'POST',
